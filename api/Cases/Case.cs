@@ -1,0 +1,57 @@
+using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.Cases;
+
+/// <summary>
+/// 信访事项: the matter. Columns after <see cref="Status"/> are projections of the event history,
+/// maintained in the same transaction as the events so that filters and figures stay in SQL.
+/// </summary>
+public sealed class Case : IEntity
+{
+    public int Id { get; set; }
+    /// <summary>Year and sequence, e.g. 2021-0042; unique and never reused.</summary>
+    public required string Number { get; set; }
+    public required string Title { get; set; }
+    /// <summary>诉求: what the petitioners ask for.</summary>
+    public required string Demand { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public int VillageId { get; set; }
+    public Village? Village { get; set; }
+
+    public CaseStatus Status { get; set; }
+    public DateTime OpenedAt { get; set; }
+    public DateTime AcceptDueAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public DateTime? ConcludeDueAt { get; set; }
+    public DateTime? ConcludedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? TerminatedAt { get; set; }
+    /// <summary>When the case entered the backlog (designated, or first overdue); null if never.</summary>
+    public DateTime? BacklogSince { get; set; }
+    /// <summary>When it left the backlog (resolved or terminated); null while in it.</summary>
+    public DateTime? BacklogUntil { get; set; }
+    /// <summary>五类 key-case class 1–5, null when none applies.</summary>
+    public int? KeyClass { get; set; }
+    public DateTime LastPetitionAt { get; set; }
+    public int PetitionCount { get; set; }
+    public int HighLevelPetitionCount { get; set; }
+    /// <summary>Optimistic concurrency token: bumped by every change.</summary>
+    public int Version { get; set; }
+
+    public List<CasePetitioner> Petitioners { get; set; } = [];
+    public List<Petition> Petitions { get; set; } = [];
+    public List<LeaderAssignment> Assignments { get; set; } = [];
+    public List<CaseEvent> Events { get; set; } = [];
+    public List<CaseActivity> Activities { get; set; } = [];
+    public List<Evaluation> Evaluations { get; set; } = [];
+    public List<CaseAccusedLeader> AccusedLeaders { get; set; } = [];
+
+    /// <summary>In backlog at <paramref name="instant"/>; the SQL form is <c>CaseShape.InBacklog</c>.</summary>
+    public bool InBacklogAt(DateTime instant) =>
+        BacklogSince is { } since && since <= instant && (BacklogUntil is not { } until || until > instant);
+}

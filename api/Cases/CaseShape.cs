@@ -1,0 +1,42 @@
+using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitioners;
+using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.Cases;
+
+public sealed class CaseShape : QueryShape<Case>
+{
+    public CaseShape() : base("Case")
+    {
+        String("number", c => c.Number);
+        String("title", c => c.Title);
+        String("demand", c => c.Demand, sortable: false);
+        Enum("status", c => c.Status);
+        DateTime("openedAt", c => c.OpenedAt);
+        DateTime("acceptDueAt", c => c.AcceptDueAt);
+        DateTime("acceptedAt", c => c.AcceptedAt);
+        DateTime("concludeDueAt", c => c.ConcludeDueAt);
+        DateTime("concludedAt", c => c.ConcludedAt);
+        DateTime("resolvedAt", c => c.ResolvedAt);
+        DateTime("terminatedAt", c => c.TerminatedAt);
+        DateTime("backlogSince", c => c.BacklogSince);
+        Computed("inBacklog", InBacklog, "积案 now: designated or overdue, and not resolved or terminated.");
+        Int("keyClass", c => c.KeyClass);
+        DateTime("lastPetitionAt", c => c.LastPetitionAt);
+        Int("petitionCount", c => c.PetitionCount);
+        Int("highLevelPetitionCount", c => c.HighLevelPetitionCount);
+        Relation<Category>("category", c => c.Category);
+        Relation<Village>("village", c => c.Village);
+        Many<Petitioner>("petitioners", c => c.Petitioners.Select(cp => cp.Petitioner!));
+        Many<Petition>("petitions", c => c.Petitions);
+        Many<LeaderAssignment>("assignments", c => c.Assignments);
+        Many<CaseEvent>("events", c => c.Events);
+        Many<Evaluation>("evaluations", c => c.Evaluations);
+    }
+
+    public static System.Linq.Expressions.Expression<Func<Case, bool>> InBacklog(QueryContext query) =>
+        c => c.BacklogSince != null && c.BacklogSince <= query.Now && (c.BacklogUntil == null || c.BacklogUntil > query.Now);
+}

@@ -1,0 +1,88 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitioners;
+using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.Cases;
+
+public sealed class CaseType : ObjectGraphType<Case>
+{
+    public CaseType()
+    {
+        this.NodeId("Case");
+        Description = "信访事项: the matter. Many petitions may concern one case.";
+        Field(c => c.Number).Description("Year and sequence, e.g. 2021-0042; unique, never reused.");
+        Field(c => c.Title);
+        Field(c => c.Demand).Description("诉求: what the petitioners ask for.");
+        Field(c => c.Status).Description("Derived from the last events.");
+        Field(c => c.OpenedAt).Description("When the first petition was received.");
+        Field(c => c.AcceptDueAt).Description("告知 deadline: accept or decline by then (15 days by default).");
+        Field(c => c.AcceptedAt, nullable: true);
+        Field(c => c.ConcludeDueAt, nullable: true).Description("办结 deadline: 60 days after acceptance, plus an approved extension.");
+        Field(c => c.ConcludedAt, nullable: true).Description("When the written reply was given.");
+        Field(c => c.ResolvedAt, nullable: true).Description("化解: when the matter was settled.");
+        Field(c => c.TerminatedAt, nullable: true);
+        Field(c => c.BacklogSince, nullable: true).Description("When the case entered the backlog, if it ever did.");
+        Field(c => c.BacklogUntil, nullable: true).Description("When it left the backlog (resolved or terminated).");
+        Field<NonNullGraphType<BooleanGraphType>>("inBacklog")
+            .Description("积案 now: designated or overdue, and not resolved or terminated.")
+            .Resolve(c => c.Source.InBacklogAt(c.QueryContext().Now));
+        Field(c => c.KeyClass, nullable: true).Description("五类 key-case class 1–5, if one applies.");
+        Field(c => c.LastPetitionAt);
+        Field(c => c.PetitionCount);
+        Field(c => c.HighLevelPetitionCount).Description("Petitions registered at PROVINCE or NATIONAL level.");
+        Field(c => c.Version).Description("Changes with every update; pass it back as expectedVersion.");
+        AddRelations();
+    }
+
+    private void AddRelations()
+    {
+        Field<NonNullGraphType<CategoryType>>("category").Resolve(c => c.LoadById<Category>(c.Source.CategoryId));
+        Field<NonNullGraphType<VillageType>>("village").Resolve(c => c.LoadById<Village>(c.Source.VillageId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
+            .Resolve(c => c.LoadMany("Case.petitioners", c.Source.Id, (db, ids) => db.CasePetitioners
+                .Where(cp => ids.Contains(cp.CaseId))
+                .OrderBy(cp => cp.PetitionerId)
+                .Select(cp => new Linked<Petitioner> { ParentId = cp.CaseId, Item = cp.Petitioner! })));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionType>>>>("petitions")
+            .Description("Every petition on this case, oldest first.")
+            .Resolve(c => c.LoadMany("Case.petitions", c.Source.Id, (db, ids) => db.Petitions
+                .Where(p => ids.Contains(p.CaseId))
+                .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)
+                .Select(p => new Linked<Petition> { ParentId = p.CaseId, Item = p })));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")
+            .Description("包案 assignments, current and ended, oldest first.")
+            .Resolve(c => c.LoadMany("Case.assignments", c.Source.Id, (db, ids) => db.LeaderAssignments
+                .Where(a => ids.Contains(a.CaseId))
+                .OrderBy(a => a.From).ThenBy(a => a.Id)
+                .Select(a => new Linked<LeaderAssignment> { ParentId = a.CaseId, Item = a })));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
+            .Description("Leaders answerable for this case now: town lead(s) first, then the village lead.")
+            .Resolve(c =>
+            {
+                var now = c.QueryContext().Now;
+                return c.LoadMany("Case.leaders", c.Source.Id, (db, ids) => db.LeaderAssignments
+                    .Where(a => ids.Contains(a.CaseId) && (a.To == null || a.To > now))
+                    .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id)
+                    .Select(a => new Linked<Leader> { ParentId = a.CaseId, Item = a.Leader! }));
+            });
+        this.Connection<Case, CaseEventType, CaseEvent>("events", "The case's history, oldest first unless ordered otherwise.")
+            .Resolve(c => c.LoadConnection("events", (Case k) => k.Events));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseActivityType>>>>("activities")
+            .Description("The task team's records, oldest first.")
+            .Resolve(c => c.LoadMany("Case.activities", c.Source.Id, (db, ids) => db.CaseActivities
+                .Where(a => ids.Contains(a.CaseId))
+                .OrderBy(a => a.At).ThenBy(a => a.Id)
+                .Select(a => new Linked<CaseActivity> { ParentId = a.CaseId, Item = a })));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvaluationType>>>>("evaluations")
+            .Resolve(c => c.LoadMany("Case.evaluations", c.Source.Id, (db, ids) => db.Evaluations
+                .Where(e => ids.Contains(e.CaseId))
+                .OrderBy(e => e.At).ThenBy(e => e.Id)
+                .Select(e => new Linked<Evaluation> { ParentId = e.CaseId, Item = e })));
+    }
+}

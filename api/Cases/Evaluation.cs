@@ -1,0 +1,20 @@
+using PetitionGraph.Api.Data;
+
+namespace PetitionGraph.Api.Cases;
+
+public enum EvaluationResult
+{
+    Satisfied,
+    BasicallySatisfied,
+    Dissatisfied,
+}
+
+/// <summary>The petitioner's evaluation of a reply.</summary>
+public sealed class Evaluation : IEntity
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public DateTime At { get; set; }
+    public EvaluationResult Result { get; set; }
+}

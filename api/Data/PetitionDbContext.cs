@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitioners;
+using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.Data;
+
+/// <summary>
+/// The model, shared by both providers. Each provider has its own subclass only so that each keeps its
+/// own migrations (SQLite and PostgreSQL DDL differ).
+/// </summary>
+public abstract class PetitionDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Leader> Leaders => Set<Leader>();
+    public DbSet<Petitioner> Petitioners => Set<Petitioner>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CasePetitioner> CasePetitioners => Set<CasePetitioner>();
+    public DbSet<CaseAccusedLeader> CaseAccusedLeaders => Set<CaseAccusedLeader>();
+    public DbSet<Petition> Petitions => Set<Petition>();
+    public DbSet<LeaderAssignment> LeaderAssignments => Set<LeaderAssignment>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseActivity> CaseActivities => Set<CaseActivity>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        foreach (var enumType in typeof(PetitionDbContext).Assembly.GetTypes().Where(IsStoredEnum))
+        {
+            var converter = typeof(EnumNameConverter<>).MakeGenericType(enumType);
+            configurationBuilder.Properties(enumType).HaveConversion(converter).HaveMaxLength(32);
+        }
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    private static bool IsStoredEnum(Type type) =>
+        type.IsEnum && type.Namespace is { } ns && ns.StartsWith("PetitionGraph.Api.", StringComparison.Ordinal);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Village>(e =>
+        {
+            e.HasIndex(v => v.Code).IsUnique();
+            e.Property(v => v.Code).HasMaxLength(32);
+            e.Property(v => v.Name).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Category>(e =>
+        {
+            e.HasIndex(c => c.Code).IsUnique();
+            e.Property(c => c.Code).HasMaxLength(32);
+        });
+        modelBuilder.Entity<Leader>(e =>
+        {
+            e.Property(l => l.Name).HasMaxLength(64);
+            e.HasIndex(l => l.Name);
+        });
+        modelBuilder.Entity<Petitioner>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(64);
+            e.Property(p => p.IdNumber).HasMaxLength(18);
+            e.Property(p => p.Phone).HasMaxLength(20);
+            e.HasIndex(p => p.IdNumber);
+            e.HasIndex(p => p.Name);
+        });
+        modelBuilder.Entity<Case>(e =>
+        {
+            e.Property(c => c.Number).HasMaxLength(16);
+            e.Property(c => c.Demand).HasMaxLength(4000);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.Status);
+            e.HasIndex(c => c.OpenedAt);
+            e.HasIndex(c => new { c.CategoryId, c.OpenedAt });
+            e.HasIndex(c => new { c.VillageId, c.OpenedAt });
+            e.HasIndex(c => new { c.BacklogSince, c.BacklogUntil });
+            e.HasIndex(c => c.LastPetitionAt);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<CasePetitioner>(e =>
+        {
+            e.HasKey(cp => new { cp.CaseId, cp.PetitionerId });
+            e.HasIndex(cp => cp.PetitionerId);
+            e.HasOne(cp => cp.Case).WithMany(c => c.Petitioners).HasForeignKey(cp => cp.CaseId);
+            e.HasOne(cp => cp.Petitioner).WithMany(p => p.Cases).HasForeignKey(cp => cp.PetitionerId);
+        });
+        modelBuilder.Entity<CaseAccusedLeader>(e =>
+        {
+            e.HasKey(a => new { a.CaseId, a.LeaderId });
+            e.HasIndex(a => a.LeaderId);
+            e.HasOne(a => a.Case).WithMany(c => c.AccusedLeaders).HasForeignKey(a => a.CaseId);
+        });
+        modelBuilder.Entity<Petition>(e =>
+        {
+            e.HasIndex(p => new { p.CaseId, p.ReceivedAt });
+            e.HasIndex(p => p.ReceivedAt);
+            e.HasIndex(p => new { p.Level, p.ReceivedAt });
+        });
+        modelBuilder.Entity<LeaderAssignment>(e =>
+        {
+            e.HasIndex(a => new { a.LeaderId, a.CaseId });
+            e.HasIndex(a => a.CaseId);
+            // FROM and TO are SQL keywords; analysts should not have to quote columns.
+            e.Property(a => a.From).HasColumnName("valid_from");
+            e.Property(a => a.To).HasColumnName("valid_to");
+        });
+        modelBuilder.Entity<CaseEvent>(e =>
+        {
+            e.Property(ev => ev.Note).HasMaxLength(4000);
+            e.HasIndex(ev => new { ev.CaseId, ev.At });
+            e.HasIndex(ev => new { ev.Kind, ev.At });
+        });
+        modelBuilder.Entity<CaseActivity>(e =>
+        {
+            e.Property(a => a.Summary).HasMaxLength(4000);
+            e.HasIndex(a => new { a.CaseId, a.At });
+        });
+        modelBuilder.Entity<Evaluation>(e => e.HasIndex(ev => new { ev.CaseId, ev.At }));
+        modelBuilder.Entity<CaseNumberCounter>(e =>
+        {
+            e.HasKey(c => c.Year);
+            e.Property(c => c.Year).ValueGeneratedNever();
+        });
+
+        foreach (var fk in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetForeignKeys()))
+        {
+            // Nothing that cases point to is ever hard-deleted through the API.
+            fk.DeleteBehavior = DeleteBehavior.Restrict;
+        }
+    }
+
+    private sealed class EnumNameConverter<TEnum>() : ValueConverter<TEnum, string>(
+        v => EnumNames.Name(v),
+        s => EnumNames.Parse<TEnum>(s))
+        where TEnum : struct, Enum;
+}

@@ -1,0 +1,12 @@
+namespace PetitionGraph.Api.GraphQL.Errors;
+
+/// <summary>Values of <c>extensions.code</c> that PetitionGraph itself sets (GraphQL.NET sets its own for syntax and validation).</summary>
+public static class ErrorCodes
+{
+    public const string InvalidId = "INVALID_ID";
+    public const string InvalidCursor = "INVALID_CURSOR";
+    public const string PageSize = "PAGE_SIZE";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string InternalError = "INTERNAL_ERROR";
+}

@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+
+namespace PetitionGraph.Api.GraphQL.Filtering;
+
+/// <summary>Untyped view of a shape, for the input types that are generated from it.</summary>
+public interface IQueryShape
+{
+    string TypeName { get; }
+    Type EntityType { get; }
+    IReadOnlyList<ShapeField> Fields { get; }
+}
+
+/// <summary>
+/// Declares once which fields of an entity can be filtered and sorted, and how each maps to the row.
+/// The <c>where</c> and <c>order</c> input types and their translation to LINQ are generated from it.
+/// </summary>
+public abstract class QueryShape<T> : IQueryShape where T : class
+{
+    private readonly List<ShapeField> _fields = [];
+
+    protected QueryShape(string typeName) => TypeName = typeName;
+
+    public string TypeName { get; }
+    public Type EntityType => typeof(T);
+    public IReadOnlyList<ShapeField> Fields => _fields;
+
+    protected void String(string name, Expression<Func<T, string?>> accessor, string? description = null, bool sortable = true) =>
+        Add(name, description, ScalarKind.String, accessor, sortable);
+
+    protected void Int(string name, Expression<Func<T, int>> accessor, string? description = null) =>
+        Add(name, description, ScalarKind.Int, accessor, true);
+
+    protected void Int(string name, Expression<Func<T, int?>> accessor, string? description = null) =>
+        Add(name, description, ScalarKind.Int, accessor, true);
+
+    protected void DateTime(string name, Expression<Func<T, System.DateTime>> accessor, string? description = null) =>
+        Add(name, description, ScalarKind.DateTime, accessor, true);
+
+    protected void DateTime(string name, Expression<Func<T, System.DateTime?>> accessor, string? description = null) =>
+        Add(name, description, ScalarKind.DateTime, accessor, true);
+
+    protected void Boolean(string name, Expression<Func<T, bool>> accessor, string? description = null) =>
+        Add(name, description, ScalarKind.Boolean, accessor, true);
+
+    /// <summary>A boolean that depends on the request's instant (e.g. in backlog now).</summary>
+    protected void Computed(string name, Func<QueryContext, Expression<Func<T, bool>>> accessor, string? description = null) =>
+        _fields.Add(new ScalarShapeField(name, description, ScalarKind.Boolean, typeof(bool), accessor, Sortable: false));
+
+    protected void Enum<TEnum>(string name, Expression<Func<T, TEnum>> accessor, string? description = null)
+        where TEnum : struct, System.Enum =>
+        Add(name, description, ScalarKind.Enum, accessor, false);
+
+    protected void Enum<TEnum>(string name, Expression<Func<T, TEnum?>> accessor, string? description = null)
+        where TEnum : struct, System.Enum =>
+        Add(name, description, ScalarKind.Enum, accessor, false);
+
+    protected void Relation<TOther>(string name, Expression<Func<T, TOther?>> navigation, string? description = null)
+        where TOther : class =>
+        _fields.Add(new RelationShapeField(name, description, typeof(TOther), navigation));
+
+    protected void Many<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> navigation, string? description = null)
+        where TOther : class =>
+        _fields.Add(new ManyShapeField(name, description, typeof(TOther), navigation));
+
+    private void Add(string name, string? description, ScalarKind kind, LambdaExpression accessor, bool sortable) =>
+        _fields.Add(new ScalarShapeField(name, description, kind, accessor.ReturnType, _ => accessor, sortable));
+}

@@ -1,0 +1,27 @@
+using System.Linq.Expressions;
+
+namespace PetitionGraph.Api.GraphQL.Filtering;
+
+/// <summary>One field of a <see cref="QueryShape{T}"/>: how to reach a value from the row, and what it offers.</summary>
+public abstract record ShapeField(string Name, string? Description);
+
+/// <summary>A scalar: filterable with the operators of its kind, sortable unless said otherwise.</summary>
+/// <remarks>Accessor builds <c>row =&gt; value</c>, given the query context for computed fields.</remarks>
+public sealed record ScalarShapeField(
+    string Name,
+    string? Description,
+    ScalarKind Kind,
+    Type ValueType,
+    Func<QueryContext, LambdaExpression> Accessor,
+    bool Sortable) : ShapeField(Name, Description)
+{
+    public bool IsNullable => !ValueType.IsValueType || Nullable.GetUnderlyingType(ValueType) is not null;
+}
+
+/// <summary>A to-one relation: filter and sort through it.</summary>
+public sealed record RelationShapeField(string Name, string? Description, Type Target, LambdaExpression Navigation)
+    : ShapeField(Name, Description);
+
+/// <summary>A to-many relation: <c>some</c>, <c>none</c>, <c>all</c>, <c>any</c>.</summary>
+public sealed record ManyShapeField(string Name, string? Description, Type Target, LambdaExpression Navigation)
+    : ShapeField(Name, Description);

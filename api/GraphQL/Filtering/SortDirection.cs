@@ -1,0 +1,7 @@
+namespace PetitionGraph.Api.GraphQL.Filtering;
+
+public enum SortDirection
+{
+    Asc,
+    Desc,
+}

@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.GraphQL.Http;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.GraphQL;
+
+public static class GraphQLServiceExtensions
+{
+    /// <summary>The schema, its execution settings and the per-request services resolvers use.</summary>
+    public static IServiceCollection AddPetitionGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(OfficeTime.From(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<QueryContext>();
+        services.AddScoped<LoaderCache>();
+        services.AddScoped<AccessScope>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        foreach (var open in new[]
+        {
+            typeof(FilterInputType<>), typeof(ListFilterInputType<>), typeof(SortInputType<>),
+            typeof(EnumOperationFilterInputType<>), typeof(EnumType<>), typeof(ConnectionType<,>), typeof(EdgeType<,>),
+        })
+        {
+            services.AddTransient(open);
+        }
+
+        services.AddGraphQL(b => b
+            .AddSchema<PetitionSchema>()
+            .AddGraphTypes(typeof(PetitionSchema).Assembly)
+            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<PetitionErrorInfoProvider>()
+            // One DbContext per request: run query fields one at a time; DataLoaders still batch each level.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .ConfigureExecutionOptions(options =>
+            {
+                var logger = options.RequestServices!.GetRequiredService<ILogger<PetitionSchema>>();
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    logger.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
+                    return Task.CompletedTask;
+                };
+            }));
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace PetitionGraph.Api.GraphQL.Http;
+
+/// <summary>The parameters of a GraphQL-over-HTTP request, checked for shape before anything executes.</summary>
+public sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions)
+{
+    /// <summary>Reads a POST body's JSON object; null with a reason when it is not a well-formed request.</summary>
+    public static (GraphQLHttpRequest? Request, string? Problem) FromJson(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "The request body must be a JSON object with a \"query\" string.");
+        }
+        root.TryGetProperty("query", out var query);
+        root.TryGetProperty("operationName", out var operationName);
+        root.TryGetProperty("variables", out var variables);
+        root.TryGetProperty("extensions", out var extensions);
+        return Create(
+            query.ValueKind == JsonValueKind.Undefined ? null : query,
+            operationName.ValueKind == JsonValueKind.Undefined ? null : operationName,
+            variables.ValueKind == JsonValueKind.Undefined ? null : variables,
+            extensions.ValueKind == JsonValueKind.Undefined ? null : extensions);
+    }
+
+    /// <summary>Reads a GET request's URL parameters (variables and extensions are JSON text).</summary>
+    public static (GraphQLHttpRequest? Request, string? Problem) FromQueryString(IQueryCollection parameters)
+    {
+        JsonElement? Json(string name)
+        {
+            var text = parameters[name].ToString();
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+            try
+            {
+                return JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return JsonDocument.Parse("\"not json\"").RootElement.Clone();
+            }
+        }
+        var query = parameters.TryGetValue("query", out var q) ? JsonSerializer.SerializeToElement(q.ToString()) : (JsonElement?)null;
+        var operationName = parameters.TryGetValue("operationName", out var o) && o.ToString().Length > 0
+            ? JsonSerializer.SerializeToElement(o.ToString())
+            : (JsonElement?)null;
+        return Create(query, operationName, Json("variables"), Json("extensions"));
+    }
+
+    private static (GraphQLHttpRequest?, string?) Create(JsonElement? query, JsonElement? operationName, JsonElement? variables, JsonElement? extensions)
+    {
+        if (query is not { ValueKind: JsonValueKind.String } q || string.IsNullOrWhiteSpace(q.GetString()))
+        {
+            return (null, "The \"query\" parameter is required and must be a string holding a GraphQL document.");
+        }
+        if (operationName is { } op && op.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return (null, "The \"operationName\" parameter must be a string or null.");
+        }
+        if (variables is { } v && v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            return (null, "The \"variables\" parameter must be a JSON object or null.");
+        }
+        if (extensions is { } e && e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            return (null, "The \"extensions\" parameter must be a JSON object or null.");
+        }
+        return (new GraphQLHttpRequest(
+            q.GetString()!,
+            operationName?.ValueKind == JsonValueKind.String ? operationName.Value.GetString() : null,
+            variables?.ValueKind == JsonValueKind.Object ? variables : null,
+            extensions?.ValueKind == JsonValueKind.Object ? extensions : null), null);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace PetitionGraph.Api.GraphQL;
+
+/// <summary>
+/// Instants are stored in UTC and shown in the office's time zone (Asia/Shanghai by default);
+/// day counts and calendar buckets follow that zone.
+/// </summary>
+public sealed class OfficeTime(TimeZoneInfo zone)
+{
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public static OfficeTime From(IConfiguration configuration) =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(configuration["Office:TimeZone"] ?? "Asia/Shanghai"));
+
+    public DateTimeOffset ToOffice(DateTime utc)
+    {
+        var value = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(value).ToOffset(Zone.GetUtcOffset(value));
+    }
+
+    /// <summary>A wall-clock time in the office's zone, as UTC.</summary>
+    public DateTime FromOffice(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>Parses ISO-8601; without an offset (or a bare date) the text means office time.</summary>
+    public bool TryParse(string text, out DateTime utc)
+    {
+        utc = default;
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return false;
+        }
+        utc = parsed.Kind switch
+        {
+            DateTimeKind.Utc => parsed,
+            DateTimeKind.Local => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime,
+            _ => FromOffice(parsed),
+        };
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitioners;
+using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.GraphQL;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        this.AddNodeQueries();
+        this.AddCaseQueries();
+        this.AddPetitionQueries();
+        this.AddPetitionerQueries();
+        this.AddLeaderQueries();
+        this.AddVillageQueries();
+        this.AddCategoryQueries();
+    }
+}

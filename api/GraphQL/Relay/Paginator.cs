@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Filtering;
+
+namespace PetitionGraph.Api.GraphQL.Relay;
+
+/// <summary>Reads one page of a root list with keyset paging: one SQL statement, plus one COUNT if asked for.</summary>
+public static class Paginator
+{
+    public static async Task<Connection<T>> PageAsync<T>(
+        IQueryable<T> filtered, SortPlan<T> sort, PageRequest page, bool countTotal, CancellationToken cancellationToken)
+        where T : class, IEntity
+    {
+        var query = filtered;
+        if (page.Cursor is { } cursor)
+        {
+            query = query.Where(sort.After(Cursor.Decode(sort, cursor), page.IsBackward));
+        }
+        var rows = page.Size == 0
+            ? []
+            : await sort.Project(sort.Apply(query, page.IsBackward)).Take(page.Size + 1).ToListAsync(cancellationToken);
+        int? total = countTotal ? await filtered.CountAsync(cancellationToken) : null;
+        return Build(rows, sort, page, total);
+    }
+
+    /// <summary>Turns rows read in page order (size + 1 at most, reversed when paging backwards) into a connection.</summary>
+    public static Connection<T> Build<T>(List<Keyed<T>> rows, SortPlan<T> sort, PageRequest page, int? total)
+        where T : class, IEntity
+    {
+        var hasMore = rows.Count > page.Size;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        if (page.IsBackward)
+        {
+            rows.Reverse();
+        }
+        var edges = rows.Select(r => new Edge<T>(Cursor.Encode(sort, r.Keys), r.Row)).ToList();
+        var info = new PageInfo(
+            HasNextPage: page.IsBackward ? page.Before is not null : hasMore,
+            HasPreviousPage: page.IsBackward ? hasMore : page.After is not null,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+        return new Connection<T>(edges, info, total);
+    }
+}

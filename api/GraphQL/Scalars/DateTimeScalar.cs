@@ -1,0 +1,45 @@
+using System.Globalization;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace PetitionGraph.Api.GraphQL.Scalars;
+
+/// <summary>
+/// An instant. Output: ISO-8601 in the office's time zone (2021-05-03T09:30:00+08:00).
+/// Input: ISO-8601 with an offset, or without one (and a bare date) meaning office time.
+/// </summary>
+public sealed class DateTimeScalar : ScalarGraphType
+{
+    private readonly OfficeTime _time;
+
+    public DateTimeScalar(OfficeTime time)
+    {
+        _time = time;
+        Name = "DateTime";
+        Description = "An instant, ISO-8601. Shown in the office's time zone; input without an offset means office time.";
+    }
+
+    public override object? ParseLiteral(GraphQLValue value) => value switch
+    {
+        GraphQLStringValue s => ParseValue((string)s.Value),
+        GraphQLNullValue => null,
+        _ => ThrowLiteralConversionError(value, "Expected an ISO-8601 date-time string such as \"2021-05-01T00:00:00+08:00\"."),
+    };
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        string text when _time.TryParse(text, out var utc) => utc,
+        DateTime dt => dt.Kind == DateTimeKind.Utc ? dt : _time.FromOffice(dt),
+        DateTimeOffset dto => dto.UtcDateTime,
+        _ => ThrowValueConversionError(value),
+    };
+
+    public override object? Serialize(object? value) => value switch
+    {
+        null => null,
+        DateTime dt => _time.ToOffice(dt).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        _ => ThrowSerializationError(value),
+    };
+}

@@ -1,0 +1,23 @@
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+
+namespace PetitionGraph.Api.Leaders;
+
+public enum AssignmentRole
+{
+    TownLead,
+    VillageLead,
+}
+
+/// <summary>包案: a leader made answerable for a case from one instant until (optionally) another.</summary>
+public sealed class LeaderAssignment : IEntity
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public int LeaderId { get; set; }
+    public Leader? Leader { get; set; }
+    public AssignmentRole Role { get; set; }
+    public DateTime From { get; set; }
+    public DateTime? To { get; set; }
+}

@@ -1,0 +1,23 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Relay;
+
+namespace PetitionGraph.Api.Leaders;
+
+public sealed class LeaderAssignmentType : ObjectGraphType<LeaderAssignment>
+{
+    public LeaderAssignmentType()
+    {
+        this.NodeId("LeaderAssignment");
+        Description = "包案: a leader made answerable for a case, from one instant until (optionally) another.";
+        Field(a => a.Role);
+        Field(a => a.From);
+        Field(a => a.To, nullable: true);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("The assignment holds now.")
+            .Resolve(c => c.Source.To is not { } to || to > c.QueryContext().Now);
+        Field<NonNullGraphType<LeaderType>>("leader").Resolve(c => c.LoadById<Leader>(c.Source.LeaderId));
+        Field<CaseType>("case").Resolve(c => c.LoadById<Case>(c.Source.CaseId));
+    }
+}

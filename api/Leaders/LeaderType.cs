@@ -1,0 +1,30 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.Leaders;
+
+public sealed class LeaderType : ObjectGraphType<Leader>
+{
+    public LeaderType()
+    {
+        this.NodeId("Leader");
+        Description = "包案领导: an official who can be made answerable for cases.";
+        Field(l => l.Name);
+        Field(l => l.Title);
+        Field(l => l.Level);
+        Field(l => l.Active);
+        Field<VillageType>("village").Description("For village-level leaders: their village.")
+            .Resolve(c => c.Source.VillageId is { } id ? c.LoadById<Village>(id) : null);
+        this.Connection<Leader, CaseType, Case>("cases", "Cases this leader is answerable for now (current assignments).")
+            .Resolve(c => c.LoadConnection("cases", (Leader l) => l.Assignments.Where(a => a.To == null).Select(a => a.Case!)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")
+            .Description("Every assignment of this leader, current and ended, oldest first.")
+            .Resolve(c => c.LoadMany("Leader.assignments", c.Source.Id, (db, ids) => db.LeaderAssignments
+                .Where(a => ids.Contains(a.LeaderId))
+                .OrderBy(a => a.From).ThenBy(a => a.Id)
+                .Select(a => new Linked<LeaderAssignment> { ParentId = a.LeaderId, Item = a })));
+    }
+}

@@ -1,0 +1,32 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Villages;
+
+namespace PetitionGraph.Api.Petitioners;
+
+public sealed class PetitionerType : ObjectGraphType<Petitioner>
+{
+    public PetitionerType()
+    {
+        this.NodeId("Petitioner");
+        Description = "信访人. Name, ID number, phone and address are personal data.";
+        Field(p => p.Name).Description("Personal data.").IsPersonalData();
+        Field(p => p.IdNumber, nullable: true).Description("Personal data: resident ID number.").IsPersonalData();
+        Field(p => p.Phone, nullable: true).Description("Personal data.").IsPersonalData();
+        Field(p => p.Address, nullable: true).Description("Personal data: registered address (户籍地).").IsPersonalData();
+        Field<VillageType>("village").Resolve(c => c.Source.VillageId is { } id ? c.LoadById<Village>(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")
+            .Description("Every case this petitioner is a party to, newest first.")
+            .Resolve(c =>
+            {
+                var scope = c.Scope().Cases;
+                return c.LoadMany("Petitioner.cases", c.Source.Id, (db, ids) => db.Cases.Where(scope)
+                    .SelectMany(k => k.Petitioners.Where(cp => ids.Contains(cp.PetitionerId)),
+                        (k, cp) => new Linked<Case> { ParentId = cp.PetitionerId, Item = k })
+                    .OrderByDescending(l => l.Item.OpenedAt).ThenByDescending(l => l.Item.Id));
+            });
+    }
+}

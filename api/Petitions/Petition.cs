@@ -1,0 +1,39 @@
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+
+namespace PetitionGraph.Api.Petitions;
+
+public enum Channel
+{
+    Letter,
+    Visit,
+    Phone,
+    Online,
+    MobileApp,
+}
+
+/// <summary>The level of office where a petition was registered (越级访 above the town).</summary>
+public enum PetitionLevel
+{
+    Town,
+    District,
+    City,
+    Province,
+    National,
+}
+
+/// <summary>信访: one letter, visit, call or online submission about a case.</summary>
+public sealed class Petition : IEntity
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public Channel Channel { get; set; }
+    public PetitionLevel Level { get; set; }
+    public int PeopleCount { get; set; } = 1;
+    /// <summary>交办: the higher office that referred the petition down, if any.</summary>
+    public PetitionLevel? ReferredFrom { get; set; }
+    /// <summary>初信初访: the petition that opened the case.</summary>
+    public bool IsFirst { get; set; }
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Relay;
+
+namespace PetitionGraph.Api.Petitions;
+
+public sealed class PetitionType : ObjectGraphType<Petition>
+{
+    public PetitionType()
+    {
+        this.NodeId("Petition");
+        Description = "信访: one letter, visit, call or online submission about a case.";
+        Field(p => p.ReceivedAt);
+        Field(p => p.Channel);
+        Field(p => p.Level).Description("Where it was registered: TOWN … NATIONAL (越级访 above TOWN).");
+        Field(p => p.PeopleCount).Description("People who came or signed; collective (集体访) at 5 or more.");
+        Field(p => p.ReferredFrom, nullable: true).Description("交办: the higher office that referred it down, if any.");
+        Field(p => p.IsFirst).Description("初信初访: this petition opened its case; otherwise a repeat petition.");
+        Field<CaseType>("case").Resolve(c => c.LoadById<Case>(c.Source.CaseId));
+    }
+}

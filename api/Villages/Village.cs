@@ -1,0 +1,24 @@
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Petitioners;
+
+namespace PetitionGraph.Api.Villages;
+
+public enum VillageKind
+{
+    Village,
+    Community,
+}
+
+/// <summary>村（社区）: a village or urban community of the town.</summary>
+public sealed class Village : IEntity
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public VillageKind Kind { get; set; }
+    public bool Active { get; set; } = true;
+
+    public List<Case> Cases { get; set; } = [];
+    public List<Petitioner> Petitioners { get; set; } = [];
+}

@@ -1,0 +1,31 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitioners;
+
+namespace PetitionGraph.Api.Villages;
+
+public sealed class VillageType : ObjectGraphType<Village>
+{
+    public VillageType()
+    {
+        this.NodeId("Village");
+        Description = "村（社区）: a village or community of the town.";
+        Field(v => v.Code).Description("Administrative code.");
+        Field(v => v.Name);
+        Field(v => v.Kind);
+        Field(v => v.Active).Description("False once deactivated; kept because cases point to it.");
+        this.Connection<Village, CaseType, Case>("cases", "Cases of this village.")
+            .Resolve(c => c.LoadConnection("cases", (Village v) => v.Cases));
+        this.Connection<Village, PetitionerType, Petitioner>("petitioners", "Petitioners registered in this village.")
+            .Resolve(c => c.LoadConnection("petitioners", (Village v) => v.Petitioners));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
+            .Description("Village-level leaders of this village.")
+            .Resolve(c => c.LoadMany("Village.leaders", c.Source.Id, (db, ids) => db.Leaders
+                .Where(l => l.VillageId != null && ids.Contains(l.VillageId.Value))
+                .OrderBy(l => l.Id)
+                .Select(l => new Linked<Leader> { ParentId = l.VillageId!.Value, Item = l })));
+    }
+}

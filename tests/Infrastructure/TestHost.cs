@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Hosting;
+using PetitionGraph.Api.Seeding;
+
+namespace PetitionGraph.Tests.Infrastructure;
+
+/// <summary>
+/// The real PetitionGraph host on a free loopback port, over a fresh database of one provider, seeded with a
+/// small deterministic data set. Tests talk to it over HTTP and may open their own DbContext to check values.
+/// </summary>
+public abstract class TestHost : IAsyncLifetime
+{
+    public const int SeedCases = 400;
+    public const int RandomSeed = 7;
+    public static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private WebApplication? _app;
+
+    public abstract DatabaseProvider Provider { get; }
+    public SqlRecorder Sql { get; } = new();
+    public FixedClock Clock { get; } = new(Now);
+    public GraphQLClient Client { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+
+    protected abstract Task<string> CreateConnectionStringAsync();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await CreateConnectionStringAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            [Provider == DatabaseProvider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = connectionString,
+            ["Seed:DemoCases"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+        };
+        _app = PetitionGraphApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddSingleton<IInterceptor>(Sql);
+            builder.Services.TryAddSingleton<TimeProvider>(Clock);
+        });
+        await _app.InitializeDatabaseAsync();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+            await new Seeder(db).SeedAsync(new SeedOptions(SeedCases, RandomSeed) { ChunkSize = 100 }, null, CancellationToken.None);
+        }
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Client = new GraphQLClient(new HttpClient { BaseAddress = BaseAddress });
+    }
+
+    /// <summary>A fresh DbContext on the host's database, for computing expected values independently.</summary>
+    public AsyncServiceScope Scope() => _app!.Services.CreateAsyncScope();
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteHost : TestHost
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"petitiongraph-test-{Guid.NewGuid():N}.db");
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateConnectionStringAsync() => Task.FromResult($"Data Source={_file}");
+}
+
+public sealed class PostgresHost : TestHost
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override Task<string> CreateConnectionStringAsync() => PostgresServer.CreateDatabaseAsync("pg_test");
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteHost>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresHost>
+{
+    public const string Name = "PostgreSQL";
+}
