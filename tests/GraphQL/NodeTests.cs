@@ -1,0 +1,56 @@
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Tests.Infrastructure;
+
+namespace PetitionGraph.Tests.GraphQL;
+
+public abstract class NodeTests(TestHost host)
+{
+    [Theory]
+    [InlineData("cases", "Case", "number")]
+    [InlineData("petitions", "Petition", "receivedAt")]
+    [InlineData("petitioners", "Petitioner", "name")]
+    [InlineData("leaders", "Leader", "name")]
+    [InlineData("villages", "Village", "name")]
+    [InlineData("categories", "Category", "code")]
+    public async Task Every_listed_object_can_be_fetched_again_by_its_id(string list, string type, string field)
+    {
+        var data = await host.Client.QueryAsync($"{{ {list}(first: 3) {{ nodes {{ id {field} }} }} }}");
+        var nodes = data.GetProperty(list).GetProperty("nodes").EnumerateArray().ToList();
+        var ids = nodes.Select(n => n.GetProperty("id").GetString()!).ToArray();
+        var fetched = await host.Client.QueryAsync($"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ __typename id ... on {type} {{ {field} }} }} }}", new { ids });
+        var again = fetched.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(ids, again.Select(n => n.GetProperty("id").GetString()));
+        Assert.All(again, n => Assert.Equal(type, n.GetProperty("__typename").GetString()));
+        Assert.Equal(nodes.Select(n => n.GetProperty(field).GetRawText()), again.Select(n => n.GetProperty(field).GetRawText()));
+    }
+
+    [Fact]
+    public async Task A_missing_object_is_null_not_an_error()
+    {
+        var data = await host.Client.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = GlobalId.Encode("Case", 999_999) });
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("node").ValueKind);
+    }
+
+    [Fact]
+    public async Task Case_by_number_finds_the_case_and_its_relations()
+    {
+        var data = await host.Client.QueryAsync("""{ caseByNumber(number: "2019-0001") { number category { code } village { name } petitions { isFirst } events(first: 1) { nodes { kind } } } }""");
+        var found = data.GetProperty("caseByNumber");
+        Assert.Equal("2019-0001", found.GetProperty("number").GetString());
+        Assert.True(found.GetProperty("petitions")[0].GetProperty("isFirst").GetBoolean());
+        Assert.Equal("REGISTERED", found.GetProperty("events").GetProperty("nodes")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Instants_are_shown_in_office_time()
+    {
+        var data = await host.Client.QueryAsync("{ cases(first: 1) { nodes { openedAt } } }");
+        Assert.EndsWith("+08:00", data.GetProperty("cases").GetProperty("nodes")[0].GetProperty("openedAt").GetString(), StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class NodeTestsOnSqlite(SqliteHost host) : NodeTests(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class NodeTestsOnPostgres(PostgresHost host) : NodeTests(host);
