@@ -29,6 +29,12 @@ public sealed class Case : IEntity
     public DateTime? AcceptedAt { get; set; }
     public DateTime? ConcludeDueAt { get; set; }
     public DateTime? ConcludedAt { get; set; }
+    /// <summary>The last written answer (conclusion, review or second review): windows for review and evaluation run from it.</summary>
+    public DateTime? RepliedAt { get; set; }
+    /// <summary>Due instant of the step now pending (notice, conclusion, review answer); null when none is.</summary>
+    public DateTime? NextDueAt { get; set; }
+    /// <summary>The one permitted extension has been granted.</summary>
+    public bool Extended { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? TerminatedAt { get; set; }
     /// <summary>When the case entered the backlog (designated, or first overdue); null if never.</summary>
@@ -52,6 +58,8 @@ public sealed class Case : IEntity
     public List<CaseAccusedLeader> AccusedLeaders { get; set; } = [];
 
     /// <summary>In backlog at <paramref name="instant"/>; the SQL form is <c>CaseShape.InBacklog</c>.</summary>
+    public bool OverdueAt(DateTime instant) => NextDueAt is { } due && due < instant;
+
     public bool InBacklogAt(DateTime instant) =>
         BacklogSince is { } since && since <= instant && (BacklogUntil is not { } until || until > instant);
 }

@@ -12,4 +12,8 @@ public sealed class CaseEvent : IEntity
     public CaseEventKind Kind { get; set; }
     public required string Actor { get; set; }
     public string? Note { get; set; }
+    /// <summary>A due instant this event sets (the new conclusion deadline of an extension).</summary>
+    public DateTime? DueAt { get; set; }
+    /// <summary>Where a designation or a decision came from (a superior's list, the receiving channel).</summary>
+    public string? Source { get; set; }
 }

@@ -15,4 +15,12 @@ public enum CaseEventKind
     Resolved,
     Reopened,
     Terminated,
+    /// <summary>The petitioner evaluated a reply.</summary>
+    Evaluated,
+    /// <summary>The task team recorded an activity (meeting, visit, assistance, …).</summary>
+    ActivityRecorded,
+    LeaderAssigned,
+    LeaderUnassigned,
+    /// <summary>A leader declared a conflict of interest (回避) with the case.</summary>
+    ConflictDeclared,
 }

@@ -23,6 +23,8 @@ public sealed class CaseShape : QueryShape<Case>
         DateTime("resolvedAt", c => c.ResolvedAt);
         DateTime("terminatedAt", c => c.TerminatedAt);
         DateTime("backlogSince", c => c.BacklogSince);
+        DateTime("nextDueAt", c => c.NextDueAt);
+        Computed("overdue", q => c => c.NextDueAt != null && c.NextDueAt < q.Now, "The pending step is past its due instant.");
         Computed("inBacklog", InBacklog, "积案 now: designated or overdue, and not resolved or terminated.");
         Int("keyClass", c => c.KeyClass);
         DateTime("lastPetitionAt", c => c.LastPetitionAt);

@@ -27,6 +27,17 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field(c => c.ConcludedAt, nullable: true).Description("When the written reply was given.");
         Field(c => c.ResolvedAt, nullable: true).Description("化解: when the matter was settled.");
         Field(c => c.TerminatedAt, nullable: true);
+        Field(c => c.RepliedAt, nullable: true).Description("The last written answer; review and evaluation windows run from it.");
+        Field(c => c.NextDueAt, nullable: true).Description("Due instant of the step now pending (notice, conclusion, review answer).");
+        Field(c => c.Extended).Description("The one permitted extension has been granted.");
+        Field<NonNullGraphType<BooleanGraphType>>("overdue")
+            .Description("The pending step is past its due instant.")
+            .Resolve(c => c.Source.OverdueAt(c.QueryContext().Now));
+        Field<NonNullGraphType<IntGraphType>>("daysOverdue")
+            .Description("Calendar days (office time zone) since the pending step fell due; 0 when not overdue.")
+            .Resolve(c => c.Source.NextDueAt is { } due && due < c.QueryContext().Now
+                ? c.RequestServices!.GetRequiredService<OfficeTime>().CalendarDaysBetween(due, c.QueryContext().Now)
+                : 0);
         Field(c => c.BacklogSince, nullable: true).Description("When the case entered the backlog, if it ever did.");
         Field(c => c.BacklogUntil, nullable: true).Description("When it left the backlog (resolved or terminated).");
         Field<NonNullGraphType<BooleanGraphType>>("inBacklog")

@@ -28,6 +28,8 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CaseActivity> CaseActivities => Set<CaseActivity>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<LeaderConflict> LeaderConflicts => Set<LeaderConflict>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -79,6 +81,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(c => new { c.VillageId, c.OpenedAt });
             e.HasIndex(c => new { c.BacklogSince, c.BacklogUntil });
             e.HasIndex(c => c.LastPetitionAt);
+            e.HasIndex(c => c.NextDueAt);
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<CasePetitioner>(e =>
@@ -120,6 +123,16 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(a => new { a.CaseId, a.At });
         });
         modelBuilder.Entity<Evaluation>(e => e.HasIndex(ev => new { ev.CaseId, ev.At }));
+        modelBuilder.Entity<IdempotencyKey>(e =>
+        {
+            e.HasKey(k => k.Key);
+            e.Property(k => k.Key).HasMaxLength(128);
+        });
+        modelBuilder.Entity<LeaderConflict>(e =>
+        {
+            e.HasKey(c => new { c.LeaderId, c.CaseId });
+            e.HasIndex(c => c.CaseId);
+        });
         modelBuilder.Entity<CaseNumberCounter>(e =>
         {
             e.HasKey(c => c.Year);

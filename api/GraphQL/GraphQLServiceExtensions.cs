@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Filtering;
@@ -17,6 +18,7 @@ public static class GraphQLServiceExtensions
     public static IServiceCollection AddPetitionGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(OfficeTime.From(configuration));
+        services.AddSingleton(TimeLimits.From(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<QueryContext>();
         services.AddScoped<LoaderCache>();

@@ -19,6 +19,10 @@ public sealed class OfficeTime(TimeZoneInfo zone)
         return new DateTimeOffset(value).ToOffset(Zone.GetUtcOffset(value));
     }
 
+    /// <summary>Whole calendar days in the office's zone from one instant's date to another's.</summary>
+    public int CalendarDaysBetween(DateTime fromUtc, DateTime toUtc) =>
+        (ToOffice(toUtc).Date - ToOffice(fromUtc).Date).Days;
+
     /// <summary>A wall-clock time in the office's zone, as UTC.</summary>
     public DateTime FromOffice(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);

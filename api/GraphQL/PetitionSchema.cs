@@ -5,10 +5,11 @@ namespace PetitionGraph.Api.GraphQL;
 
 public sealed class PetitionSchema : Schema
 {
-    public PetitionSchema(IServiceProvider services, QueryType query) : base(services)
+    public PetitionSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
         Description = "PetitionGraph: petitions, cases, leaders, villages and categories of a town's petition office.";
         Query = query;
+        Mutation = mutation;
         RegisterTypeMapping(typeof(DateTime), typeof(DateTimeScalar));
         foreach (var enumType in typeof(PetitionSchema).Assembly.GetTypes().Where(IsDomainEnum))
         {

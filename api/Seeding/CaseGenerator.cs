@@ -1,4 +1,5 @@
 using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
@@ -74,6 +75,7 @@ public sealed class CaseGenerator
         Event(CaseEventKind.Registered, openedAt);
         var lifecycle = new Lifecycle(this, c, Event, batch, ids);
         lifecycle.Run();
+        CaseProjector.Project(c, history, TimeLimits.Default);
 
         var petitions = GeneratePetitions(batch, ids, c, lifecycle.SettledAt ?? _asOf);
         c.PetitionCount = petitions.Count;

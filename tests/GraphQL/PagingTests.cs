@@ -43,7 +43,7 @@ public abstract class PagingTests(TestHost host)
     {
         var first = await host.Client.QueryAsync("{ cases(first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { number } } } }");
         var cases = first.GetProperty("cases");
-        Assert.Equal(TestHost.SeedCases, cases.GetProperty("totalCount").GetInt32());
+        Assert.Equal(await CaseCountAsync(), cases.GetProperty("totalCount").GetInt32());
         var info = cases.GetProperty("pageInfo");
         Assert.True(info.GetProperty("hasNextPage").GetBoolean());
         Assert.False(info.GetProperty("hasPreviousPage").GetBoolean());
@@ -62,7 +62,13 @@ public abstract class PagingTests(TestHost host)
     {
         var data = await host.Client.QueryAsync("{ cases(first: 0) { totalCount nodes { number } pageInfo { hasNextPage } } }");
         Assert.Empty(data.GetProperty("cases").GetProperty("nodes").EnumerateArray());
-        Assert.Equal(TestHost.SeedCases, data.GetProperty("cases").GetProperty("totalCount").GetInt32());
+        Assert.Equal(await CaseCountAsync(), data.GetProperty("cases").GetProperty("totalCount").GetInt32());
+    }
+
+    private async Task<int> CaseCountAsync()
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().Cases.CountAsync();
     }
 
     private async Task<(object? Spec, List<string> Numbers)> ExpectedAsync(string order)

@@ -58,6 +58,18 @@ public abstract class TestHost : IAsyncLifetime
         Client = new GraphQLClient(new HttpClient { BaseAddress = BaseAddress });
     }
 
+    /// <summary>Moves the host's clock (for deadlines) until the returned scope ends.</summary>
+    public IDisposable TravelTo(DateTimeOffset instant)
+    {
+        Clock.Now = instant;
+        return new Restore(Clock);
+    }
+
+    private sealed class Restore(FixedClock clock) : IDisposable
+    {
+        public void Dispose() => clock.Now = Now;
+    }
+
     /// <summary>A fresh DbContext on the host's database, for computing expected values independently.</summary>
     public AsyncServiceScope Scope() => _app!.Services.CreateAsyncScope();
 

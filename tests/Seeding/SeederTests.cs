@@ -11,7 +11,7 @@ public abstract class SeederTests(TestHost host)
     [Fact]
     public async Task The_data_set_has_the_expected_shape()
     {
-        var cases = await CaseOracle.LoadAsync(host);
+        var cases = await SeededAsync();
         Assert.Equal(TestHost.SeedCases, cases.Count);
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
@@ -35,7 +35,7 @@ public abstract class SeederTests(TestHost host)
     [Fact]
     public async Task Status_and_projections_agree_with_the_event_history()
     {
-        foreach (var c in await CaseOracle.LoadAsync(host))
+        foreach (var c in await SeededAsync())
         {
             var events = c.Events.OrderBy(e => e.At).ToList();
             Assert.Equal(c.Version, events.Count);
@@ -43,14 +43,16 @@ public abstract class SeederTests(TestHost host)
             Assert.Equal(c.ResolvedAt, events.FirstOrDefault(e => e.Kind == CaseEventKind.Resolved)?.At);
             Assert.Equal(c.PetitionCount, c.Petitions.Count);
             Assert.Equal(c.LastPetitionAt, c.Petitions.Max(p => p.ReceivedAt));
-            var last = events.Last(e => e.Kind is not (CaseEventKind.DesignatedBacklog or CaseEventKind.Extended or CaseEventKind.ReviewRequested or CaseEventKind.ReReviewRequested));
+            var last = events.Last(e => e.Kind is not (CaseEventKind.DesignatedBacklog or CaseEventKind.Extended));
             var expected = last.Kind switch
             {
                 CaseEventKind.Registered => CaseStatus.Registered,
                 CaseEventKind.Accepted => CaseStatus.Accepted,
                 CaseEventKind.Declined => CaseStatus.Declined,
                 CaseEventKind.Concluded => CaseStatus.Concluded,
+                CaseEventKind.ReviewRequested => CaseStatus.UnderReview,
                 CaseEventKind.Reviewed => CaseStatus.Reviewed,
+                CaseEventKind.ReReviewRequested => CaseStatus.UnderSecondReview,
                 CaseEventKind.ReReviewed => CaseStatus.SecondReviewed,
                 CaseEventKind.Resolved => CaseStatus.Resolved,
                 CaseEventKind.Terminated => CaseStatus.Terminated,
@@ -64,7 +66,8 @@ public abstract class SeederTests(TestHost host)
     public async Task Personal_data_is_synthetic()
     {
         await using var scope = host.Scope();
-        var people = await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().Petitioners.ToListAsync();
+        var people = await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().Petitioners
+            .Where(p => p.Cases.Any(cp => cp.Case!.Events.Any(e => e.Kind == CaseEventKind.Registered && e.Actor == "seed"))).ToListAsync();
         // Region code 99 is assigned to no region; the 100 phone prefix to no carrier.
         Assert.All(people, p => Assert.Matches("^99[0-9]{15}[0-9X]$", p.IdNumber!));
         Assert.All(people, p => Assert.Matches("^100[0-9]{8}$", p.Phone!));
@@ -74,7 +77,7 @@ public abstract class SeederTests(TestHost host)
     [Fact]
     public async Task Case_numbers_are_unique_and_sequential_per_year()
     {
-        var cases = await CaseOracle.LoadAsync(host);
+        var cases = await SeededAsync();
         foreach (var year in cases.GroupBy(c => c.Number[..4]))
         {
             var sequences = year.Select(c => int.Parse(c.Number[5..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
@@ -82,8 +85,15 @@ public abstract class SeederTests(TestHost host)
         }
         await using var scope = host.Scope();
         var counters = await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().CaseNumberCounters.ToDictionaryAsync(c => c.Year, c => c.Last);
-        Assert.Equal(cases.GroupBy(c => int.Parse(c.Number[..4], System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()), counters);
+        foreach (var year in cases.GroupBy(c => int.Parse(c.Number[..4], System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            Assert.True(counters[year.Key] >= year.Count());
+        }
     }
+
+    /// <summary>The cases the seeder made (other tests in the collection add cases of their own).</summary>
+    private async Task<List<Case>> SeededAsync() =>
+        (await CaseOracle.LoadAsync(host)).Where(c => c.Events.Any(e => e.Kind == CaseEventKind.Registered && e.Actor == "seed")).ToList();
 }
 
 [Collection(SqliteCollection.Name)]

@@ -65,6 +65,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("demand");
 
+                    b.Property<bool>("Extended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("extended");
+
                     b.Property<int>("HighLevelPetitionCount")
                         .HasColumnType("integer")
                         .HasColumnName("high_level_petition_count");
@@ -76,6 +80,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("LastPetitionAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_petition_at");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -90,6 +98,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Property<int>("PetitionCount")
                         .HasColumnType("integer")
                         .HasColumnName("petition_count");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -125,6 +137,9 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
                     b.HasIndex("LastPetitionAt")
                         .HasDatabaseName("ix_cases_last_petition_at");
+
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("ix_cases_next_due_at");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -234,6 +249,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("case_id");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -244,6 +263,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("note");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("source");
 
                     b.HasKey("Id")
                         .HasName("pk_case_events");
@@ -322,6 +346,31 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_evaluations_case_id_at");
 
                     b.ToTable("evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("petition_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Categories.Category", b =>
@@ -453,6 +502,35 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_leader_assignments_leader_id_case_id");
 
                     b.ToTable("leader_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Leaders.LeaderConflict", b =>
+                {
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("leader_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("LeaderId", "CaseId")
+                        .HasName("pk_leader_conflicts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_leader_conflicts_case_id");
+
+                    b.ToTable("leader_conflicts", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
@@ -727,6 +805,27 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_leader_assignments_leaders_leader_id");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Leader");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Leaders.LeaderConflict", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leader_conflicts_cases_case_id");
+
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leader_conflicts_leaders_leader_id");
 
                     b.Navigation("Case");
 

@@ -58,6 +58,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("demand");
 
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extended");
+
                     b.Property<int>("HighLevelPetitionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("high_level_petition_count");
@@ -69,6 +73,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("LastPetitionAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_petition_at");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_due_at");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -83,6 +91,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Property<int>("PetitionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("petition_count");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replied_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT")
@@ -118,6 +130,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("LastPetitionAt")
                         .HasDatabaseName("ix_cases_last_petition_at");
+
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("ix_cases_next_due_at");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -223,6 +238,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("case_id");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -233,6 +252,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.HasKey("Id")
                         .HasName("pk_case_events");
@@ -309,6 +333,31 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_evaluations_case_id_at");
 
                     b.ToTable("evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("petition_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Categories.Category", b =>
@@ -434,6 +483,35 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_leader_assignments_leader_id_case_id");
 
                     b.ToTable("leader_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Leaders.LeaderConflict", b =>
+                {
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leader_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("LeaderId", "CaseId")
+                        .HasName("pk_leader_conflicts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_leader_conflicts_case_id");
+
+                    b.ToTable("leader_conflicts", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
@@ -702,6 +780,27 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_leader_assignments_leaders_leader_id");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Leader");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Leaders.LeaderConflict", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leader_conflicts_cases_case_id");
+
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leader_conflicts_leaders_leader_id");
 
                     b.Navigation("Case");
 

@@ -1,0 +1,137 @@
+namespace PetitionGraph.Api.Cases.Lifecycle;
+
+/// <summary>
+/// Derives a case's status, deadlines and backlog interval from its events — the events are the truth, these
+/// columns are kept beside them (in the same transaction) so that filters and figures stay in SQL.
+/// A step still pending has a due instant (<see cref="Case.NextDueAt"/>); if it passes first, the case enters
+/// the backlog then, so <see cref="Case.BacklogSince"/> may lie in the future until the step is done.
+/// </summary>
+public static class CaseProjector
+{
+    public static void Project(Case c, IEnumerable<CaseEvent> events, TimeLimits limits)
+    {
+        var state = new State(c.OpenedAt);
+        // Same instant: saved events by id, then events being added in the order they were added (OrderBy is stable).
+        foreach (var e in events.OrderBy(e => e.At).ThenBy(e => e.Id == 0).ThenBy(e => e.Id))
+        {
+            state.PassDueBefore(e.At);
+            state.Apply(e, limits);
+        }
+        state.PassDueBefore(DateTime.MaxValue);
+        c.Status = state.Status;
+        c.AcceptDueAt = c.OpenedAt.AddDays(limits.NoticeDays);
+        c.AcceptedAt = state.AcceptedAt;
+        c.ConcludeDueAt = state.ConcludeDueAt;
+        c.ConcludedAt = state.ConcludedAt;
+        c.RepliedAt = state.RepliedAt;
+        c.ResolvedAt = state.ResolvedAt;
+        c.TerminatedAt = state.TerminatedAt;
+        c.NextDueAt = state.NextDueAt;
+        c.Extended = state.Extended;
+        var settled = state.SettledAt;
+        c.BacklogSince = state.BacklogEntry is { } entry && (settled is null || entry < settled) ? entry : null;
+        c.BacklogUntil = c.BacklogSince is null ? null : settled;
+    }
+
+    private sealed class State(DateTime openedAt)
+    {
+        public CaseStatus Status { get; private set; } = CaseStatus.Registered;
+        public DateTime? AcceptedAt { get; private set; }
+        public DateTime? ConcludeDueAt { get; private set; }
+        public DateTime? ConcludedAt { get; private set; }
+        public DateTime? RepliedAt { get; private set; }
+        public DateTime? ResolvedAt { get; private set; }
+        public DateTime? TerminatedAt { get; private set; }
+        public DateTime? NextDueAt { get; private set; }
+        public DateTime? SettledAt { get; private set; }
+        public DateTime? BacklogEntry { get; private set; }
+        public bool Extended { get; private set; }
+
+        /// <summary>A pending step whose due instant passed before <paramref name="instant"/> made the case overdue then.</summary>
+        public void PassDueBefore(DateTime instant)
+        {
+            if (NextDueAt is { } due && due < instant && SettledAt is null)
+            {
+                Enter(due);
+            }
+        }
+
+        public void Apply(CaseEvent e, TimeLimits limits)
+        {
+            switch (e.Kind)
+            {
+                case CaseEventKind.Registered:
+                    Status = CaseStatus.Registered;
+                    NextDueAt = openedAt.AddDays(limits.NoticeDays);
+                    break;
+                case CaseEventKind.Accepted:
+                    Status = CaseStatus.Accepted;
+                    AcceptedAt = e.At;
+                    ConcludeDueAt = NextDueAt = e.At.AddDays(limits.ConcludeDays);
+                    break;
+                case CaseEventKind.Declined:
+                    Status = CaseStatus.Declined;
+                    NextDueAt = null;
+                    break;
+                case CaseEventKind.Extended:
+                    Extended = true;
+                    ConcludeDueAt = NextDueAt = e.DueAt ?? ConcludeDueAt?.AddDays(limits.MaxExtensionDays);
+                    break;
+                case CaseEventKind.Concluded:
+                    Status = CaseStatus.Concluded;
+                    ConcludedAt = RepliedAt = e.At;
+                    NextDueAt = null;
+                    break;
+                case CaseEventKind.ReviewRequested:
+                    Status = CaseStatus.UnderReview;
+                    NextDueAt = e.At.AddDays(limits.ReviewAnswerDays);
+                    break;
+                case CaseEventKind.Reviewed:
+                    Status = CaseStatus.Reviewed;
+                    RepliedAt = e.At;
+                    NextDueAt = null;
+                    break;
+                case CaseEventKind.ReReviewRequested:
+                    Status = CaseStatus.UnderSecondReview;
+                    NextDueAt = e.At.AddDays(limits.ReviewAnswerDays);
+                    break;
+                case CaseEventKind.ReReviewed:
+                    Status = CaseStatus.SecondReviewed;
+                    RepliedAt = e.At;
+                    NextDueAt = null;
+                    break;
+                case CaseEventKind.DesignatedBacklog:
+                    if (SettledAt is null)
+                    {
+                        Enter(e.At);
+                    }
+                    break;
+                case CaseEventKind.Resolved:
+                    Status = CaseStatus.Resolved;
+                    ResolvedAt = SettledAt = e.At;
+                    NextDueAt = null;
+                    break;
+                case CaseEventKind.Terminated:
+                    Status = CaseStatus.Terminated;
+                    TerminatedAt = SettledAt = e.At;
+                    NextDueAt = null;
+                    break;
+                case CaseEventKind.Reopened:
+                    Status = CaseStatus.Accepted;
+                    ResolvedAt = SettledAt = null;
+                    ConcludedAt = null;
+                    Extended = false;
+                    ConcludeDueAt = NextDueAt = e.At.AddDays(limits.ConcludeDays);
+                    break;
+            }
+        }
+
+        private void Enter(DateTime instant)
+        {
+            if (BacklogEntry is null || instant < BacklogEntry)
+            {
+                BacklogEntry = instant;
+            }
+        }
+    }
+}

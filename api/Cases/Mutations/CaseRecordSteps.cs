@@ -1,0 +1,131 @@
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Leaders;
+using static PetitionGraph.Api.Cases.CaseStatus;
+
+namespace PetitionGraph.Api.Cases.Mutations;
+
+/// <summary>Records kept on a case besides its lifecycle: evaluations, the task team's work, leaders answerable for it.</summary>
+public static class CaseRecordSteps
+{
+    public static IReadOnlyList<CaseStep> All { get; } =
+    [
+        new("recordEvaluation", "参评: the petitioner's evaluation of the last reply — once per reply, within the evaluation window.",
+            [new("result", typeof(NonNullGraphType<EnumType<EvaluationResult>>), "Satisfied, basically satisfied or dissatisfied.")],
+            Evaluate),
+        new("recordActivity", "五个有: a task-team record (meeting minutes, reply, negotiation, hearing, registration), a visit or assistance. After termination only assistance (Art. 37).",
+            [new("kind", typeof(NonNullGraphType<EnumType<ActivityKind>>), "What was done."),
+             new("summary", typeof(NonNullGraphType<StringGraphType>), "What was done and agreed.")],
+            RecordActivity),
+        new("assignLeader", "包案: make a leader answerable for the case (a town lead, a village lead). Refused for a leader with a declared conflict of interest.",
+            [new("leaderId", typeof(NonNullGraphType<IdGraphType>), "The leader (global id)."),
+             new("role", typeof(NonNullGraphType<EnumType<AssignmentRole>>), "TOWN_LEAD (a town-level leader) or VILLAGE_LEAD (a village-level leader).")],
+            AssignAsync),
+        new("endLeaderAssignment", "End a leader's assignment to the case (the assignment is kept, with its end).",
+            [new("assignmentId", typeof(NonNullGraphType<IdGraphType>), "The assignment (global id).")],
+            EndAssignmentAsync),
+        new("declareConflictOfInterest", "回避 (Art. 28): a leader declares a direct interest in the case and may not be assigned to it.",
+            [new("leaderId", typeof(NonNullGraphType<IdGraphType>), "The leader (global id)."),
+             new("reason", typeof(NonNullGraphType<StringGraphType>), "The interest declared.")],
+            DeclareConflictAsync),
+    ];
+
+    private static async Task<UserError?> Evaluate(CaseCommand c, StepInput i)
+    {
+        if (c.Case.RepliedAt is not { } replied)
+        {
+            return UserError.InvalidState($"Case {c.Case.Number} has no written reply yet; there is nothing to evaluate.");
+        }
+        if (await c.Db.Evaluations.AnyAsync(e => e.CaseId == c.Case.Id && e.At >= replied))
+        {
+            return UserError.InvalidState($"The reply of {replied:yyyy-MM-dd} on case {c.Case.Number} has already been evaluated.");
+        }
+        return c.Before(replied.AddDays(c.Limits.EvaluationWindowDays), "The evaluation window")
+            ?? Add(c, new Evaluation { CaseId = c.Case.Id, At = c.Now, Result = i.Enum<EvaluationResult>("result")!.Value },
+                CaseEventKind.Evaluated, i.Enum<EvaluationResult>("result").ToString());
+    }
+
+    private static UserError? RecordActivity(CaseCommand c, StepInput i)
+    {
+        var kind = i.Enum<ActivityKind>("kind")!.Value;
+        if (c.Case.Status == Terminated && kind != ActivityKind.Assistance)
+        {
+            return UserError.InvalidState($"Case {c.Case.Number} is terminated; only assistance (帮扶) may still be recorded.");
+        }
+        return CaseCommand.Text("summary", i.Text("summary"))
+            ?? Add(c, new CaseActivity { CaseId = c.Case.Id, At = c.Now, Kind = kind, Summary = i.Text("summary")!.Trim(), Actor = c.Actor },
+                CaseEventKind.ActivityRecorded, kind.ToString());
+    }
+
+    private static async Task<UserError?> AssignAsync(CaseCommand c, StepInput i)
+    {
+        var role = i.Enum<AssignmentRole>("role")!.Value;
+        if (c.Require([Registered, .. CaseSteps.Open]) is { } state)
+        {
+            return state;
+        }
+        if (!GlobalId.TryDecode(i.Text("leaderId")!, out var type, out var leaderId) || type != "Leader"
+            || await c.Db.Leaders.FirstOrDefaultAsync(l => l.Id == leaderId) is not { } leader)
+        {
+            return UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}.");
+        }
+        if (!leader.Active)
+        {
+            return UserError.Validation("leaderId", $"{leader.Name} is no longer active.");
+        }
+        if ((role == AssignmentRole.TownLead) != (leader.Level == LeaderLevel.Town))
+        {
+            return UserError.Validation("role", $"{leader.Name} is a {leader.Level.ToString().ToLowerInvariant()}-level leader and cannot be {role}.");
+        }
+        if (await c.Db.LeaderConflicts.AnyAsync(x => x.LeaderId == leaderId && x.CaseId == c.Case.Id))
+        {
+            return new UserError(UserErrorCode.Conflict, $"{leader.Name} has declared a conflict of interest with case {c.Case.Number} (回避).", ["input", "leaderId"]);
+        }
+        if (await c.Db.LeaderAssignments.AnyAsync(a => a.CaseId == c.Case.Id && a.LeaderId == leaderId && (a.To == null || a.To > c.Now)))
+        {
+            return UserError.InvalidState($"{leader.Name} is already assigned to case {c.Case.Number}.");
+        }
+        return Add(c, new LeaderAssignment { CaseId = c.Case.Id, LeaderId = leaderId, Role = role, From = c.Now }, CaseEventKind.LeaderAssigned, $"{leader.Name} {role}");
+    }
+
+    private static async Task<UserError?> EndAssignmentAsync(CaseCommand c, StepInput i)
+    {
+        if (!GlobalId.TryDecode(i.Text("assignmentId")!, out var type, out var id) || type != "LeaderAssignment"
+            || await c.Db.LeaderAssignments.AsTracking().FirstOrDefaultAsync(a => a.Id == id && a.CaseId == c.Case.Id) is not { } assignment)
+        {
+            return UserError.NotFound("assignmentId", $"Case {c.Case.Number} has no assignment {i.Text("assignmentId")}.");
+        }
+        if (assignment.To is { } to && to <= c.Now)
+        {
+            return UserError.InvalidState("The assignment has already ended.");
+        }
+        assignment.To = c.Now;
+        return c.Append(CaseEventKind.LeaderUnassigned, $"leader {assignment.LeaderId} {assignment.Role}");
+    }
+
+    private static async Task<UserError?> DeclareConflictAsync(CaseCommand c, StepInput i)
+    {
+        if (!GlobalId.TryDecode(i.Text("leaderId")!, out var type, out var leaderId) || type != "Leader" || !await c.Db.Leaders.AnyAsync(l => l.Id == leaderId))
+        {
+            return UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}.");
+        }
+        if (CaseCommand.Text("reason", i.Text("reason")) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await c.Db.LeaderConflicts.AnyAsync(x => x.LeaderId == leaderId && x.CaseId == c.Case.Id))
+        {
+            return UserError.InvalidState("This conflict of interest is already declared.");
+        }
+        return Add(c, new LeaderConflict { LeaderId = leaderId, CaseId = c.Case.Id, Reason = i.Text("reason")!.Trim(), DeclaredAt = c.Now },
+            CaseEventKind.ConflictDeclared, null);
+    }
+
+    private static UserError? Add(CaseCommand c, object record, CaseEventKind kind, string? note)
+    {
+        c.Db.Add(record);
+        return c.Append(kind, note);
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Cases.Lifecycle;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Petitioners;
+using PetitionGraph.Api.Petitions;
+
+namespace PetitionGraph.Api.Cases.Mutations;
+
+/// <summary>The work of registerPetition inside its transaction: open a case or add a repeat petition to one.</summary>
+internal sealed class Registration(
+    PetitionDbContext db, StepInput input, List<StepInput> people, DateTime now, TimeLimits limits, string actor, CancellationToken ct)
+{
+    private DateTime ReceivedAt => input.Instant("receivedAt")!.Value;
+
+    public async Task<(Case?, Petition?, UserError?)> OpenAsync(int year)
+    {
+        var error = CaseCommand.Text("title", input.Text("title"), 400) ?? CaseCommand.Text("demand", input.Text("demand"))
+            ?? (people.Count == 0 ? UserError.Validation("petitioners", "A new case needs at least one petitioner.") : null);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+        var categoryCode = input.Text("categoryCode")?.Trim();
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Code == categoryCode && c.Active, ct);
+        var villageCode = input.Text("villageCode")?.Trim();
+        var village = await db.Villages.FirstOrDefaultAsync(v => v.Code == villageCode && v.Active, ct);
+        if (category is null)
+        {
+            return (null, null, UserError.NotFound("categoryCode", $"No active category with code '{categoryCode}'."));
+        }
+        if (village is null)
+        {
+            return (null, null, UserError.NotFound("villageCode", $"No active village with code '{villageCode}'."));
+        }
+        var subject = new Case
+        {
+            Number = await CaseNumbers.NextAsync(db, year, ct),
+            Title = input.Text("title")!.Trim(),
+            Demand = input.Text("demand")!.Trim(),
+            CategoryId = category.Id,
+            VillageId = village.Id,
+            OpenedAt = ReceivedAt,
+        };
+        subject.Events.Add(new CaseEvent { At = ReceivedAt, Kind = CaseEventKind.Registered, Actor = actor, Note = "初信初访" });
+        db.Cases.Add(subject);
+        return await AddPetitionAsync(subject, isFirst: true, village.Id);
+    }
+
+    public async Task<(Case?, Petition?, UserError?)> RepeatAsync(string number)
+    {
+        var subject = await db.Cases.AsTracking().Include(c => c.Events).Include(c => c.Petitions).Include(c => c.Petitioners)
+            .FirstOrDefaultAsync(c => c.Number == number, ct);
+        if (subject is null)
+        {
+            return (null, null, UserError.NotFound("caseNumber", $"There is no case {number}."));
+        }
+        if (subject.Status == CaseStatus.Terminated)
+        {
+            return (null, null, UserError.InvalidState($"Case {number} is terminated (终结): the same matter on the same facts is not taken up again."));
+        }
+        if (ReceivedAt < subject.OpenedAt)
+        {
+            return (null, null, UserError.Validation("receivedAt", $"A repeat petition cannot precede the case's first petition ({subject.OpenedAt:yyyy-MM-dd})."));
+        }
+        return await AddPetitionAsync(subject, isFirst: false, subject.VillageId);
+    }
+
+    private async Task<(Case?, Petition?, UserError?)> AddPetitionAsync(Case subject, bool isFirst, int defaultVillage)
+    {
+        var petition = new Petition
+        {
+            ReceivedAt = ReceivedAt,
+            Channel = input.Enum<Channel>("channel")!.Value,
+            Level = input.Enum<PetitionLevel>("level") ?? PetitionLevel.Town,
+            PeopleCount = input.Int("peopleCount") ?? 1,
+            ReferredFrom = input.Enum<PetitionLevel>("referredFrom"),
+            IsFirst = isFirst,
+        };
+        subject.Petitions.Add(petition);
+        foreach (var person in people)
+        {
+            var petitioner = await FindOrCreateAsync(person, defaultVillage);
+            if (petitioner is null)
+            {
+                return (null, null, UserError.NotFound("petitioners.villageCode", $"No village with code '{person.Text("villageCode")}'."));
+            }
+            if (!subject.Petitioners.Any(cp => cp.Petitioner == petitioner || (petitioner.Id != 0 && cp.PetitionerId == petitioner.Id)))
+            {
+                subject.Petitioners.Add(new CasePetitioner { Case = subject, Petitioner = petitioner });
+            }
+        }
+        subject.PetitionCount = subject.Petitions.Count;
+        subject.HighLevelPetitionCount = subject.Petitions.Count(p => p.Level >= PetitionLevel.Province);
+        subject.LastPetitionAt = subject.Petitions.Max(p => p.ReceivedAt);
+        CaseProjector.Project(subject, subject.Events, limits);
+        subject.KeyClass = KeyClassRules.Default.Classify(subject.Petitions, subject.OpenedAt, subject.ResolvedAt is not null || subject.TerminatedAt is not null, now);
+        subject.Version++;
+        return (subject, petition, null);
+    }
+
+    private async Task<Petitioner?> FindOrCreateAsync(StepInput person, int defaultVillage)
+    {
+        var idNumber = person.Text("idNumber")?.Trim();
+        if (idNumber is not null)
+        {
+            var local = db.ChangeTracker.Entries<Petitioner>().Select(e => e.Entity).FirstOrDefault(p => p.IdNumber == idNumber);
+            var existing = local ?? await db.Petitioners.AsTracking().FirstOrDefaultAsync(p => p.IdNumber == idNumber, ct);
+            if (existing is not null)
+            {
+                return existing;
+            }
+        }
+        var villageId = defaultVillage;
+        if (person.Text("villageCode") is { } code)
+        {
+            var village = await db.Villages.FirstOrDefaultAsync(v => v.Code == code.Trim(), ct);
+            if (village is null)
+            {
+                return null;
+            }
+            villageId = village.Id;
+        }
+        return new Petitioner
+        {
+            Name = person.Text("name")!.Trim(),
+            IdNumber = idNumber,
+            Phone = person.Text("phone")?.Trim(),
+            Address = person.Text("address")?.Trim(),
+            VillageId = villageId,
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using GraphQL.Types;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.Cases.Mutations;
+
+public enum UserErrorCode
+{
+    /// <summary>The step is not allowed in the case's current status.</summary>
+    InvalidState,
+    /// <summary>The time allowed for the step has passed.</summary>
+    DeadlinePassed,
+    /// <summary>Something named in the input does not exist.</summary>
+    NotFound,
+    /// <summary>The input itself is wrong (missing, malformed, out of range).</summary>
+    Validation,
+    /// <summary>The case changed since the caller read it (expectedVersion), or the step conflicts with another.</summary>
+    Conflict,
+}
+
+/// <summary>Why a mutation was refused; nothing was changed.</summary>
+public sealed record UserError(UserErrorCode Code, string Message, IReadOnlyList<string>? Field = null)
+{
+    public static UserError InvalidState(string message) => new(UserErrorCode.InvalidState, message);
+    public static UserError NotFound(string field, string message) => new(UserErrorCode.NotFound, message, ["input", field]);
+    public static UserError Validation(string field, string message) => new(UserErrorCode.Validation, message, ["input", field]);
+    public static UserError Deadline(string message) => new(UserErrorCode.DeadlinePassed, message);
+    public static UserError Conflict(string message) => new(UserErrorCode.Conflict, message, ["input", "expectedVersion"]);
+}
+
+public sealed class UserErrorType : ObjectGraphType<UserError>
+{
+    public UserErrorType()
+    {
+        Name = "UserError";
+        Description = "Why a mutation was refused. A refused mutation changes nothing.";
+        Field<NonNullGraphType<EnumType<UserErrorCode>>>("code").Resolve(c => c.Source.Code);
+        Field(e => e.Message).Description("For a person: what is wrong and what to do.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field").Description("Path of the input field at fault, if one is.")
+            .Resolve(c => c.Source.Field);
+    }
+}

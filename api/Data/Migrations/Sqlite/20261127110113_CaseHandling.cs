@@ -1,0 +1,131 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PetitionGraph.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CaseHandling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "extended",
+                table: "cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "next_due_at",
+                table: "cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "replied_at",
+                table: "cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "due_at",
+                table: "case_events",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "source",
+                table: "case_events",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    petition_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "leader_conflicts",
+                columns: table => new
+                {
+                    leader_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    declared_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leader_conflicts", x => new { x.leader_id, x.case_id });
+                    table.ForeignKey(
+                        name: "fk_leader_conflicts_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_leader_conflicts_leaders_leader_id",
+                        column: x => x.leader_id,
+                        principalTable: "leaders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_next_due_at",
+                table: "cases",
+                column: "next_due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_leader_conflicts_case_id",
+                table: "leader_conflicts",
+                column: "case_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "leader_conflicts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_next_due_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "extended",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "next_due_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "replied_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "due_at",
+                table: "case_events");
+
+            migrationBuilder.DropColumn(
+                name: "source",
+                table: "case_events");
+        }
+    }
+}

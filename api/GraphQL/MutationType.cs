@@ -1,0 +1,15 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Cases.Mutations;
+
+namespace PetitionGraph.Api.GraphQL;
+
+/// <summary>Every mutation runs in one transaction and reports refusals in its payload's userErrors.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        this.AddRegisterPetition();
+        this.AddCaseStepMutations();
+    }
+}
