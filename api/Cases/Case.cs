@@ -41,8 +41,8 @@ public sealed class Case : IEntity
     public DateTime? BacklogSince { get; set; }
     /// <summary>When it left the backlog (resolved or terminated); null while in it.</summary>
     public DateTime? BacklogUntil { get; set; }
-    /// <summary>五类 key-case class 1–5, null when none applies.</summary>
-    public int? KeyClass { get; set; }
+    /// <summary>五类 class 1, 2, 3 or 5 as the petitions make it (class 4 depends on time: see KeyClassRules).</summary>
+    public int? PetitionKeyClass { get; set; }
     public DateTime LastPetitionAt { get; set; }
     public int PetitionCount { get; set; }
     public int HighLevelPetitionCount { get; set; }

@@ -23,4 +23,7 @@ public enum CaseEventKind
     LeaderUnassigned,
     /// <summary>A leader declared a conflict of interest (回避) with the case.</summary>
     ConflictDeclared,
+    /// <summary>一案一策: a plan was set (replacing the previous one) or a step of it was done.</summary>
+    PlanSet,
+    PlanStepDone,
 }

@@ -26,7 +26,7 @@ public sealed class CaseShape : QueryShape<Case>
         DateTime("nextDueAt", c => c.NextDueAt);
         Computed("overdue", q => c => c.NextDueAt != null && c.NextDueAt < q.Now, "The pending step is past its due instant.");
         Computed("inBacklog", InBacklog, "积案 now: designated or overdue, and not resolved or terminated.");
-        Int("keyClass", c => c.KeyClass);
+        ComputedInt("keyClass", q => q.KeyClasses.AsOf(q.Now), "五类 key-case class 1–5 now, if one applies.");
         DateTime("lastPetitionAt", c => c.LastPetitionAt);
         Int("petitionCount", c => c.PetitionCount);
         Int("highLevelPetitionCount", c => c.HighLevelPetitionCount);

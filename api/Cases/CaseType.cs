@@ -43,7 +43,9 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<BooleanGraphType>>("inBacklog")
             .Description("积案 now: designated or overdue, and not resolved or terminated.")
             .Resolve(c => c.Source.InBacklogAt(c.QueryContext().Now));
-        Field(c => c.KeyClass, nullable: true).Description("五类 key-case class 1–5, if one applies.");
+        Field<IntGraphType>("keyClass")
+            .Description("五类 key-case class 1–5 now, if one applies (lowest wins): 1 ≥10 national registrations; 2 5–9 national or a city referral; 3 1–4 national; 4 unresolved two years or more; 5 collective at national level or ≥3 at province level.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<KeyClassRules>().At(c.Source, c.QueryContext().Now));
         Field(c => c.LastPetitionAt);
         Field(c => c.PetitionCount);
         Field(c => c.HighLevelPetitionCount).Description("Petitions registered at PROVINCE or NATIONAL level.");
@@ -90,6 +92,12 @@ public sealed class CaseType : ObjectGraphType<Case>
                 .Where(a => ids.Contains(a.CaseId))
                 .OrderBy(a => a.At).ThenBy(a => a.Id)
                 .Select(a => new Linked<CaseActivity> { ParentId = a.CaseId, Item = a })));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CasePlanStepType>>>>("plan")
+            .Description("一案一策: the current plan's steps, in order.")
+            .Resolve(c => c.LoadMany("Case.plan", c.Source.Id, (db, ids) => db.CasePlanSteps
+                .Where(s => ids.Contains(s.CaseId) && s.SupersededAt == null)
+                .OrderBy(s => s.Position)
+                .Select(s => new Linked<CasePlanStep> { ParentId = s.CaseId, Item = s })));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvaluationType>>>>("evaluations")
             .Resolve(c => c.LoadMany("Case.evaluations", c.Source.Id, (db, ids) => db.Evaluations
                 .Where(e => ids.Contains(e.CaseId))

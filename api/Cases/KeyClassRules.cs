@@ -1,25 +1,53 @@
+using System.Linq.Expressions;
 using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Cases;
 
 /// <summary>
-/// 五类 key cases (DESIGN §6), from a case's petitions. Classes overlap; the lowest number that applies wins.
+/// 五类 key cases (DESIGN §6). Classes overlap; the lowest number that applies wins.
 /// 1: ≥10 national registrations; 2: 5–9 national or a city-level referral; 3: 1–4 national;
 /// 4: unresolved for two years or more; 5: a collective petition at national level, or ≥3 collective at province level.
+/// Classes 1, 2, 3 and 5 follow from the petitions and are stored (<see cref="Case.PetitionKeyClass"/>);
+/// class 4 depends on the instant asked about, so it is computed — in SQL by <see cref="AsOf"/>.
+/// Thresholds are configurable under <c>KeyCases</c>.
 /// </summary>
-public sealed record KeyClassRules(int CollectiveThreshold = 5, int Class1National = 10, int Class2National = 5, int Class5ProvinceCollective = 3)
+public sealed record KeyClassRules
 {
+    public int CollectiveThreshold { get; init; } = 5;
+    public int Class1National { get; init; } = 10;
+    public int Class2National { get; init; } = 5;
+    public int Class4Years { get; init; } = 2;
+    public int Class5ProvinceCollective { get; init; } = 3;
+
     public static KeyClassRules Default { get; } = new();
 
-    public int? Classify(IReadOnlyCollection<Petition> petitions, DateTime openedAt, bool settled, DateTime asOf)
+    public static KeyClassRules From(IConfiguration configuration) =>
+        configuration.GetSection("KeyCases").Get<KeyClassRules>() ?? Default;
+
+    /// <summary>The class that follows from the petitions alone (1, 2, 3, 5 or none).</summary>
+    public int? FromPetitions(IReadOnlyCollection<Petition> petitions)
     {
         var national = petitions.Count(p => p.Level == PetitionLevel.National);
         if (national >= Class1National) return 1;
         if (national >= Class2National || petitions.Any(p => p.ReferredFrom == PetitionLevel.City)) return 2;
         if (national >= 1) return 3;
-        if (!settled && asOf >= openedAt.AddYears(2)) return 4;
         var collectiveNational = petitions.Any(p => p.Level == PetitionLevel.National && p.PeopleCount >= CollectiveThreshold);
         var collectiveProvince = petitions.Count(p => p.Level == PetitionLevel.Province && p.PeopleCount >= CollectiveThreshold);
         return collectiveNational || collectiveProvince >= Class5ProvinceCollective ? 5 : null;
+    }
+
+    /// <summary>The class of a case at an instant.</summary>
+    public int? At(Case c, DateTime instant) =>
+        c.PetitionKeyClass is <= 3 ? c.PetitionKeyClass
+        : c.ResolvedAt is null && c.TerminatedAt is null && c.OpenedAt <= instant.AddYears(-Class4Years) ? 4
+        : c.PetitionKeyClass;
+
+    /// <summary>The same as <see cref="At"/>, as an expression EF Core turns into SQL.</summary>
+    public Expression<Func<Case, int?>> AsOf(DateTime instant)
+    {
+        var longOpen = instant.AddYears(-Class4Years);
+        return c => c.PetitionKeyClass != null && c.PetitionKeyClass <= 3 ? c.PetitionKeyClass
+            : c.ResolvedAt == null && c.TerminatedAt == null && c.OpenedAt <= longOpen ? 4
+            : c.PetitionKeyClass;
     }
 }

@@ -30,6 +30,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<LeaderConflict> LeaderConflicts => Set<LeaderConflict>();
+    public DbSet<CasePlanStep> CasePlanSteps => Set<CasePlanStep>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -123,6 +124,12 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(a => new { a.CaseId, a.At });
         });
         modelBuilder.Entity<Evaluation>(e => e.HasIndex(ev => new { ev.CaseId, ev.At }));
+        modelBuilder.Entity<CasePlanStep>(e =>
+        {
+            e.Property(s => s.Description).HasMaxLength(1000);
+            e.Property(s => s.Owner).HasMaxLength(64);
+            e.HasIndex(s => new { s.CaseId, s.SupersededAt, s.Position });
+        });
         modelBuilder.Entity<IdempotencyKey>(e =>
         {
             e.HasKey(k => k.Key);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Errors;
@@ -19,6 +20,7 @@ public static class GraphQLServiceExtensions
     {
         services.AddSingleton(OfficeTime.From(configuration));
         services.AddSingleton(TimeLimits.From(configuration));
+        services.AddSingleton(KeyClassRules.From(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<QueryContext>();
         services.AddScoped<LoaderCache>();

@@ -1,5 +1,8 @@
 using GraphQL.Types;
 using PetitionGraph.Api.Cases.Mutations;
+using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.GraphQL;
 
@@ -11,5 +14,8 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddRegisterPetition();
         this.AddCaseStepMutations();
+        this.AddVillageMutations();
+        this.AddLeaderMutations();
+        this.AddCategoryMutations();
     }
 }

@@ -32,6 +32,7 @@ public static class NodeQueries
             ["CaseEvent"] = (c, id) => c.LoadById<CaseEvent>(id),
             ["CaseActivity"] = (c, id) => c.LoadById<CaseActivity>(id),
             ["Evaluation"] = (c, id) => c.LoadById<Evaluation>(id),
+            ["CasePlanStep"] = (c, id) => c.LoadById<CasePlanStep>(id),
         }.ToFrozenDictionary();
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -81,7 +81,7 @@ public sealed class CaseGenerator
         c.PetitionCount = petitions.Count;
         c.HighLevelPetitionCount = petitions.Count(p => p.Level >= PetitionLevel.Province);
         c.LastPetitionAt = petitions.Max(p => p.ReceivedAt);
-        c.KeyClass = KeyClassRules.Default.Classify(petitions, c.OpenedAt, lifecycle.SettledAt is not null, _asOf);
+        c.PetitionKeyClass = KeyClassRules.Default.FromPetitions(petitions);
         c.Version = history.Count;
         batch.Cases.Add(c);
         batch.Events.AddRange(history.OrderBy(e => e.At));

@@ -84,11 +84,19 @@ public abstract class PagingTests(TestHost host)
             "village.name-asc,number-desc" => (new object[] { new { village = new { name = "ASC" } }, new { number = "DESC" } },
                 cases.OrderBy(c => c.Village!.Name).ThenByDescending(c => c.Number).ThenBy(c => c.Id)),
             "keyClass-asc,petitionCount-desc" => (new object[] { new { keyClass = "ASC" }, new { petitionCount = "DESC" } },
-                cases.OrderBy(c => c.KeyClass == null).ThenBy(c => c.KeyClass).ThenByDescending(c => c.PetitionCount).ThenBy(c => c.Id)),
+                KeyClassFirst(cases).ThenByDescending(c => c.PetitionCount).ThenBy(c => c.Id)),
             "title-asc" => (new[] { new { title = "ASC" } }, cases.OrderBy(c => c.Title).ThenBy(c => c.Id)),
             _ => throw new ArgumentOutOfRangeException(nameof(order)),
         };
         return (spec, await query.Select(c => c.Number).ToListAsync());
+    }
+
+    /// <summary>The key class is computed in SQL at the request's instant; the oracle orders by the same rule.</summary>
+    private static IOrderedQueryable<Case> KeyClassFirst(IQueryable<Case> cases)
+    {
+        var key = KeyClassRules.Default.AsOf(TestHost.Now.UtcDateTime);
+        var isNull = Expression.Lambda<Func<Case, bool>>(Expression.Equal(key.Body, Expression.Constant(null, typeof(int?))), key.Parameters);
+        return cases.OrderBy(isNull).ThenBy(key);
     }
 
     private static IQueryable<Case> NullsLast<TKey>(IQueryable<Case> cases, Expression<Func<Case, TKey>> key, bool descending)

@@ -23,7 +23,7 @@ public static class CaseMutationRunner
         }
         var db = context.Db();
         var services = context.RequestServices!;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = MutationClock.Now(services);
         var limits = services.GetRequiredService<TimeLimits>();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var subject = await db.Cases.AsTracking().Where(context.Scope().Cases).Include(c => c.Events)

@@ -27,6 +27,11 @@ public sealed class StepInput(IDictionary<string, object?> values)
     public DateTime? Instant(string name) => values.TryGetValue(name, out var v) ? v as DateTime? : null;
 
     public T? Enum<T>(string name) where T : struct, System.Enum => values.TryGetValue(name, out var v) ? v as T? : null;
+
+    public IReadOnlyList<StepInput> Items(string name) =>
+        values.TryGetValue(name, out var v) && v is IEnumerable<object?> items
+            ? items.OfType<IDictionary<string, object?>>().Select(i => new StepInput(i)).ToList()
+            : [];
 }
 
 public sealed class CaseStepInputType : InputObjectGraphType

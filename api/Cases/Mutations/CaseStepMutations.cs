@@ -9,7 +9,7 @@ public static class CaseStepMutations
     /// <summary>One mutation per lifecycle step: <c>acceptCase(input: AcceptCaseInput!): AcceptCasePayload!</c>, …</summary>
     public static void AddCaseStepMutations(this ObjectGraphType mutation)
     {
-        foreach (var step in CaseSteps.All.Concat(CaseRecordSteps.All))
+        foreach (var step in CaseSteps.All.Concat(CaseRecordSteps.All).Concat(CasePlanSteps.All))
         {
             var input = new CaseStepInputType(step);
             mutation.AddField(new FieldType

@@ -22,7 +22,7 @@ public static partial class RegisterPetition
         var input = new StepInput(raw);
         var db = context.Db();
         var services = context.RequestServices!;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = MutationClock.Now(services);
         var office = services.GetRequiredService<OfficeTime>();
         var key = input.Text("idempotencyKey")?.Trim();
         var petitioners = raw.TryGetValue("petitioners", out var list) && list is IEnumerable<object?> people
@@ -37,7 +37,8 @@ public static partial class RegisterPetition
         {
             return replay;
         }
-        var request = new Registration(db, input, petitioners, now, services.GetRequiredService<TimeLimits>(), CaseMutationRunner.Actor(context), context.CancellationToken);
+        var request = new Registration(db, input, petitioners, services.GetRequiredService<KeyClassRules>(), services.GetRequiredService<TimeLimits>(),
+            CaseMutationRunner.Actor(context), context.CancellationToken);
         var (subject, petition, error) = input.Text("caseNumber") is { } number
             ? await request.RepeatAsync(number.Trim())
             : await request.OpenAsync(office.ToOffice(input.Instant("receivedAt")!.Value).Year);

@@ -8,7 +8,7 @@ namespace PetitionGraph.Api.Cases.Mutations;
 
 /// <summary>The work of registerPetition inside its transaction: open a case or add a repeat petition to one.</summary>
 internal sealed class Registration(
-    PetitionDbContext db, StepInput input, List<StepInput> people, DateTime now, TimeLimits limits, string actor, CancellationToken ct)
+    PetitionDbContext db, StepInput input, List<StepInput> people, KeyClassRules keyClasses, TimeLimits limits, string actor, CancellationToken ct)
 {
     private DateTime ReceivedAt => input.Instant("receivedAt")!.Value;
 
@@ -93,7 +93,7 @@ internal sealed class Registration(
         subject.HighLevelPetitionCount = subject.Petitions.Count(p => p.Level >= PetitionLevel.Province);
         subject.LastPetitionAt = subject.Petitions.Max(p => p.ReceivedAt);
         CaseProjector.Project(subject, subject.Events, limits);
-        subject.KeyClass = KeyClassRules.Default.Classify(subject.Petitions, subject.OpenedAt, subject.ResolvedAt is not null || subject.TerminatedAt is not null, now);
+        subject.PetitionKeyClass = keyClasses.FromPetitions(subject.Petitions);
         subject.Version++;
         return (subject, petition, null);
     }

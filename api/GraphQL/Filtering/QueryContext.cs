@@ -1,10 +1,14 @@
+using PetitionGraph.Api.Cases;
+
 namespace PetitionGraph.Api.GraphQL.Filtering;
 
 /// <summary>
-/// What a filter or sort may depend on besides the row: the instant the request is answered as of,
-/// so that time-dependent fields (overdue, in backlog) agree across one request.
+/// What a filter or sort may depend on besides the row: the instant the request is answered as of, so that
+/// time-dependent fields (overdue, in backlog, key class) agree across one request, and the configured rules.
 /// </summary>
-public sealed class QueryContext(TimeProvider clock)
+public sealed class QueryContext(TimeProvider clock, KeyClassRules keyClasses)
 {
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public KeyClassRules KeyClasses { get; } = keyClasses;
 }

@@ -46,6 +46,10 @@ public abstract class QueryShape<T> : IQueryShape where T : class
     protected void Computed(string name, Func<QueryContext, Expression<Func<T, bool>>> accessor, string? description = null) =>
         _fields.Add(new ScalarShapeField(name, description, ScalarKind.Boolean, typeof(bool), accessor, Sortable: false));
 
+    /// <summary>A number that depends on the request's instant (e.g. the key-case class now).</summary>
+    protected void ComputedInt(string name, Func<QueryContext, Expression<Func<T, int?>>> accessor, string? description = null) =>
+        _fields.Add(new ScalarShapeField(name, description, ScalarKind.Int, typeof(int?), accessor, Sortable: true));
+
     protected void Enum<TEnum>(string name, Expression<Func<T, TEnum>> accessor, string? description = null)
         where TEnum : struct, System.Enum =>
         Add(name, description, ScalarKind.Enum, accessor, false);

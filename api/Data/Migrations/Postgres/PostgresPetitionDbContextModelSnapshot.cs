@@ -73,10 +73,6 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("high_level_petition_count");
 
-                    b.Property<int?>("KeyClass")
-                        .HasColumnType("integer")
-                        .HasColumnName("key_class");
-
                     b.Property<DateTime>("LastPetitionAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_petition_at");
@@ -98,6 +94,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Property<int>("PetitionCount")
                         .HasColumnType("integer")
                         .HasColumnName("petition_count");
+
+                    b.Property<int?>("PetitionKeyClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("petition_key_class");
 
                     b.Property<DateTime?>("RepliedAt")
                         .HasColumnType("timestamp with time zone")
@@ -314,6 +314,60 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_case_petitioners_petitioner_id");
 
                     b.ToTable("case_petitioners", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CasePlanStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_plan_steps");
+
+                    b.HasIndex("CaseId", "SupersededAt", "Position")
+                        .HasDatabaseName("ix_case_plan_steps_case_id_superseded_at_position");
+
+                    b.ToTable("case_plan_steps", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Evaluation", b =>
@@ -765,6 +819,18 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Case");
 
                     b.Navigation("Petitioner");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CasePlanStep", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_plan_steps_cases_case_id");
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Evaluation", b =>

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -11,6 +12,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.RenameColumn(
+                name: "key_class",
+                table: "cases",
+                newName: "petition_key_class");
+
             migrationBuilder.AddColumn<bool>(
                 name: "extended",
                 table: "cases",
@@ -42,6 +48,32 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 type: "character varying(400)",
                 maxLength: 400,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "case_plan_steps",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<int>(type: "integer", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    done_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    superseded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_plan_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_plan_steps_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
@@ -89,6 +121,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 column: "next_due_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_plan_steps_case_id_superseded_at_position",
+                table: "case_plan_steps",
+                columns: new[] { "case_id", "superseded_at", "position" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leader_conflicts_case_id",
                 table: "leader_conflicts",
                 column: "case_id");
@@ -97,6 +134,9 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "case_plan_steps");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 
@@ -126,6 +166,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "source",
                 table: "case_events");
+
+            migrationBuilder.RenameColumn(
+                name: "petition_key_class",
+                table: "cases",
+                newName: "key_class");
         }
     }
 }

@@ -11,6 +11,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.RenameColumn(
+                name: "key_class",
+                table: "cases",
+                newName: "petition_key_class");
+
             migrationBuilder.AddColumn<bool>(
                 name: "extended",
                 table: "cases",
@@ -42,6 +47,32 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 400,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "case_plan_steps",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    done_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    superseded_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_plan_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_plan_steps_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
@@ -89,6 +120,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "next_due_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_plan_steps_case_id_superseded_at_position",
+                table: "case_plan_steps",
+                columns: new[] { "case_id", "superseded_at", "position" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leader_conflicts_case_id",
                 table: "leader_conflicts",
                 column: "case_id");
@@ -97,6 +133,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "case_plan_steps");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 
@@ -126,6 +165,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "source",
                 table: "case_events");
+
+            migrationBuilder.RenameColumn(
+                name: "petition_key_class",
+                table: "cases",
+                newName: "key_class");
         }
     }
 }

@@ -11,7 +11,7 @@ using PetitionGraph.Api.Data;
 namespace PetitionGraph.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePetitionDbContext))]
-    [Migration("20261127110113_CaseHandling")]
+    [Migration("20261127111434_CaseHandling")]
     partial class CaseHandling
     {
         /// <inheritdoc />
@@ -69,10 +69,6 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("high_level_petition_count");
 
-                    b.Property<int?>("KeyClass")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("key_class");
-
                     b.Property<DateTime>("LastPetitionAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_petition_at");
@@ -94,6 +90,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Property<int>("PetitionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("petition_count");
+
+                    b.Property<int?>("PetitionKeyClass")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("petition_key_class");
 
                     b.Property<DateTime?>("RepliedAt")
                         .HasColumnType("TEXT")
@@ -306,6 +306,58 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_case_petitioners_petitioner_id");
 
                     b.ToTable("case_petitioners", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CasePlanStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_plan_steps");
+
+                    b.HasIndex("CaseId", "SupersededAt", "Position")
+                        .HasDatabaseName("ix_case_plan_steps_case_id_superseded_at_position");
+
+                    b.ToTable("case_plan_steps", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Evaluation", b =>
@@ -743,6 +795,18 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Case");
 
                     b.Navigation("Petitioner");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CasePlanStep", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_plan_steps_cases_case_id");
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Evaluation", b =>

@@ -1,0 +1,33 @@
+using GraphQL.Types;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.Cases;
+
+public sealed class CasePlanStepType : ObjectGraphType<CasePlanStep>
+{
+    public CasePlanStepType()
+    {
+        this.NodeId("CasePlanStep");
+        Description = "一案一策: one step of the case's plan.";
+        Field(s => s.Position).Description("Order within the plan, from 1.");
+        Field(s => s.Description);
+        Field(s => s.Owner).Description("Who is responsible.");
+        Field(s => s.DueAt);
+        Field(s => s.DoneAt, nullable: true);
+        Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("Not done and past its due instant.")
+            .Resolve(c => c.Source.DoneAt is null && c.Source.DueAt < c.QueryContext().Now);
+    }
+}
+
+public sealed class CasePlanStepInputType : InputObjectGraphType
+{
+    public CasePlanStepInputType()
+    {
+        Name = "CasePlanStepInput";
+        AddField(new FieldType { Name = "description", Type = typeof(NonNullGraphType<StringGraphType>), Description = "What is to be done." });
+        AddField(new FieldType { Name = "owner", Type = typeof(NonNullGraphType<StringGraphType>), Description = "Who is responsible." });
+        AddField(new FieldType { Name = "dueAt", Type = typeof(NonNullGraphType<DateTimeScalar>), Description = "By when." });
+    }
+}

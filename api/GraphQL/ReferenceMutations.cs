@@ -1,0 +1,66 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Cases.Mutations;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Relay;
+
+namespace PetitionGraph.Api.GraphQL;
+
+/// <summary>The changed row, or why nothing changed.</summary>
+public sealed record ItemPayload(object? Item, IReadOnlyList<UserError> UserErrors);
+
+/// <summary>
+/// Create, rename and deactivate reference data (villages, leaders, categories) — never delete: cases point to it.
+/// Each mutation: one transaction, payload with the item and userErrors.
+/// </summary>
+public static class ReferenceMutations
+{
+    public static void AddReferenceMutation<TGraph>(
+        this ObjectGraphType mutation, string name, string description, string itemField, IEnumerable<FieldType> inputFields,
+        Func<StepInput, PetitionDbContext, Task<(object? Item, UserError? Error)>> run)
+        where TGraph : IGraphType
+    {
+        var typeName = char.ToUpperInvariant(name[0]) + name[1..];
+        var input = new InputObjectGraphType { Name = typeName + "Input" };
+        foreach (var field in inputFields)
+        {
+            input.AddField(field);
+        }
+        var payload = new ObjectGraphType<ItemPayload> { Name = typeName + "Payload" };
+        payload.Field<TGraph>(itemField).Resolve(c => c.Source.Item);
+        payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
+        mutation.AddField(new FieldType
+        {
+            Name = name,
+            Description = description,
+            ResolvedType = new NonNullGraphType(payload),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = "input" }),
+            Resolver = new FuncFieldResolver<ItemPayload>(context => RunAsync(context, run)),
+        });
+    }
+
+    public static FieldType Input(string name, Type type, string? description = null) => new() { Name = name, Type = type, Description = description };
+
+    /// <summary>Loads a row by its global id for a change; null if the id is not one of <typeparamref name="T"/>.</summary>
+    public static async Task<T?> FindAsync<T>(PetitionDbContext db, string? globalId, string typeName) where T : class, IEntity =>
+        globalId is not null && GlobalId.TryDecode(globalId, out var type, out var id) && type == typeName
+            ? await db.Set<T>().AsTracking().FirstOrDefaultAsync(e => e.Id == id)
+            : null;
+
+    private static async ValueTask<ItemPayload?> RunAsync(IResolveFieldContext context, Func<StepInput, PetitionDbContext, Task<(object?, UserError?)>> run)
+    {
+        var input = new StepInput((IDictionary<string, object?>)context.Arguments!["input"].Value!);
+        var db = context.Db();
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var (item, error) = await run(input, db);
+        if (error is not null)
+        {
+            return new ItemPayload(null, [error]);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        return new ItemPayload(item, []);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Tests.Infrastructure;
+
+namespace PetitionGraph.Tests.GraphQL;
+
+/// <summary>Every mutation has an example in schema/operations/mutations, and every example runs with real effect.</summary>
+public abstract class MutationOperationsTests(TestHost host)
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "schema", "operations", "mutations");
+    private readonly HashSet<string> _ran = [];
+
+    [Fact]
+    public void Every_mutation_has_an_example_operation()
+    {
+        var schema = host.Services.GetRequiredService<PetitionSchema>();
+        schema.Initialize();
+        var mutations = schema.Mutation!.Fields.Select(f => char.ToUpperInvariant(f.Name[0]) + f.Name[1..]).Order();
+        var files = Directory.GetFiles(Folder, "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order();
+        Assert.Equal(mutations, files);
+    }
+
+    [Fact]
+    public async Task Every_example_operation_runs()
+    {
+        var start = TestHost.Now.AddDays(-120);
+        using var clock = host.TravelTo(start.AddHours(2));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        // A case all the way to termination, with a plan, leaders, an activity, an extension and an evaluation.
+        var a = (await RunAsync("RegisterPetition", new { input = NewCase(start, "9901002") })).GetProperty("case");
+        Assert.Equal("REGISTERED", a.GetProperty("status").GetString());
+        var number = a.GetProperty("number").GetString()!;
+        var id = a.GetProperty("id").GetString()!;
+        var repeat = await RunAsync("RegisterPetition", new { input = new { caseNumber = number, receivedAt = start.AddHours(1).ToString("O"), channel = "PHONE", level = "CITY" } });
+        Assert.Equal(2, repeat.GetProperty("case").GetProperty("petitionCount").GetInt32());
+        Assert.False(repeat.GetProperty("petition").GetProperty("isFirst").GetBoolean());
+        host.Clock.Now = start.AddDays(2);
+        Assert.Equal("ACCEPTED", Case(await RunAsync("AcceptCase", new { caseId = id, expectedVersion = 2 })).GetProperty("status").GetString());
+        var steps = new[]
+        {
+            new { description = "走访核实诉求", owner = "任务专班", dueAt = start.AddDays(10).ToString("O") },
+            new { description = "召开协调会", owner = "镇司法所", dueAt = start.AddDays(20).ToString("O") },
+        };
+        var plan = Case(await RunAsync("SetCasePlan", new { caseId = id, steps })).GetProperty("plan");
+        Assert.Equal(2, plan.GetArrayLength());
+        var done = Case(await RunAsync("MarkPlanStepDone", new { caseId = id, stepId = plan[0].GetProperty("id").GetString() })).GetProperty("plan");
+        Assert.NotEqual(JsonValueKind.Null, done[0].GetProperty("doneAt").ValueKind);
+        var leaders = await host.Client.QueryAsync("{ leaders(where: { level: { eq: TOWN }, active: { eq: true } }, first: 2) { nodes { id name } } }");
+        var leader = leaders.GetProperty("leaders").GetProperty("nodes")[0];
+        var assigned = Case(await RunAsync("AssignLeader", new { caseId = id, leaderId = leader.GetProperty("id").GetString(), role = "TOWN_LEAD" })).GetProperty("assignments");
+        Assert.Equal(leader.GetProperty("name").GetString(), assigned[0].GetProperty("leader").GetProperty("name").GetString());
+        await RunAsync("DeclareConflictOfInterest", new { caseId = id, leaderId = leaders.GetProperty("leaders").GetProperty("nodes")[1].GetProperty("id").GetString(), reason = "近亲属" });
+        var ended = Case(await RunAsync("EndLeaderAssignment", new { caseId = id, assignmentId = assigned[0].GetProperty("id").GetString() })).GetProperty("assignments");
+        Assert.False(ended[0].GetProperty("active").GetBoolean());
+        await RunAsync("RecordActivity", new { caseId = id, kind = "VISIT", summary = "上门走访" });
+        host.Clock.Now = start.AddDays(50);
+        await RunAsync("ExtendCase", new { caseId = id, days = 10, reason = "需要补充调查" });
+        host.Clock.Now = start.AddDays(60);
+        await RunAsync("ConcludeCase", new { caseId = id, reply = "出具处理意见书" });
+        await RunAsync("RecordEvaluation", new { caseId = id, result = "DISSATISFIED" });
+        await RunAsync("RequestReview", new { caseId = id });
+        await RunAsync("ConcludeReview", new { caseId = id, reply = "复查维持" });
+        await RunAsync("RequestSecondReview", new { caseId = id });
+        await RunAsync("ConcludeSecondReview", new { caseId = id, reply = "复核维持" });
+        var terminated = Case(await RunAsync("TerminateCase", new { caseId = id }));
+        Assert.Equal("TERMINATED", terminated.GetProperty("status").GetString());
+        Assert.Equal("TERMINATED", terminated.GetProperty("events").GetProperty("nodes")[0].GetProperty("kind").GetString());
+
+        // Declined; and designated backlog → resolved → reopened.
+        var b = (await RunAsync("RegisterPetition", new { input = NewCase(start.AddDays(60), "9901003") })).GetProperty("case").GetProperty("id").GetString();
+        Assert.Equal("DECLINED", Case(await RunAsync("DeclineCase", new { caseId = b, reason = "属于行政复议范围", routeTo = "区人民政府" })).GetProperty("status").GetString());
+        var c = (await RunAsync("RegisterPetition", new { input = NewCase(start.AddDays(60), "9901004") })).GetProperty("case").GetProperty("id").GetString();
+        await RunAsync("AcceptCase", new { caseId = c });
+        Assert.True(Case(await RunAsync("DesignateBacklog", new { caseId = c, source = "区信访局交办清单" })).GetProperty("inBacklog").GetBoolean());
+        Assert.Equal("RESOLVED", Case(await RunAsync("ResolveCase", new { caseId = c, note = "达成和解" })).GetProperty("status").GetString());
+        Assert.Equal("ACCEPTED", Case(await RunAsync("ReopenCase", new { caseId = c, reason = "和解未履行" })).GetProperty("status").GetString());
+
+        // Reference data: created, renamed, deactivated — never deleted.
+        var village = (await RunAsync("CreateVillage", new { code = "T" + tag, name = "新建村", kind = "VILLAGE" })).GetProperty("village");
+        var newLeader = (await RunAsync("CreateLeader", new { name = "测试乙", title = "村党支部书记", level = "VILLAGE", villageCode = "T" + tag })).GetProperty("leader");
+        Assert.Equal("新建村", newLeader.GetProperty("village").GetProperty("name").GetString());
+        Assert.Equal("村委会主任", (await RunAsync("RenameLeader", new { leaderId = newLeader.GetProperty("id").GetString(), title = "村委会主任" })).GetProperty("leader").GetProperty("title").GetString());
+        Assert.False((await RunAsync("DeactivateLeader", new { leaderId = newLeader.GetProperty("id").GetString() })).GetProperty("leader").GetProperty("active").GetBoolean());
+        Assert.Equal("新建社区", (await RunAsync("RenameVillage", new { villageId = village.GetProperty("id").GetString(), name = "新建社区" })).GetProperty("village").GetProperty("name").GetString());
+        Assert.False((await RunAsync("DeactivateVillage", new { villageId = village.GetProperty("id").GetString() })).GetProperty("village").GetProperty("active").GetBoolean());
+        var category = (await RunAsync("CreateCategory", new { code = "T" + tag, nameZh = "测试领域", nameEn = "Test" })).GetProperty("category");
+        Assert.Equal("Testing", (await RunAsync("RenameCategory", new { categoryId = category.GetProperty("id").GetString(), nameEn = "Testing" })).GetProperty("category").GetProperty("nameEn").GetString());
+        Assert.False((await RunAsync("DeactivateCategory", new { categoryId = category.GetProperty("id").GetString() })).GetProperty("category").GetProperty("active").GetBoolean());
+
+        Assert.Equal(Directory.GetFiles(Folder, "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(), _ran.Order());
+    }
+
+    [Fact]
+    public async Task A_duplicate_code_or_unknown_id_is_refused()
+    {
+        var duplicate = await host.Client.QueryAsync(await File.ReadAllTextAsync(Path.Combine(Folder, "CreateVillage.graphql")), new { code = "9901001", name = "重复", kind = "VILLAGE" });
+        Assert.Equal("CONFLICT", duplicate.GetProperty("createVillage").GetProperty("userErrors")[0].GetProperty("code").GetString());
+        var unknown = await host.Client.QueryAsync(await File.ReadAllTextAsync(Path.Combine(Folder, "RenameLeader.graphql")), new { leaderId = GlobalId.Encode("Leader", 999_999), name = "无" });
+        Assert.Equal("NOT_FOUND", unknown.GetProperty("renameLeader").GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    private static object NewCase(DateTimeOffset at, string villageCode) => new
+    {
+        receivedAt = at.ToString("O"),
+        channel = "LETTER",
+        title = "示例事项",
+        demand = "要求依法处理",
+        categoryCode = "OTHER",
+        villageCode,
+        petitioners = new[] { new { name = "测试丙", idNumber = PetitionGraph.Tests.Cases.CaseActions.NewIdNumber() } },
+    };
+
+    private static JsonElement Case(JsonElement payload) => payload.GetProperty("case");
+
+    private async Task<JsonElement> RunAsync(string operation, object variables)
+    {
+        _ran.Add(operation);
+        var data = await host.Client.QueryAsync(await File.ReadAllTextAsync(Path.Combine(Folder, operation + ".graphql")), variables);
+        var payload = data.EnumerateObject().Single().Value;
+        Assert.True(payload.GetProperty("userErrors").GetArrayLength() == 0, $"{operation}: {payload.GetProperty("userErrors")}");
+        return payload;
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class MutationOperationsTestsOnSqlite(SqliteHost host) : MutationOperationsTests(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class MutationOperationsTestsOnPostgres(PostgresHost host) : MutationOperationsTests(host);
