@@ -27,6 +27,16 @@ public abstract class HttpTransportTests(TestHost host)
     }
 
     [Fact]
+    public async Task Get_never_runs_a_mutation()
+    {
+        var query = Uri.EscapeDataString("mutation { createVillage(input: { code: \"GETX\", name: \"经GET\", kind: VILLAGE }) { village { id } } }");
+        var response = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + query));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        var check = await host.Client.QueryAsync("""{ villages(where: { code: { eq: "GETX" } }) { totalCount } }""");
+        Assert.Equal(0, check.GetProperty("villages").GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task The_graphql_response_media_type_is_used_when_accepted()
     {
         var response = await host.Client.PostAsync("{ categories { totalCount } }", accept: GraphQLResponse);
