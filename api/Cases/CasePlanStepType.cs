@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
 
@@ -17,6 +18,7 @@ public sealed class CasePlanStepType : ObjectGraphType<CasePlanStep>
         Field(s => s.DueAt);
         Field(s => s.DoneAt, nullable: true);
         Field<NonNullGraphType<BooleanGraphType>>("overdue").Description("Not done and past its due instant.")
+            .Reads(nameof(CasePlanStep.DoneAt), nameof(CasePlanStep.DueAt))
             .Resolve(c => c.Source.DoneAt is null && c.Source.DueAt < c.QueryContext().Now);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 
 namespace PetitionGraph.Api.Cases;
@@ -17,7 +18,8 @@ public static class CaseQueries
             .ResolveAsync(async c =>
             {
                 var number = c.GetArgument<string>("number").Trim();
-                return await c.Db().Cases.Where(c.Scope().Cases).FirstOrDefaultAsync(k => k.Number == number, c.CancellationToken);
+                var columns = Columns.Projection<Case>(Columns.For<Case>(c.Schema, Selections.OfObject(c)));
+                return await c.Db().Cases.Where(c.Scope().Cases).Where(k => k.Number == number).Select(columns).FirstOrDefaultAsync(c.CancellationToken);
             });
     }
 }

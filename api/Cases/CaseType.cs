@@ -2,6 +2,7 @@ using GraphQL.Types;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
@@ -32,9 +33,11 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field(c => c.Extended).Description("The one permitted extension has been granted.");
         Field<NonNullGraphType<BooleanGraphType>>("overdue")
             .Description("The pending step is past its due instant.")
+            .Reads(nameof(Case.NextDueAt))
             .Resolve(c => c.Source.OverdueAt(c.QueryContext().Now));
         Field<NonNullGraphType<IntGraphType>>("daysOverdue")
             .Description("Calendar days (office time zone) since the pending step fell due; 0 when not overdue.")
+            .Reads(nameof(Case.NextDueAt))
             .Resolve(c => c.Source.NextDueAt is { } due && due < c.QueryContext().Now
                 ? c.RequestServices!.GetRequiredService<OfficeTime>().CalendarDaysBetween(due, c.QueryContext().Now)
                 : 0);
@@ -42,9 +45,11 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field(c => c.BacklogUntil, nullable: true).Description("When it left the backlog (resolved or terminated).");
         Field<NonNullGraphType<BooleanGraphType>>("inBacklog")
             .Description("积案 now: designated or overdue, and not resolved or terminated.")
+            .Reads(nameof(Case.BacklogSince), nameof(Case.BacklogUntil))
             .Resolve(c => c.Source.InBacklogAt(c.QueryContext().Now));
         Field<IntGraphType>("keyClass")
             .Description("五类 key-case class 1–5 now, if one applies (lowest wins): 1 ≥10 national registrations; 2 5–9 national or a city referral; 3 1–4 national; 4 unresolved two years or more; 5 collective at national level or ≥3 at province level.")
+            .Reads(nameof(Case.PetitionKeyClass), nameof(Case.ResolvedAt), nameof(Case.TerminatedAt), nameof(Case.OpenedAt))
             .Resolve(c => c.RequestServices!.GetRequiredService<KeyClassRules>().At(c.Source, c.QueryContext().Now));
         Field(c => c.LastPetitionAt);
         Field(c => c.PetitionCount);
@@ -55,8 +60,8 @@ public sealed class CaseType : ObjectGraphType<Case>
 
     private void AddRelations()
     {
-        Field<NonNullGraphType<CategoryType>>("category").Resolve(c => c.LoadById<Category>(c.Source.CategoryId));
-        Field<NonNullGraphType<VillageType>>("village").Resolve(c => c.LoadById<Village>(c.Source.VillageId));
+        Field<NonNullGraphType<CategoryType>>("category").Reads(nameof(Case.CategoryId)).Resolve(c => c.LoadById<Category>(c.Source.CategoryId));
+        Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Resolve(c => c.LoadById<Village>(c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
             .Resolve(c => c.LoadMany("Case.petitioners", c.Source.Id, (db, ids) => db.CasePetitioners
                 .Where(cp => ids.Contains(cp.CaseId))

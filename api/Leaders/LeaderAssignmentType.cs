@@ -2,6 +2,7 @@ using GraphQL.Types;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 
 namespace PetitionGraph.Api.Leaders;
@@ -15,9 +16,9 @@ public sealed class LeaderAssignmentType : ObjectGraphType<LeaderAssignment>
         Field(a => a.Role);
         Field(a => a.From);
         Field(a => a.To, nullable: true);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Description("The assignment holds now.")
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("The assignment holds now.").Reads(nameof(LeaderAssignment.To))
             .Resolve(c => c.Source.To is not { } to || to > c.QueryContext().Now);
-        Field<NonNullGraphType<LeaderType>>("leader").Resolve(c => c.LoadById<Leader>(c.Source.LeaderId));
-        Field<CaseType>("case").Resolve(c => c.LoadById<Case>(c.Source.CaseId));
+        Field<NonNullGraphType<LeaderType>>("leader").Reads(nameof(LeaderAssignment.LeaderId)).Resolve(c => c.LoadById<Leader>(c.Source.LeaderId));
+        Field<CaseType>("case").Reads(nameof(LeaderAssignment.CaseId)).Resolve(c => c.LoadById<Case>(c.Source.CaseId));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.Villages;
 
@@ -16,7 +17,7 @@ public sealed class LeaderType : ObjectGraphType<Leader>
         Field(l => l.Title);
         Field(l => l.Level);
         Field(l => l.Active);
-        Field<VillageType>("village").Description("For village-level leaders: their village.")
+        Field<VillageType>("village").Description("For village-level leaders: their village.").Reads(nameof(Leader.VillageId))
             .Resolve(c => c.Source.VillageId is { } id ? c.LoadById<Village>(id) : null);
         this.Connection<Leader, CaseType, Case>("cases", "Cases this leader is answerable for now (current assignments).")
             .Resolve(c => c.LoadConnection("cases", (Leader l) => l.Assignments.Where(a => a.To == null).Select(a => a.Case!)));

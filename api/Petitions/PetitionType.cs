@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 
 namespace PetitionGraph.Api.Petitions;
@@ -17,6 +18,6 @@ public sealed class PetitionType : ObjectGraphType<Petition>
         Field(p => p.PeopleCount).Description("People who came or signed; collective (集体访) at 5 or more.");
         Field(p => p.ReferredFrom, nullable: true).Description("交办: the higher office that referred it down, if any.");
         Field(p => p.IsFirst).Description("初信初访: this petition opened its case; otherwise a repeat petition.");
-        Field<CaseType>("case").Resolve(c => c.LoadById<Case>(c.Source.CaseId));
+        Field<CaseType>("case").Reads(nameof(Petition.CaseId)).Resolve(c => c.LoadById<Case>(c.Source.CaseId));
     }
 }

@@ -1,7 +1,10 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.GraphQL.Projection;
 
 namespace PetitionGraph.Api.GraphQL.DataLoading;
 
@@ -20,12 +23,14 @@ public static class EntityLoaders
     {
         var db = context.Db();
         var scope = context.Scope().For<T>();
+        var columns = Columns.For<T>(context.Schema, Selections.OfObject(context));
         return context.Loaders().GetOrAdd<int, T?>(
-            typeof(T).Name + ":byId",
+            typeof(T).Name + ":byId:" + string.Join(',', columns),
             async (ids, ct) =>
             {
                 var keys = ids.ToArray();
-                return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
+                return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(columns))
+                    .ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
             },
             missing: null).Load(id);
     }
@@ -39,13 +44,26 @@ public static class EntityLoaders
         Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query)
     {
         var db = context.Db();
+        var columns = Columns.For<T>(context.Schema, Selections.OfObject(context));
         return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
-            name,
+            name + ":" + string.Join(',', columns),
             async (ids, ct) =>
             {
-                var rows = await query(db, ids.ToArray()).ToListAsync(ct);
+                var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(columns)).ToListAsync(ct);
                 return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
             },
             missing: []).Load(parentId);
+    }
+
+    /// <summary><c>links.Select(l =&gt; new Linked { ParentId = l.ParentId, Item = columns(l.Item) })</c></summary>
+    private static IQueryable<Linked<T>> Project<T>(IQueryable<Linked<T>> links, Expression<Func<T, T>> columns)
+    {
+        var link = Expression.Parameter(typeof(Linked<T>), "link");
+        var body = Expression.MemberInit(
+            Expression.New(typeof(Linked<T>)),
+            Expression.Bind(typeof(Linked<T>).GetProperty(nameof(Linked<T>.ParentId))!, Expression.Property(link, nameof(Linked<T>.ParentId))),
+            Expression.Bind(typeof(Linked<T>).GetProperty(nameof(Linked<T>.Item))!,
+                ExpressionTools.Inline(columns, Expression.Property(link, nameof(Linked<T>.Item)))));
+        return links.Select(Expression.Lambda<Func<Linked<T>, Linked<T>>>(body, link));
     }
 }

@@ -57,17 +57,17 @@ public sealed class SortPlan<T> where T : class, IEntity
         return source;
     }
 
-    public IQueryable<Keyed<T>> Project(IQueryable<T> query) =>
-        query.Provider.CreateQuery<Keyed<T>>(ProjectTo(query.Expression));
+    public IQueryable<Keyed<T>> Project(IQueryable<T> query, Expression<Func<T, T>> columns) =>
+        query.Provider.CreateQuery<Keyed<T>>(ProjectTo(query.Expression, columns));
 
-    /// <summary>Selects each row with its key values, so cursors need no navigation loaded in memory.</summary>
-    public Expression ProjectTo(Expression source)
+    /// <summary>Selects each row (only the needed columns) with its key values, so cursors need no navigation loaded in memory.</summary>
+    public Expression ProjectTo(Expression source, Expression<Func<T, T>> columns)
     {
         var row = Expression.Parameter(typeof(T), "row");
         var values = Keys.Select(k => Expression.Convert(ExpressionTools.Inline(k.Key, row), typeof(object)));
         var body = Expression.MemberInit(
             Expression.New(typeof(Keyed<T>)),
-            Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Row))!, row),
+            Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Row))!, ExpressionTools.Inline(columns, row)),
             Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Keys))!, Expression.NewArrayInit(typeof(object), values)));
         var selector = Expression.Lambda<Func<T, Keyed<T>>>(body, row);
         return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(Keyed<T>)], source, Expression.Quote(selector));

@@ -4,6 +4,7 @@ using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.GraphQL.Projection;
 
 namespace PetitionGraph.Api.GraphQL.Relay;
 
@@ -48,7 +49,7 @@ public static class ChildConnections
         {
             items = Where(items, args.Sort.After(Cursor.Decode(args.Sort, cursor), args.Page.IsBackward));
         }
-        items = args.Sort.ProjectTo(args.Sort.ApplyTo(items, args.Page.IsBackward));
+        items = args.Sort.ProjectTo(args.Sort.ApplyTo(items, args.Page.IsBackward), Columns.Projection<TChild>(args.Columns));
         items = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Keyed<TChild>)], items, Expression.Constant(args.Page.Size + 1));
         var list = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(Keyed<TChild>)], items);
         Expression count = args.CountTotal

@@ -1,6 +1,14 @@
 namespace PetitionGraph.Api.GraphQL.Relay;
 
-public sealed record Edge<T>(string Cursor, T Node);
+/// <summary>An item with its position; the cursor text is made only if a client asks for it.</summary>
+public sealed class Edge<T>(T node, Func<string> cursor)
+{
+    private string? _cursor;
+
+    public T Node { get; } = node;
+
+    public string Cursor => _cursor ??= cursor();
+}
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 

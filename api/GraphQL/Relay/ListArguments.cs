@@ -5,12 +5,13 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.GraphQL.Projection;
 
 namespace PetitionGraph.Api.GraphQL.Relay;
 
 /// <summary>The where/order/paging arguments of a connection field, read and validated.</summary>
 public sealed record ListArguments<T>(
-    Expression<Func<T, bool>> Filter, SortPlan<T> Sort, PageRequest Page, bool CountTotal, string Key)
+    Expression<Func<T, bool>> Filter, SortPlan<T> Sort, PageRequest Page, bool CountTotal, IReadOnlyList<string> Columns, string Key)
     where T : class, IEntity
 {
     public static ListArguments<T> Read(IResolveFieldContext context)
@@ -23,8 +24,9 @@ public sealed record ListArguments<T>(
             Argument(context, "first") as int?, Argument(context, "after") as string,
             Argument(context, "last") as int?, Argument(context, "before") as string);
         var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
-        var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal;
-        return new ListArguments<T>(filter, sort, page, countTotal, key);
+        var columns = Projection.Columns.For<T>(context.Schema, Selections.OfNodes(context));
+        var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + string.Join(',', columns);
+        return new ListArguments<T>(filter, sort, page, countTotal, columns, key);
     }
 
     private static object? Argument(IResolveFieldContext context, string name) =>
@@ -57,6 +59,6 @@ public static class RootConnectionExtensions
             {
                 var args = ListArguments<T>.Read(c);
                 var rows = c.Db().Set<T>().Where(args.Filter);
-                return await Paginator.PageAsync(rows, args.Sort, args.Page, args.CountTotal, c.CancellationToken);
+                return await Paginator.PageAsync(rows, args.Sort, args.Page, args.CountTotal, Columns.Projection<T>(args.Columns), c.CancellationToken);
             });
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Filtering;
@@ -8,7 +9,8 @@ namespace PetitionGraph.Api.GraphQL.Relay;
 public static class Paginator
 {
     public static async Task<Connection<T>> PageAsync<T>(
-        IQueryable<T> filtered, SortPlan<T> sort, PageRequest page, bool countTotal, CancellationToken cancellationToken)
+        IQueryable<T> filtered, SortPlan<T> sort, PageRequest page, bool countTotal, Expression<Func<T, T>> columns,
+        CancellationToken cancellationToken)
         where T : class, IEntity
     {
         var query = filtered;
@@ -18,7 +20,7 @@ public static class Paginator
         }
         var rows = page.Size == 0
             ? []
-            : await sort.Project(sort.Apply(query, page.IsBackward)).Take(page.Size + 1).ToListAsync(cancellationToken);
+            : await sort.Project(sort.Apply(query, page.IsBackward), columns).Take(page.Size + 1).ToListAsync(cancellationToken);
         int? total = countTotal ? await filtered.CountAsync(cancellationToken) : null;
         return Build(rows, sort, page, total);
     }
@@ -36,7 +38,7 @@ public static class Paginator
         {
             rows.Reverse();
         }
-        var edges = rows.Select(r => new Edge<T>(Cursor.Encode(sort, r.Keys), r.Row)).ToList();
+        var edges = rows.Select(r => new Edge<T>(r.Row, () => Cursor.Encode(sort, r.Keys))).ToList();
         var info = new PageInfo(
             HasNextPage: page.IsBackward ? page.Before is not null : hasMore,
             HasPreviousPage: page.IsBackward ? hasMore : page.After is not null,
