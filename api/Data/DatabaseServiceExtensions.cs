@@ -10,19 +10,37 @@ public static class DatabaseServiceExtensions
     {
         var options = DatabaseOptions.From(configuration);
         services.AddSingleton(options);
+        // Interceptors registered in DI (the tests count SQL statements with one) join every context.
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            // Interceptors registered in DI (the tests count SQL statements with one) join every context.
-            services.AddDbContext<PetitionDbContext, PostgresPetitionDbContext>((sp, o) =>
+            Add<PostgresPetitionDbContext>(services, (sp, o) =>
                 ConfigurePostgres(o, options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             EnsureSqliteDirectory(options.ConnectionString);
-            services.AddDbContext<PetitionDbContext, SqlitePetitionDbContext>((sp, o) =>
+            Add<SqlitePetitionDbContext>(services, (sp, o) =>
                 ConfigureSqlite(o, options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         return services;
+    }
+
+    /// <summary>
+    /// One options instance for the process (a factory), a context per request for resolvers and mutations, and
+    /// <see cref="IDbContextFactory{PetitionDbContext}"/> for batch loaders, which run in parallel on contexts of their own.
+    /// </summary>
+    private static void Add<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : PetitionDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddScoped<PetitionDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        services.AddSingleton<IDbContextFactory<PetitionDbContext>>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private sealed class Factory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PetitionDbContext>
+        where TContext : PetitionDbContext
+    {
+        public PetitionDbContext CreateDbContext() => inner.CreateDbContext();
     }
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>

@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Filtering;
@@ -9,6 +10,10 @@ namespace PetitionGraph.Api.GraphQL;
 public static class ResolveContextExtensions
 {
     public static PetitionDbContext Db(this IResolveFieldContext context) => Service<PetitionDbContext>(context);
+
+    /// <summary>For batch loaders: they fetch in parallel, each on a context of its own.</summary>
+    public static IDbContextFactory<PetitionDbContext> DbFactory(this IResolveFieldContext context) =>
+        Service<IDbContextFactory<PetitionDbContext>>(context);
 
     public static LoaderCache Loaders(this IResolveFieldContext context) => Service<LoaderCache>(context);
 

@@ -36,6 +36,7 @@ public abstract class TestHost : IAsyncLifetime
         {
             [Provider == DatabaseProvider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = connectionString,
             ["Seed:DemoCases"] = "0",
+            ["Startup:WarmUp"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
         };

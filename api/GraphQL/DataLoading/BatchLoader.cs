@@ -2,41 +2,98 @@ using GraphQL.DataLoader;
 
 namespace PetitionGraph.Api.GraphQL.DataLoading;
 
+/// <summary>A loader with keys waiting: the dispatcher starts every such loader's fetch at once.</summary>
+public interface IPendingBatch
+{
+    bool HasPending { get; }
+
+    Task FetchPendingAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Collects the keys asked for while one level of the query runs, then fetches them all in one call.
-/// GraphQL.NET defers every <see cref="IDataLoaderResult{T}"/> until the level's other fields have run,
-/// so N parents cost one query per relation, not N. Lives for one request (which executes serially);
-/// results are cached in it.
+/// GraphQL.NET defers every <see cref="IDataLoaderResult{T}"/> until the level's other fields have run, so N
+/// parents cost one query per relation, not N; and the first result awaited starts the fetches of all loaders of
+/// the level together (<see cref="LoaderCache.DispatchAsync"/>), so their round trips overlap. Lives for one request.
 /// </summary>
 public sealed class BatchLoader<TKey, TValue>(
+    LoaderCache cache,
     Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
-    TValue missing) where TKey : notnull
+    TValue missing) : IPendingBatch where TKey : notnull
 {
     private readonly Dictionary<TKey, TValue> _loaded = [];
     private readonly List<TKey> _pending = [];
+    private readonly Lock _lock = new();
+    private Task _inFlight = Task.CompletedTask;
+
+    public bool HasPending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Count > 0;
+            }
+        }
+    }
 
     public IDataLoaderResult<TValue> Load(TKey key)
     {
-        if (!_loaded.ContainsKey(key) && !_pending.Contains(key))
+        lock (_lock)
         {
-            _pending.Add(key);
+            if (!_loaded.ContainsKey(key) && !_pending.Contains(key))
+            {
+                _pending.Add(key);
+            }
         }
         return new Result(this, key);
     }
 
-    private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
+    public Task FetchPendingAsync(CancellationToken cancellationToken)
     {
-        if (!_loaded.ContainsKey(key) && _pending.Count > 0)
+        TKey[] batch;
+        lock (_lock)
         {
-            TKey[] batch = [.. _pending];
+            if (_pending.Count == 0)
+            {
+                return _inFlight;
+            }
+            batch = [.. _pending];
             _pending.Clear();
-            var fetched = await fetch(batch, cancellationToken);
+            _inFlight = FetchAsync(batch, _inFlight, cancellationToken);
+            return _inFlight;
+        }
+    }
+
+    private async Task FetchAsync(TKey[] batch, Task previous, CancellationToken cancellationToken)
+    {
+        await previous;
+        var fetched = await fetch(batch, cancellationToken);
+        lock (_lock)
+        {
             foreach (var k in batch)
             {
                 _loaded[k] = fetched.TryGetValue(k, out var v) ? v : missing;
             }
         }
-        return _loaded.TryGetValue(key, out var value) ? value : missing;
+    }
+
+    private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        bool needed;
+        lock (_lock)
+        {
+            needed = !_loaded.ContainsKey(key);
+        }
+        if (needed)
+        {
+            await cache.DispatchAsync(cancellationToken);
+            await _inFlight;
+        }
+        lock (_lock)
+        {
+            return _loaded.TryGetValue(key, out var value) ? value : missing;
+        }
     }
 
     private sealed class Result(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>

@@ -21,7 +21,7 @@ public static class EntityLoaders
     /// <summary>A to-one relation, or a node by id. Rows outside the caller's scope load as null.</summary>
     public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, int id) where T : class, IEntity
     {
-        var db = context.Db();
+        var factory = context.DbFactory();
         var scope = context.Scope().For<T>();
         var columns = Columns.For<T>(context.Schema, Selections.OfObject(context));
         return context.Loaders().GetOrAdd<int, T?>(
@@ -29,6 +29,7 @@ public static class EntityLoaders
             async (ids, ct) =>
             {
                 var keys = ids.ToArray();
+                await using var db = await factory.CreateDbContextAsync(ct);
                 return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(columns))
                     .ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
             },
@@ -43,12 +44,13 @@ public static class EntityLoaders
         this IResolveFieldContext context, string name, int parentId,
         Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query)
     {
-        var db = context.Db();
+        var factory = context.DbFactory();
         var columns = Columns.For<T>(context.Schema, Selections.OfObject(context));
         return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
             name + ":" + string.Join(',', columns),
             async (ids, ct) =>
             {
+                await using var db = await factory.CreateDbContextAsync(ct);
                 var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(columns)).ToListAsync(ct);
                 return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
             },

@@ -2,14 +2,18 @@ using System.Collections.Concurrent;
 
 namespace PetitionGraph.Api.GraphQL.DataLoading;
 
-/// <summary>The batch loaders of one request, by name (name includes the arguments that shape the batch).</summary>
+/// <summary>The batch loaders of one request, by name (the name includes what shapes the batch: arguments, columns).</summary>
 public sealed class LoaderCache
 {
-    private readonly ConcurrentDictionary<string, object> _loaders = new();
+    private readonly ConcurrentDictionary<string, IPendingBatch> _loaders = new();
 
     public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue>(
         string name,
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
         TValue missing) where TKey : notnull =>
-        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(fetch, missing));
+        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(this, fetch, missing));
+
+    /// <summary>Starts the fetch of every loader with waiting keys, together, and waits for them all.</summary>
+    public Task DispatchAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_loaders.Values.Where(l => l.HasPending).Select(l => l.FetchPendingAsync(cancellationToken)));
 }

@@ -27,11 +27,15 @@ public static class ChildConnections
         where TParent : class, IEntity where TChild : class, IEntity
     {
         var args = ListArguments<TChild>.Read(context);
-        var db = context.Db();
+        var factory = context.DbFactory();
         var empty = new Connection<TChild>([], new PageInfo(false, false, null, null), args.CountTotal ? 0 : null);
         return context.Loaders().GetOrAdd<int, Connection<TChild>>(
             $"{typeof(TParent).Name}.{name}|{args.Key}",
-            (ids, ct) => LoadAsync(db, ids, children, args, ct),
+            async (ids, ct) =>
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                return await LoadAsync(db, ids, children, args, ct);
+            },
             empty).Load(context.Source.Id);
     }
 
