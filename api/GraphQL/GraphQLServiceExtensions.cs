@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PetitionGraph.Api.Cases;
@@ -26,6 +27,8 @@ public static class GraphQLServiceExtensions
         services.AddScoped<LoaderCache>();
         services.AddScoped<AccessScope>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         foreach (var open in new[]
         {
             typeof(FilterInputType<>), typeof(ListFilterInputType<>), typeof(SortInputType<>),

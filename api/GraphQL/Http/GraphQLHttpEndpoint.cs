@@ -11,7 +11,7 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// GraphQL over HTTP (the GraphQL Foundation's specification): POST application/json, GET for queries only,
 /// application/graphql-response+json when the client accepts it, and the specification's status codes.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer)
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents)
 {
     public const string Path = "/graphql";
 
@@ -30,8 +30,11 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> execut
             await WriteProblemAsync(http, status, mediaType, problem!);
             return;
         }
-        var document = TryParse(request.Query);
-        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
+        // GET must be refused for mutations before anything runs, so GET needs the document here; POST leaves
+        // parsing (or the cached document) to the executer.
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        var document = documents.Find(request.Query) ?? (isGet ? TryParse(request.Query) : null);
+        if (isGet && IsMutation(document, request.OperationName))
         {
             http.Response.Headers.Allow = "POST";
             await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");

@@ -75,6 +75,19 @@ public abstract class HttpTransportTests(TestHost host)
         Assert.All(response.ErrorCodes, code => Assert.False(string.IsNullOrEmpty(code)));
     }
 
+    [Fact]
+    public async Task A_cached_document_still_checks_its_variables()
+    {
+        const string query = "query Cached($n: Int, $status: [CaseStatus!]) { cases(first: $n, where: { status: { in: $status } }) { totalCount } }";
+        var first = await host.Client.QueryAsync(query, new { n = 1, status = new[] { "RESOLVED" } });
+        var again = await host.Client.QueryAsync(query, new { n = 1, status = new[] { "RESOLVED" } });
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+        var wrongType = await host.Client.PostAsync(query, new { n = "ten" });
+        Assert.NotEmpty(wrongType.ErrorCodes);
+        var wrongEnum = await host.Client.PostAsync(query, new { n = 1, status = new[] { "OPEN" } });
+        Assert.NotEmpty(wrongEnum.ErrorCodes);
+    }
+
     [Theory]
     [InlineData("not json", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("""{"query": 1}""", "application/json", HttpStatusCode.BadRequest)]

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using GraphQL;
+using GraphQL.DI;
+using GraphQLParser.AST;
+
+namespace PetitionGraph.Api.GraphQL.Http;
+
+/// <summary>
+/// Parsed and validated documents, by query text. District systems and reports send the same few queries over
+/// and over; a cached document skips parsing and the validation rules that do not depend on variables
+/// (GraphQL.NET then runs only <see cref="ExecutionOptions.CachedDocumentValidationRules"/>). Bounded in
+/// entries and query length; only documents that passed validation are kept.
+/// </summary>
+public sealed class DocumentCache : IConfigureExecution
+{
+    private const int MaxEntries = 2_000;
+    private const int MaxQueryLength = 64 * 1024;
+    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+
+    public float SortOrder => 300;
+
+    public GraphQLDocument? Find(string query) => _documents.TryGetValue(query, out var document) ? document : null;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        var query = options.Query;
+        var cached = query is not null && Find(query) is { } document && (options.Document is null || ReferenceEquals(options.Document, document));
+        if (cached)
+        {
+            options.Document = Find(query!);
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+        }
+        var result = await next(options);
+        if (!cached && query is { Length: <= MaxQueryLength } && result.Executed && result.Document is not null && _documents.Count < MaxEntries)
+        {
+            _documents.TryAdd(query, result.Document);
+        }
+        return result;
+    }
+}
