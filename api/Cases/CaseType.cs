@@ -60,8 +60,10 @@ public sealed class CaseType : ObjectGraphType<Case>
 
     private void AddRelations()
     {
-        Field<NonNullGraphType<CategoryType>>("category").Reads(nameof(Case.CategoryId)).Resolve(c => c.LoadById<Category>(c.Source.CategoryId));
-        Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Resolve(c => c.LoadById<Village>(c.Source.VillageId));
+        Field<NonNullGraphType<CategoryType>>("category").Reads(nameof(Case.CategoryId)).Joins(nameof(Case.Category))
+            .Resolve(c => c.Source.Category ?? (object)c.LoadById<Category>(c.Source.CategoryId));
+        Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
+            .Resolve(c => c.Source.Village ?? (object)c.LoadById<Village>(c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
             .Resolve(c => c.LoadMany("Case.petitioners", c.Source.Id, (db, ids) => db.CasePetitioners
                 .Where(cp => ids.Contains(cp.CaseId))

@@ -17,8 +17,9 @@ public sealed class LeaderType : ObjectGraphType<Leader>
         Field(l => l.Title);
         Field(l => l.Level);
         Field(l => l.Active);
-        Field<VillageType>("village").Description("For village-level leaders: their village.").Reads(nameof(Leader.VillageId))
-            .Resolve(c => c.Source.VillageId is { } id ? c.LoadById<Village>(id) : null);
+        Field<VillageType>("village").Description("For village-level leaders: their village.")
+            .Reads(nameof(Leader.VillageId)).Joins(nameof(Leader.Village))
+            .Resolve(c => c.Source.Village ?? (c.Source.VillageId is { } id ? (object)c.LoadById<Village>(id) : null));
         this.Connection<Leader, CaseType, Case>("cases", "Cases this leader is answerable for now (current assignments).")
             .Resolve(c => c.LoadConnection("cases", (Leader l) => l.Assignments.Where(a => a.To == null).Select(a => a.Case!)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")

@@ -18,7 +18,8 @@ public sealed class PetitionerType : ObjectGraphType<Petitioner>
         Field(p => p.IdNumber, nullable: true).Description("Personal data: resident ID number.").IsPersonalData();
         Field(p => p.Phone, nullable: true).Description("Personal data.").IsPersonalData();
         Field(p => p.Address, nullable: true).Description("Personal data: registered address (户籍地).").IsPersonalData();
-        Field<VillageType>("village").Reads(nameof(Petitioner.VillageId)).Resolve(c => c.Source.VillageId is { } id ? c.LoadById<Village>(id) : null);
+        Field<VillageType>("village").Reads(nameof(Petitioner.VillageId)).Joins(nameof(Petitioner.Village))
+            .Resolve(c => c.Source.Village ?? (c.Source.VillageId is { } id ? (object)c.LoadById<Village>(id) : null));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")
             .Description("Every case this petitioner is a party to, newest first.")
             .Resolve(c =>

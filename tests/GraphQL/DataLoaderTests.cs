@@ -34,12 +34,25 @@ public abstract class DataLoaderTests(TestHost host)
     }
 
     [Fact]
-    public async Task Each_relation_is_loaded_once_per_level()
+    public async Task Reference_data_whose_columns_alone_are_selected_is_joined_into_the_page()
+    {
+        var cases = (await CaseOracle.LoadAsync(host)).OrderBy(c => c.Id).Take(50).ToList();
+        host.Sql.Clear();
+        var data = await host.Client.QueryAsync("{ cases(first: 50) { nodes { number village { name } category { code } } } }");
+        Assert.Single(host.Sql.Commands);
+        var nodes = data.GetProperty("cases").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(cases.Select(c => (c.Number, c.Village!.Name, c.Category!.Code)),
+            nodes.Select(n => (n.GetProperty("number").GetString()!, n.GetProperty("village").GetProperty("name").GetString()!,
+                n.GetProperty("category").GetProperty("code").GetString()!)));
+    }
+
+    [Fact]
+    public async Task A_relation_with_its_own_relations_selected_is_loaded_in_one_batch_per_level()
     {
         host.Sql.Clear();
-        var data = await host.Client.QueryAsync("{ cases(first: 50) { nodes { village { name } category { code } } } }");
+        var data = await host.Client.QueryAsync("{ cases(first: 50) { nodes { village { name leaders { name } } } } }");
         Assert.Equal(50, data.GetProperty("cases").GetProperty("nodes").GetArrayLength());
-        Assert.Equal(3, host.Sql.Commands.Count); // the page, villages, categories
+        Assert.Equal(3, host.Sql.Commands.Count); // the page, the villages, their leaders
     }
 
     private async Task<int> CountStatementsAsync(int first)

@@ -23,14 +23,14 @@ public static class EntityLoaders
     {
         var factory = context.DbFactory();
         var scope = context.Scope().For<T>();
-        var columns = Columns.For<T>(context.Schema, Selections.OfObject(context));
+        var plan = Columns.Plan<T>(context, Selections.OfObject(context));
         return context.Loaders().GetOrAdd<int, T?>(
-            typeof(T).Name + ":byId:" + string.Join(',', columns),
+            typeof(T).Name + ":byId:" + plan.Key,
             async (ids, ct) =>
             {
                 var keys = ids.ToArray();
                 await using var db = await factory.CreateDbContextAsync(ct);
-                return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(columns))
+                return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(plan))
                     .ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
             },
             missing: null).Load(id);
@@ -45,13 +45,13 @@ public static class EntityLoaders
         Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query)
     {
         var factory = context.DbFactory();
-        var columns = Columns.For<T>(context.Schema, Selections.OfObject(context));
+        var plan = Columns.Plan<T>(context, Selections.OfObject(context));
         return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
-            name + ":" + string.Join(',', columns),
+            name + ":" + plan.Key,
             async (ids, ct) =>
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
-                var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(columns)).ToListAsync(ct);
+                var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct);
                 return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
             },
             missing: []).Load(parentId);

@@ -4,53 +4,118 @@ using System.Reflection;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using GraphQLParser.AST;
 
 namespace PetitionGraph.Api.GraphQL.Projection;
 
 /// <summary>
-/// Selects only the columns a query needs. Each GraphQL field maps to the entity properties it reads: by
-/// default the property of the same name; fields that read others (relations read their foreign key, computed
-/// fields their inputs) declare them with <see cref="Reads{TSource,TReturn}"/>. The id is always read.
+/// Selects only what a query needs. Each GraphQL field maps to the entity properties it reads: by default the
+/// property of the same name; fields that read others (relations their foreign key, computed fields their
+/// inputs) declare them with <see cref="Reads{TSource,TReturn}"/>. A to-one relation to reference data marked
+/// with <see cref="Joins{TSource,TReturn}"/> is read in the same statement when only its columns are selected,
+/// saving a round trip; otherwise its batch loader runs. Relations to cases are never joined: cases are scoped,
+/// and the scope is applied by their loaders. The id is always read.
 /// </summary>
 public static class Columns
 {
-    public const string MetadataKey = "petitiongraph:columns";
+    public const string ReadsKey = "petitiongraph:columns";
+    public const string JoinKey = "petitiongraph:join";
+    private const int MaxJoinDepth = 2;
 
     private static readonly ConcurrentDictionary<string, LambdaExpression> Projections = new();
 
-    /// <summary>Declares the entity properties a field reads (none for to-many relations: they key on the id).</summary>
     public static FieldBuilder<TSource, TReturn> Reads<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, params string[] properties) =>
-        field.WithMetadata(MetadataKey, properties);
+        field.WithMetadata(ReadsKey, properties);
 
-    /// <summary>The properties of <typeparamref name="T"/> that the selected fields of its graph type read.</summary>
-    public static IReadOnlyList<string> For<T>(ISchema schema, IEnumerable<string> selectedFields)
+    /// <summary>The field is the to-one navigation <paramref name="navigation"/>, joinable when only its columns are selected.</summary>
+    public static FieldBuilder<TSource, TReturn> Joins<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string navigation) =>
+        field.WithMetadata(JoinKey, navigation);
+
+    /// <summary>
+    /// The plan for the fields selected at one position. <paramref name="joins"/> is false inside nested
+    /// connections: their per-parent window cannot take joins on every provider (SQLite has no APPLY), so there
+    /// the relations' loaders run.
+    /// </summary>
+    public static ProjectionPlan Plan<T>(IResolveFieldContext context, IEnumerable<GraphQLField> selected, bool joins = true) =>
+        Plan(typeof(T), context.Schema, context.Document, selected, depth: joins ? 0 : MaxJoinDepth);
+
+    private static ProjectionPlan Plan(Type entity, ISchema schema, GraphQLDocument document, IEnumerable<GraphQLField> selected, int depth)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal) { "Id" };
-        var graphType = schema.AllTypes[typeof(T).Name] as IComplexGraphType;
-        foreach (var name in selectedFields)
+        var properties = new SortedSet<string>(StringComparer.Ordinal) { "Id" };
+        var joins = new Dictionary<string, ProjectionPlan>(StringComparer.Ordinal);
+        var columnsOnly = true;
+        var graphType = schema.AllTypes[entity.Name] as IComplexGraphType;
+        foreach (var group in selected.GroupBy(f => f.Name.StringValue))
         {
-            var field = graphType?.GetField(name);
-            if (field?.GetMetadata<string[]?>(MetadataKey) is { } declared)
+            var field = graphType?.GetField(group.Key);
+            if (field is null)
             {
-                names.UnionWith(declared);
+                continue; // __typename
             }
-            else if (typeof(T).GetProperty(char.ToUpperInvariant(name[0]) + name[1..], BindingFlags.Public | BindingFlags.Instance) is { } property
-                && IsColumn(property))
+            var declared = field.GetMetadata<string[]?>(ReadsKey);
+            properties.UnionWith(declared ?? []);
+            if (IsRelation(field))
             {
-                names.Add(property.Name);
+                var navigation = field.GetMetadata<string?>(JoinKey);
+                var nested = navigation is not null && depth < MaxJoinDepth
+                    ? Plan(entity.GetProperty(navigation)!.PropertyType, schema, document, group.SelectMany(f => Selections.Fields(f.SelectionSet, document)), depth + 1)
+                    : null;
+                if (nested is { ColumnsOnly: true })
+                {
+                    joins[navigation!] = nested;
+                }
+                else
+                {
+                    columnsOnly = false; // its batch loader runs
+                }
+            }
+            else if (declared is null)
+            {
+                if (entity.GetProperty(Pascal(group.Key), BindingFlags.Public | BindingFlags.Instance) is { } property && IsColumn(property))
+                {
+                    properties.Add(property.Name);
+                }
+                else
+                {
+                    columnsOnly = false;
+                }
             }
         }
-        return [.. names];
+        return new ProjectionPlan(entity, [.. properties], joins) { ColumnsOnly = columnsOnly };
     }
 
-    /// <summary><c>row =&gt; new T { Id = row.Id, … }</c> for the given properties (cached per column set).</summary>
-    public static Expression<Func<T, T>> Projection<T>(IReadOnlyList<string> properties) =>
-        (Expression<Func<T, T>>)Projections.GetOrAdd(typeof(T).FullName + ":" + string.Join(',', properties), _ =>
+    /// <summary><c>row =&gt; new T { Id = row.Id, …, Nav = row.Nav == null ? null : new TNav { … } }</c>, cached per plan.</summary>
+    public static Expression<Func<T, T>> Projection<T>(ProjectionPlan plan) =>
+        (Expression<Func<T, T>>)Projections.GetOrAdd(typeof(T).FullName + ":" + plan.Key, _ =>
         {
             var row = Expression.Parameter(typeof(T), "row");
-            var bindings = properties.Select(p => typeof(T).GetProperty(p)!).Select(p => Expression.Bind(p, Expression.Property(row, p)));
-            return Expression.Lambda<Func<T, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), row);
+            return Expression.Lambda<Func<T, T>>(Build(row, plan), row);
         });
+
+    private static MemberInitExpression Build(Expression source, ProjectionPlan plan)
+    {
+        var bindings = plan.Properties.Select(p => Expression.Bind(plan.EntityType.GetProperty(p)!, Expression.Property(source, p))).ToList();
+        foreach (var (navigation, nested) in plan.Joins)
+        {
+            var related = Expression.Property(source, navigation);
+            var whenPresent = Build(related, nested);
+            bindings.Add(Expression.Bind(plan.EntityType.GetProperty(navigation)!,
+                Expression.Condition(Expression.Equal(related, Expression.Constant(null, related.Type)), Expression.Constant(null, related.Type), whenPresent, related.Type)));
+        }
+        return Expression.MemberInit(Expression.New(plan.EntityType), bindings);
+    }
+
+    private static bool IsRelation(FieldType field)
+    {
+        var type = field.ResolvedType;
+        while (type is IProvideResolvedType wrapper)
+        {
+            type = wrapper.ResolvedType;
+        }
+        return type is IComplexGraphType;
+    }
+
+    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     private static bool IsColumn(PropertyInfo property)
     {

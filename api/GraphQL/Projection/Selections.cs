@@ -7,35 +7,32 @@ namespace PetitionGraph.Api.GraphQL.Projection;
 public static class Selections
 {
     /// <summary>Fields selected on the objects this field returns.</summary>
-    public static HashSet<string> OfObject(IResolveFieldContext context) =>
-        Names(context.FieldAst.SelectionSet, context.Document);
+    public static List<GraphQLField> OfObject(IResolveFieldContext context) =>
+        Fields(context.FieldAst.SelectionSet, context.Document).ToList();
 
     /// <summary>Fields selected on the nodes of a connection: <c>nodes { … }</c> and <c>edges { node { … } }</c>.</summary>
-    public static HashSet<string> OfNodes(IResolveFieldContext context)
+    public static List<GraphQLField> OfNodes(IResolveFieldContext context)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var selected = new List<GraphQLField>();
         foreach (var field in Fields(context.FieldAst.SelectionSet, context.Document))
         {
             switch (field.Name.StringValue)
             {
                 case "nodes":
-                    names.UnionWith(Names(field.SelectionSet, context.Document));
+                    selected.AddRange(Fields(field.SelectionSet, context.Document));
                     break;
                 case "edges":
                     foreach (var node in Fields(field.SelectionSet, context.Document).Where(f => f.Name.StringValue == "node"))
                     {
-                        names.UnionWith(Names(node.SelectionSet, context.Document));
+                        selected.AddRange(Fields(node.SelectionSet, context.Document));
                     }
                     break;
             }
         }
-        return names;
+        return selected;
     }
 
-    private static HashSet<string> Names(GraphQLSelectionSet? set, GraphQLDocument document) =>
-        Fields(set, document).Select(f => f.Name.StringValue).ToHashSet(StringComparer.Ordinal);
-
-    private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? set, GraphQLDocument document)
+    public static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? set, GraphQLDocument document)
     {
         foreach (var selection in set?.Selections ?? [])
         {

@@ -11,10 +11,10 @@ namespace PetitionGraph.Api.GraphQL.Relay;
 
 /// <summary>The where/order/paging arguments of a connection field, read and validated.</summary>
 public sealed record ListArguments<T>(
-    Expression<Func<T, bool>> Filter, SortPlan<T> Sort, PageRequest Page, bool CountTotal, IReadOnlyList<string> Columns, string Key)
+    Expression<Func<T, bool>> Filter, SortPlan<T> Sort, PageRequest Page, bool CountTotal, ProjectionPlan Columns, string Key)
     where T : class, IEntity
 {
-    public static ListArguments<T> Read(IResolveFieldContext context)
+    public static ListArguments<T> Read(IResolveFieldContext context, bool nested = false)
     {
         var query = context.QueryContext();
         var where = Argument(context, "where") as IDictionary<string, object?>;
@@ -24,8 +24,8 @@ public sealed record ListArguments<T>(
             Argument(context, "first") as int?, Argument(context, "after") as string,
             Argument(context, "last") as int?, Argument(context, "before") as string);
         var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
-        var columns = Projection.Columns.For<T>(context.Schema, Selections.OfNodes(context));
-        var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + string.Join(',', columns);
+        var columns = Projection.Columns.Plan<T>(context, Selections.OfNodes(context), joins: !nested);
+        var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + columns.Key;
         return new ListArguments<T>(filter, sort, page, countTotal, columns, key);
     }
 
