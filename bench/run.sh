@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Reproduces BENCHMARKS.md: starts PostgreSQL, seeds 100k and 1M cases, starts PetitionGraph and PostGraphile
+# on each database, measures latency against hand-written SQL and throughput against PostGraphile, prints a table.
+# Everything it starts, it stops. Run from anywhere: bash bench/run.sh
+#   SIZES="bench_100k:100000 bench_1m:1000000"  databases to seed and measure (name:cases)
+#   SKIP_SEED=1   reuse databases seeded by an earlier run     BENCH_DIR=/tmp/petitiongraph-bench
+#   SKIP_BUILD=1  use the Release builds already in api/bin and bench/PetitionGraph.Bench/bin
+#   WARMUP=50 RUNS=300 (latency)   CONCURRENCY=8 SECONDS_PER_RUN=20 WARMUP_SECONDS=10 ROUNDS=3 (throughput)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dir=${BENCH_DIR:-/tmp/petitiongraph-bench}
+sizes=${SIZES:-"bench_100k:100000 bench_1m:1000000"}
+pg_port=${PG_PORT:-55432} api_port=${API_PORT:-5091} pgl_port=${PGL_PORT:-5092}
+pgbin=/usr/lib/postgresql/15/bin
+results=$dir/results.tsv
+bench=(dotnet "$root/bench/PetitionGraph.Bench/bin/Release/net10.0/PetitionGraph.Bench.dll")
+pgl_dir=$root/bench/postgraphile
+mkdir -p "$dir"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# start LOG COMMAND…: runs COMMAND in its own process group (dotnet run has a child); its id is left in $started.
+start() {
+  local log=$1; shift
+  setsid "$@" >"$log" 2>&1 &
+  started=$!
+  pids+=("$started")
+}
+stop() { kill -TERM -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+wait_for() { # URL BODY LOG
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$2" "$1" && return 0
+    sleep 1
+  done
+  echo "Not ready: $1" >&2; tail -30 "$3" >&2; return 1
+}
+sql() { PGPASSWORD=bench "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+echo "== Build"
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  dotnet build api -c Release -v q -nologo | tail -3
+  dotnet build bench/PetitionGraph.Bench -c Release -v q -nologo | tail -3
+fi
+[[ -d $pgl_dir/node_modules ]] || (cd "$pgl_dir" && npm ci --no-audit --no-fund)
+
+echo "== PostgreSQL"
+conn=$(bash bench/start-postgres.sh "$dir" "$pg_port")
+[[ ${SKIP_SEED:-0} == 1 ]] || : >"$results"
+{ nproc; free -h | sed -n 2p; grep -m1 'model name' /proc/cpuinfo; date -u; } >"$dir/machine.txt"
+
+for size in $sizes; do
+  db=${size%%:*} cases=${size##*:}
+  if [[ ${SKIP_SEED:-0} != 1 ]]; then
+    echo "== Seed $db: $cases cases"
+    sql -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+    t0=$(date +%s.%N)
+    ConnectionStrings__Postgres="$conn;Database=$db" \
+      dotnet run --project api -c Release --no-build -- seed --cases "$cases" | tee "$dir/seed-$db.log" | tail -4
+    t1=$(date +%s.%N)
+    line=$(tail -1 "$dir/seed-$db.log")  # Seeded N cases (R rows) in S s.
+    rows=$(sed -E 's/.*\(([0-9,]+) rows\).*/\1/' <<<"$line" | tr -d ,)
+    wall=$(python3 -c "print(f'{$t1-$t0:.1f}')")
+    t2=$(date +%s.%N); sql -d "$db" -c "VACUUM (ANALYZE)"; t3=$(date +%s.%N)
+    printf 'seed\t%s\t%s\t%s\t%s\t%s\tvacuum+analyze %s s\n' "$db" "$cases" "$rows" "$wall" \
+      "$(python3 -c "print(round($rows/($t1-$t0)))")" "$(python3 -c "print(f'{$t3-$t2:.1f}')")" >>"$results"
+    sql -d "$db" -c "SELECT pg_size_pretty(pg_database_size('$db'))" | sed "s/^/  size of $db: /"
+  fi
+
+  echo "== Servers on $db"
+  api_log=$dir/api-$db.log pgl_log=$dir/postgraphile-$db.log
+  start "$api_log" env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 \
+    Urls="http://127.0.0.1:$api_port" dotnet run --project api -c Release --no-build
+  api=$started
+  start "$pgl_log" env NODE_ENV=production PATH="$pgl_dir/node_modules/.bin:$PATH" \
+    DATABASE_URL="postgres://postgres:bench@127.0.0.1:$pg_port/$db" PORT="$pgl_port" \
+    bash -c 'cd "$0" && exec postgraphile -C graphile.config.mjs' "$pgl_dir"
+  pgl=$started
+  wait_for "http://127.0.0.1:$api_port/graphql" '{"query":"{__typename}"}' "$api_log"
+  wait_for "http://127.0.0.1:$pgl_port/graphql" '{"query":"{__typename}"}' "$pgl_log"
+  api_url=http://127.0.0.1:$api_port/graphql pgl_url=http://127.0.0.1:$pgl_port/graphql
+
+  echo "-- Latency right after start (fresh process, only the 50 warm-up requests)"
+  "${bench[@]}" latency --label "$db-fresh" --graphql "$api_url" --postgres "$conn;Database=$db" \
+    --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page.sql \
+    --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
+  echo "-- Same data from PostGraphile?"
+  "${bench[@]}" compare --graphql "$api_url" --query bench/queries/petitiongraph.graphql \
+    --postgraphile "$pgl_url" --postgraphile-query bench/queries/postgraphile.graphql || echo "  (responses differ: see above)"
+  # Alternate the two servers, so that a slow spell of this shared machine does not land on one side only.
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    for target in "petitiongraph $api_url" "postgraphile $pgl_url"; do
+      name=${target%% *} url=${target##* }
+      echo "-- Throughput: $name (round $round)"
+      "${bench[@]}" load --label "$db/$name" --url "$url" --query "bench/queries/$name.graphql" \
+        --concurrency "${CONCURRENCY:-8}" --seconds "${SECONDS_PER_RUN:-20}" --warmup-seconds "${WARMUP_SECONDS:-10}" --results "$results"
+    done
+  done
+  # Again, now that both servers are warm (the throughput runs sent them thousands of requests).
+  echo "-- Latency: PetitionGraph vs hand-written SQL, warm"
+  "${bench[@]}" latency --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" \
+    --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page.sql \
+    --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
+  echo "-- Where PetitionGraph's time goes"
+  "${bench[@]}" breakdown --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" --runs "${RUNS:-300}" --results "$results"
+  stop "$api"; stop "$pgl"
+done
+
+echo
+echo "== Machine"; cat "$dir/machine.txt"
+echo "== Results ($results)"
+table() { { printf '%s\n' "$1"; grep "^$2" "$results" || true; } | column -t -s $'\t'; echo; }
+table $'seed\tdatabase\tcases\trows\twall_s\trows_per_s\tnote' seed
+table $'latency\tdatabase\tgraphql_median_ms\tgraphql_p95_ms\tsql_median_ms\tsql_p95_ms\tratio\tcheck' latency
+table $'breakdown\tdatabase\tapi_statements_all_columns_ms\tneeded_columns_ms\tneeded_columns_reference_cached_ms\tempty_graphql_request_ms' breakdown
+table $'load\tserver\tclients\trequests\treq_per_s\tmedian_ms\tp95_ms\tload_generator_cpu_s\tmachine_cpu_busy_pct' load
