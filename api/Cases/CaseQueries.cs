@@ -18,7 +18,7 @@ public static class CaseQueries
             .ResolveAsync(async c =>
             {
                 var number = c.GetArgument<string>("number").Trim();
-                var columns = Columns.Projection<Case>(Columns.Plan<Case>(c, Selections.OfObject(c)));
+                var columns = Columns.Projection<Case>(Columns.Plan<Case>(c, Selections.OfObject));
                 return await c.Db().Cases.Where(c.Scope().Cases).Where(k => k.Number == number).Select(columns).FirstOrDefaultAsync(c.CancellationToken);
             });
     }

@@ -25,6 +25,22 @@ public abstract class NodeTests(TestHost host)
     }
 
     [Fact]
+    public async Task Nodes_of_different_types_in_one_request_each_read_their_own_fields()
+    {
+        var ids = new[] { GlobalId.Encode("Case", 1), GlobalId.Encode("Leader", 1), GlobalId.Encode("Village", 1), GlobalId.Encode("Case", 2) };
+        var data = await host.Client.QueryAsync("""
+            query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Case { number village { name } } ... on Leader { name title } ... on Village { code name } } }
+            """, new { ids });
+        var nodes = data.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(["Case", "Leader", "Village", "Case"], nodes.Select(n => n.GetProperty("__typename").GetString()));
+        Assert.Equal("2019-0001", nodes[0].GetProperty("number").GetString());
+        Assert.False(string.IsNullOrEmpty(nodes[0].GetProperty("village").GetProperty("name").GetString()));
+        Assert.Equal("镇党委书记", nodes[1].GetProperty("title").GetString());
+        Assert.Equal("9901001", nodes[2].GetProperty("code").GetString());
+        Assert.Equal("2019-0002", nodes[3].GetProperty("number").GetString());
+    }
+
+    [Fact]
     public async Task A_missing_object_is_null_not_an_error()
     {
         var data = await host.Client.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = GlobalId.Encode("Case", 999_999) });

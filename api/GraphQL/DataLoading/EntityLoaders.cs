@@ -23,7 +23,7 @@ public static class EntityLoaders
     {
         var factory = context.DbFactory();
         var scope = context.Scope().For<T>();
-        var plan = Columns.Plan<T>(context, Selections.OfObject(context));
+        var plan = Columns.Plan<T>(context, Selections.OfObject);
         return context.Loaders().GetOrAdd<int, T?>(
             typeof(T).Name + ":byId:" + plan.Key,
             async (ids, ct) =>
@@ -45,7 +45,7 @@ public static class EntityLoaders
         Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query)
     {
         var factory = context.DbFactory();
-        var plan = Columns.Plan<T>(context, Selections.OfObject(context));
+        var plan = Columns.Plan<T>(context, Selections.OfObject);
         return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
             name + ":" + plan.Key,
             async (ids, ct) =>

@@ -6,6 +6,14 @@ namespace PetitionGraph.Api.GraphQL.DataLoading;
 public sealed class LoaderCache
 {
     private readonly ConcurrentDictionary<string, IPendingBatch> _loaders = new();
+    private readonly ConcurrentDictionary<(object, Type), object> _memo = new();
+
+    /// <summary>
+    /// Work done once per request for a key rather than once per parent (a nested field is resolved for every
+    /// parent of its level, with the same arguments).
+    /// </summary>
+    public T Memo<T>(object key, Func<T> create) where T : notnull =>
+        (T)_memo.GetOrAdd((key, typeof(T)), _ => create());
 
     public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue>(
         string name,

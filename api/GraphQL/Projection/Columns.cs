@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -36,8 +37,14 @@ public static class Columns
     /// connections: their per-parent window cannot take joins on every provider (SQLite has no APPLY), so there
     /// the relations' loaders run.
     /// </summary>
-    public static ProjectionPlan Plan<T>(IResolveFieldContext context, IEnumerable<GraphQLField> selected, bool joins = true) =>
-        Plan(typeof(T), context.Schema, context.Document, selected, depth: joins ? 0 : MaxJoinDepth);
+    public static ProjectionPlan Plan<T>(IResolveFieldContext context, Func<IResolveFieldContext, IEnumerable<GraphQLField>> selected, bool joins = true) =>
+        // A field of a list is resolved once per parent: the plan is worked out once per field of the document
+        // (documents are cached, so usually once per distinct query) rather than once per parent.
+        // node/nodes use one field for several entity types, hence the entity type in the key.
+        Plans.GetValue(context.FieldAst, _ => new ConcurrentDictionary<Type, ProjectionPlan>())
+            .GetOrAdd(typeof(T), type => Plan(type, context.Schema, context.Document, selected(context), depth: joins ? 0 : MaxJoinDepth));
+
+    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<Type, ProjectionPlan>> Plans = new();
 
     private static ProjectionPlan Plan(Type entity, ISchema schema, GraphQLDocument document, IEnumerable<GraphQLField> selected, int depth)
     {

@@ -26,7 +26,7 @@ public static class ChildConnections
         this IResolveFieldContext<TParent> context, string name, Expression<Func<TParent, IEnumerable<TChild>>> children)
         where TParent : class, IEntity where TChild : class, IEntity
     {
-        var args = ListArguments<TChild>.Read(context, nested: true);
+        var args = context.Loaders().Memo(context.FieldAst, () => ListArguments<TChild>.Read(context, nested: true));
         var factory = context.DbFactory();
         var empty = new Connection<TChild>([], new PageInfo(false, false, null, null), args.CountTotal ? 0 : null);
         return context.Loaders().GetOrAdd<int, Connection<TChild>>(

@@ -24,7 +24,7 @@ public sealed record ListArguments<T>(
             Argument(context, "first") as int?, Argument(context, "after") as string,
             Argument(context, "last") as int?, Argument(context, "before") as string);
         var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
-        var columns = Projection.Columns.Plan<T>(context, Selections.OfNodes(context), joins: !nested);
+        var columns = Projection.Columns.Plan<T>(context, Selections.OfNodes, joins: !nested);
         var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + columns.Key;
         return new ListArguments<T>(filter, sort, page, countTotal, columns, key);
     }
