@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Cases;
@@ -5,12 +6,19 @@ namespace PetitionGraph.Api.Cases;
 /// <summary>The task team's records (五个有) plus visits and assistance.</summary>
 public enum ActivityKind
 {
+    [Description("协调会办纪要: minutes of a coordination meeting.")]
     CoordinationMeeting,
+    [Description("再次答复: a further reply to the petitioner.")]
     Reply,
+    [Description("协商调处台账: a record of negotiation or mediation.")]
     Negotiation,
+    [Description("评查听证结论: the conclusion of a review hearing.")]
     Hearing,
+    [Description("网上登记: registered in the online petition system.")]
     OnlineRegistration,
+    [Description("走访: a visit to the petitioner.")]
     Visit,
+    [Description("帮扶: help with subsidy, medical care or employment.")]
     Assistance,
 }
 

@@ -1,26 +1,28 @@
+using System.ComponentModel;
+
 namespace PetitionGraph.Api.Cases;
 
 /// <summary>Where a case stands; derived from its last events (the events are the truth).</summary>
 public enum CaseStatus
 {
-    /// <summary>Registered, acceptance not yet decided.</summary>
+    [Description("Registered, acceptance not yet decided.")]
     Registered,
-    /// <summary>受理: accepted and being handled.</summary>
+    [Description("受理: accepted and being handled.")]
     Accepted,
-    /// <summary>不予受理: declined, routed elsewhere.</summary>
+    [Description("不予受理: declined, routed elsewhere.")]
     Declined,
-    /// <summary>办结: concluded with a written reply.</summary>
+    [Description("办结: concluded with a written reply.")]
     Concluded,
-    /// <summary>复查 requested, not yet answered.</summary>
+    [Description("复查 requested, not yet answered.")]
     UnderReview,
-    /// <summary>复查 answered.</summary>
+    [Description("复查 answered.")]
     Reviewed,
-    /// <summary>复核 requested, not yet answered.</summary>
+    [Description("复核 requested, not yet answered.")]
     UnderSecondReview,
-    /// <summary>复核 answered.</summary>
+    [Description("复核 answered.")]
     SecondReviewed,
-    /// <summary>化解: settled, petitioning stopped.</summary>
+    [Description("化解: settled, petitioning stopped.")]
     Resolved,
-    /// <summary>终结: no further acceptance on the same facts.</summary>
+    [Description("终结: no further acceptance on the same facts.")]
     Terminated,
 }

@@ -1,11 +1,15 @@
+using System.ComponentModel;
 using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Cases;
 
 public enum EvaluationResult
 {
+    [Description("满意")]
     Satisfied,
+    [Description("基本满意")]
     BasicallySatisfied,
+    [Description("不满意")]
     Dissatisfied,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.Villages;
 
@@ -5,7 +6,9 @@ namespace PetitionGraph.Api.Leaders;
 
 public enum LeaderLevel
 {
+    [Description("镇级")]
     Town,
+    [Description("村级")]
     Village,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 
@@ -5,7 +6,9 @@ namespace PetitionGraph.Api.Leaders;
 
 public enum AssignmentRole
 {
+    [Description("镇级包案领导: the town-level leader answerable for the case.")]
     TownLead,
+    [Description("村级包案领导: the village-level leader answerable for the case.")]
     VillageLead,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 
@@ -5,20 +6,30 @@ namespace PetitionGraph.Api.Petitions;
 
 public enum Channel
 {
+    [Description("来信")]
     Letter,
+    [Description("来访")]
     Visit,
+    [Description("电话")]
     Phone,
+    [Description("网上信访")]
     Online,
+    [Description("手机APP")]
     MobileApp,
 }
 
 /// <summary>The level of office where a petition was registered (越级访 above the town).</summary>
 public enum PetitionLevel
 {
+    [Description("镇")]
     Town,
+    [Description("区")]
     District,
+    [Description("市")]
     City,
+    [Description("省")]
     Province,
+    [Description("国家")]
     National,
 }
 

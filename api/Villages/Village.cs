@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.Petitioners;
@@ -6,7 +7,9 @@ namespace PetitionGraph.Api.Villages;
 
 public enum VillageKind
 {
+    [Description("村")]
     Village,
+    [Description("社区")]
     Community,
 }
 

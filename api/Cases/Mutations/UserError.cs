@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL.Types;
 using PetitionGraph.Api.GraphQL.Scalars;
 
@@ -5,15 +6,15 @@ namespace PetitionGraph.Api.Cases.Mutations;
 
 public enum UserErrorCode
 {
-    /// <summary>The step is not allowed in the case's current status.</summary>
+    [Description("The step is not allowed in the case's current status.")]
     InvalidState,
-    /// <summary>The time allowed for the step has passed.</summary>
+    [Description("The time allowed for the step has passed.")]
     DeadlinePassed,
-    /// <summary>Something named in the input does not exist.</summary>
+    [Description("Something named in the input does not exist.")]
     NotFound,
-    /// <summary>The input itself is wrong (missing, malformed, out of range).</summary>
+    [Description("The input itself is wrong (missing, malformed, out of range).")]
     Validation,
-    /// <summary>The case changed since the caller read it (expectedVersion), or the step conflicts with another.</summary>
+    [Description("The case changed since the caller read it (expectedVersion), or the step conflicts with another.")]
     Conflict,
 }
 
