@@ -47,6 +47,29 @@ public abstract class DataLoaderTests(TestHost host)
     }
 
     [Fact]
+    public async Task Short_lists_whose_columns_alone_are_selected_are_read_in_the_page_statement()
+    {
+        var now = TestHost.Now.UtcDateTime;
+        var cases = (await CaseOracle.LoadAsync(host)).OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id).Take(60).ToList();
+        host.Sql.Clear();
+        var data = await host.Client.QueryAsync("""
+            { cases(first: 60, order: [{ openedAt: DESC }]) { nodes { number
+                petitioners { name } leaders { name title } petitions { level receivedAt } village { name } } } }
+            """);
+        Assert.Equal(2, host.Sql.Commands.Count); // two lists folded into the page, the third by its loader
+        var nodes = data.GetProperty("cases").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(cases.Select(c => c.Number), nodes.Select(n => n.GetProperty("number").GetString()));
+        foreach (var (node, expected) in nodes.Zip(cases))
+        {
+            Assert.Equal(expected.Petitioners.OrderBy(p => p.PetitionerId).Select(p => p.Petitioner!.Name),
+                node.GetProperty("petitioners").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+            Assert.Equal(expected.Assignments.Where(a => a.To is null || a.To > now).OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id).Select(a => a.Leader!.Name),
+                node.GetProperty("leaders").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+            Assert.Equal(expected.Petitions.Count, node.GetProperty("petitions").GetArrayLength());
+        }
+    }
+
+    [Fact]
     public async Task A_relation_with_its_own_relations_selected_is_loaded_in_one_batch_per_level()
     {
         host.Sql.Clear();

@@ -37,6 +37,17 @@ public sealed class BatchLoader<TKey, TValue>(
         }
     }
 
+    public void Seed(IEnumerable<(TKey Key, TValue Value)> values)
+    {
+        lock (_lock)
+        {
+            foreach (var (key, value) in values)
+            {
+                _loaded[key] = value;
+            }
+        }
+    }
+
     public IDataLoaderResult<TValue> Load(TKey key)
     {
         lock (_lock)

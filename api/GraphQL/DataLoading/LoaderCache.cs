@@ -7,6 +7,10 @@ public sealed class LoaderCache
 {
     private readonly ConcurrentDictionary<string, IPendingBatch> _loaders = new();
     private readonly ConcurrentDictionary<(object, Type), object> _memo = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<int, object>> _preloaded = new();
+
+    /// <summary>Values a loader will find already loaded (read in a parent's statement, see Projection.Fold).</summary>
+    public void Preload(string name, IReadOnlyDictionary<int, object> values) => _preloaded[name] = values;
 
     /// <summary>
     /// Work done once per request for a key rather than once per parent (a nested field is resolved for every
@@ -19,7 +23,15 @@ public sealed class LoaderCache
         string name,
         Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
         TValue missing) where TKey : notnull =>
-        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(this, fetch, missing));
+        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ =>
+        {
+            var loader = new BatchLoader<TKey, TValue>(this, fetch, missing);
+            if (_preloaded.TryGetValue(name, out var values) && values is IReadOnlyDictionary<int, object> byId && typeof(TKey) == typeof(int))
+            {
+                loader.Seed(byId.Select(p => ((TKey)(object)p.Key, (TValue)p.Value)));
+            }
+            return loader;
+        });
 
     /// <summary>Starts the fetch of every loader with waiting keys, together, and waits for them all.</summary>
     public Task DispatchAsync(CancellationToken cancellationToken) =>

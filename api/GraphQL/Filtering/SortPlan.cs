@@ -10,6 +10,18 @@ public sealed class Keyed<T>
 {
     public required T Row { get; init; }
     public required object?[] Keys { get; init; }
+
+    /// <summary>To-many relations read in the same statement (see Projection.Fold), by slot.</summary>
+    public IEnumerable<object>? Fold0 { get; init; }
+    public IEnumerable<object>? Fold1 { get; init; }
+
+    /// <summary>
+    /// Folded lists join into one statement, so their rows multiply per parent (petitioners × leaders); two
+    /// bounds that product. Further lists go through their batch loaders.
+    /// </summary>
+    public const int MaxFolds = 2;
+
+    public IEnumerable<object>? Fold(int slot) => slot == 0 ? Fold0 : Fold1;
 }
 
 /// <summary>
@@ -57,18 +69,24 @@ public sealed class SortPlan<T> where T : class, IEntity
         return source;
     }
 
-    public IQueryable<Keyed<T>> Project(IQueryable<T> query, Expression<Func<T, T>> columns) =>
-        query.Provider.CreateQuery<Keyed<T>>(ProjectTo(query.Expression, columns));
+    public IQueryable<Keyed<T>> Project(IQueryable<T> query, Expression<Func<T, T>> columns, IReadOnlyList<LambdaExpression>? folds = null) =>
+        query.Provider.CreateQuery<Keyed<T>>(ProjectTo(query.Expression, columns, folds));
 
     /// <summary>Selects each row (only the needed columns) with its key values, so cursors need no navigation loaded in memory.</summary>
-    public Expression ProjectTo(Expression source, Expression<Func<T, T>> columns)
+    public Expression ProjectTo(Expression source, Expression<Func<T, T>> columns, IReadOnlyList<LambdaExpression>? folds = null)
     {
         var row = Expression.Parameter(typeof(T), "row");
         var values = Keys.Select(k => Expression.Convert(ExpressionTools.Inline(k.Key, row), typeof(object)));
-        var body = Expression.MemberInit(
-            Expression.New(typeof(Keyed<T>)),
+        var bindings = new List<MemberBinding>
+        {
             Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Row))!, ExpressionTools.Inline(columns, row)),
-            Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Keys))!, Expression.NewArrayInit(typeof(object), values)));
+            Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Keys))!, Expression.NewArrayInit(typeof(object), values)),
+        };
+        for (var slot = 0; slot < (folds?.Count ?? 0); slot++)
+        {
+            bindings.Add(Expression.Bind(typeof(Keyed<T>).GetProperty("Fold" + slot)!, ExpressionTools.Inline(folds![slot], row)));
+        }
+        var body = Expression.MemberInit(Expression.New(typeof(Keyed<T>)), bindings);
         var selector = Expression.Lambda<Func<T, Keyed<T>>>(body, row);
         return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(Keyed<T>)], source, Expression.Quote(selector));
     }

@@ -38,11 +38,17 @@ public static class Columns
     /// the relations' loaders run.
     /// </summary>
     public static ProjectionPlan Plan<T>(IResolveFieldContext context, Func<IResolveFieldContext, IEnumerable<GraphQLField>> selected, bool joins = true) =>
-        // A field of a list is resolved once per parent: the plan is worked out once per field of the document
-        // (documents are cached, so usually once per distinct query) rather than once per parent.
-        // node/nodes use one field for several entity types, hence the entity type in the key.
-        Plans.GetValue(context.FieldAst, _ => new ConcurrentDictionary<Type, ProjectionPlan>())
-            .GetOrAdd(typeof(T), type => Plan(type, context.Schema, context.Document, selected(context), depth: joins ? 0 : MaxJoinDepth));
+        PlanFor(typeof(T), context.FieldAst, context.Schema, context.Document, () => selected(context), joins);
+
+    /// <summary>
+    /// A field of a list is resolved once per parent: the plan is worked out once per field of the document
+    /// (documents are cached, so usually once per distinct query) rather than once per parent.
+    /// node/nodes use one field for several entity types, hence the entity type in the key.
+    /// </summary>
+    public static ProjectionPlan PlanFor(Type entity, GraphQLField fieldAst, ISchema schema, GraphQLDocument document,
+        Func<IEnumerable<GraphQLField>> selected, bool joins = true) =>
+        Plans.GetValue(fieldAst, _ => new ConcurrentDictionary<Type, ProjectionPlan>())
+            .GetOrAdd(entity, type => Plan(type, schema, document, selected(), depth: joins ? 0 : MaxJoinDepth));
 
     private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<Type, ProjectionPlan>> Plans = new();
 

@@ -11,7 +11,8 @@ namespace PetitionGraph.Api.GraphQL.Relay;
 
 /// <summary>The where/order/paging arguments of a connection field, read and validated.</summary>
 public sealed record ListArguments<T>(
-    Expression<Func<T, bool>> Filter, SortPlan<T> Sort, PageRequest Page, bool CountTotal, ProjectionPlan Columns, string Key)
+    Expression<Func<T, bool>> Filter, SortPlan<T> Sort, PageRequest Page, bool CountTotal, ProjectionPlan Columns,
+    IReadOnlyList<PlannedFold> Folds, string Key)
     where T : class, IEntity
 {
     public static ListArguments<T> Read(IResolveFieldContext context, bool nested = false)
@@ -26,7 +27,8 @@ public sealed record ListArguments<T>(
         var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
         var columns = Projection.Columns.Plan<T>(context, Selections.OfNodes, joins: !nested);
         var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + columns.Key;
-        return new ListArguments<T>(filter, sort, page, countTotal, columns, key);
+        var folds = nested ? [] : FoldPlanner.Plan<T>(context, query);
+        return new ListArguments<T>(filter, sort, page, countTotal, columns, folds, key);
     }
 
     private static object? Argument(IResolveFieldContext context, string name) =>
@@ -59,6 +61,8 @@ public static class RootConnectionExtensions
             {
                 var args = ListArguments<T>.Read(c);
                 var rows = c.Db().Set<T>().Where(args.Filter);
-                return await Paginator.PageAsync(rows, args.Sort, args.Page, args.CountTotal, Columns.Projection<T>(args.Columns), c.CancellationToken);
+                var connection = await Paginator.PageAsync(rows, args.Sort, args.Page, args.CountTotal, Columns.Projection<T>(args.Columns),
+                    args.Folds, c.Loaders().Preload, c.CancellationToken);
+                return connection;
             });
 }

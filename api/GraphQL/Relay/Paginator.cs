@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.GraphQL.Projection;
 
 namespace PetitionGraph.Api.GraphQL.Relay;
 
@@ -10,7 +11,7 @@ public static class Paginator
 {
     public static async Task<Connection<T>> PageAsync<T>(
         IQueryable<T> filtered, SortPlan<T> sort, PageRequest page, bool countTotal, Expression<Func<T, T>> columns,
-        CancellationToken cancellationToken)
+        IReadOnlyList<PlannedFold> folds, Action<string, IReadOnlyDictionary<int, object>> preload, CancellationToken cancellationToken)
         where T : class, IEntity
     {
         var query = filtered;
@@ -20,7 +21,11 @@ public static class Paginator
         }
         var rows = page.Size == 0
             ? []
-            : await sort.Project(sort.Apply(query, page.IsBackward), columns).Take(page.Size + 1).ToListAsync(cancellationToken);
+            : await sort.Project(sort.Apply(query, page.IsBackward), columns, [.. folds.Select(f => f.Items)]).Take(page.Size + 1).ToListAsync(cancellationToken);
+        for (var slot = 0; slot < folds.Count; slot++)
+        {
+            preload(folds[slot].LoaderKey, rows.ToDictionary(r => r.Row.Id, r => (object)r.Fold(slot)!));
+        }
         int? total = countTotal ? await filtered.CountAsync(cancellationToken) : null;
         return Build(rows, sort, page, total);
     }

@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using PetitionGraph.Api.GraphQL.Filtering;
+
+namespace PetitionGraph.Api.GraphQL.Projection;
+
+/// <summary>
+/// A short to-many relation (a case's petitioners, leaders, petitions) that a root list can read in its own
+/// statement when only plain columns of it are selected, instead of a second round trip. The rows read are
+/// handed to the relation's batch loader (<see cref="DataLoading.LoaderCache.Preload"/>), so the field's resolver
+/// is the same either way. LoaderName must be the name the resolver gives <c>LoadMany</c>; Items builds
+/// <c>row =&gt; items</c> in display order, given the request's query context.
+/// </summary>
+public sealed record Fold(string LoaderName, Type ItemType, Func<QueryContext, LambdaExpression> Items);
+
+public static class FoldExtensions
+{
+    public const string MetadataKey = "petitiongraph:fold";
+
+    public static FieldBuilder<TSource, TReturn> Folds<TSource, TReturn, TItem>(
+        this FieldBuilder<TSource, TReturn> field, string loaderName, Func<QueryContext, Expression<Func<TSource, IEnumerable<TItem>>>> items) =>
+        field.WithMetadata(MetadataKey, new Fold(loaderName, typeof(TItem), q => items(q)));
+
+    public static Fold? GetFold(this FieldType field) => field.GetMetadata<Fold?>(MetadataKey);
+}
+
+/// <summary>A fold chosen for one query: what to read and under which loader name to hand it over.</summary>
+public sealed record FoldRequest(Fold Fold, ProjectionPlan Plan, string LoaderKey);

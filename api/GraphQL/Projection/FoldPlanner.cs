@@ -1,0 +1,47 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Types;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Filtering;
+
+namespace PetitionGraph.Api.GraphQL.Projection;
+
+/// <summary>A to-many relation read in the page's statement: the loader it feeds and <c>row =&gt; List&lt;item&gt;</c>.</summary>
+public sealed record PlannedFold(string LoaderKey, LambdaExpression Items);
+
+/// <summary>Chooses which selected to-many relations of a root list's nodes are read in the page's own statement.</summary>
+public static class FoldPlanner
+{
+    public static IReadOnlyList<PlannedFold> Plan<T>(IResolveFieldContext context, QueryContext query) where T : class, IEntity
+    {
+        if (context.Schema.AllTypes[typeof(T).Name] is not IComplexGraphType graphType)
+        {
+            return [];
+        }
+        var folds = new List<PlannedFold>();
+        foreach (var field in Selections.OfNodes(context).GroupBy(f => f.Name.StringValue).Select(g => g.First()))
+        {
+            if (folds.Count == Keyed<T>.MaxFolds || graphType.GetField(field.Name.StringValue)?.GetFold() is not { } fold)
+            {
+                continue;
+            }
+            var plan = Columns.PlanFor(fold.ItemType, field, context.Schema, context.Document,
+                () => Selections.Fields(field.SelectionSet, context.Document));
+            if (plan.ColumnsOnly)
+            {
+                folds.Add(new PlannedFold(fold.LoaderName + ":" + plan.Key, Items(typeof(T), fold, plan, query)));
+            }
+        }
+        return folds;
+    }
+
+    /// <summary><c>row =&gt; items(row).Select(projection).ToList()</c></summary>
+    private static LambdaExpression Items(Type entity, Fold fold, ProjectionPlan plan, QueryContext query)
+    {
+        var items = fold.Items(query);
+        var project = typeof(Columns).GetMethod(nameof(Columns.Projection))!.MakeGenericMethod(fold.ItemType).Invoke(null, [plan])!;
+        var selected = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [fold.ItemType, fold.ItemType], items.Body, (Expression)project);
+        var list = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [fold.ItemType], selected);
+        return Expression.Lambda(list, items.Parameters);
+    }
+}
