@@ -2,7 +2,6 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL;
-using PetitionGraph.Api.Villages;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Categories;
@@ -17,7 +16,7 @@ public static class CategoryMutations
             async (i, db) =>
             {
                 var code = i.Text("code")!.Trim();
-                if (!VillageMutations.Code().IsMatch(code))
+                if (!IsCode(code))
                 {
                     return (null, UserError.Validation("code", "code is 1–32 letters, digits, '-' or '_'."));
                 }
@@ -38,7 +37,7 @@ public static class CategoryMutations
             async (i, db) => await FindAsync<Category>(db, i.Text("categoryId"), "Category") is not { } category
                 ? (null, UserError.NotFound("categoryId", $"There is no category {i.Text("categoryId")}."))
                 : i.Text("nameZh") is null && i.Text("nameEn") is null ? (null, UserError.Validation("nameZh", "Give nameZh, nameEn or both."))
-                : (VillageMutations.Set(category, c =>
+                : (Change(category, c =>
                 {
                     c.NameZh = i.Text("nameZh")?.Trim() is { Length: > 0 } zh ? zh : c.NameZh;
                     c.NameEn = i.Text("nameEn")?.Trim() is { Length: > 0 } en ? en : c.NameEn;
@@ -47,6 +46,6 @@ public static class CategoryMutations
             [Input("categoryId", typeof(NonNullGraphType<IdGraphType>))],
             async (i, db) => await FindAsync<Category>(db, i.Text("categoryId"), "Category") is not { } category
                 ? (null, UserError.NotFound("categoryId", $"There is no category {i.Text("categoryId")}."))
-                : (VillageMutations.Set(category, c => c.Active = false), null));
+                : (Change(category, c => c.Active = false), null));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -15,7 +16,7 @@ public sealed record ItemPayload(object? Item, IReadOnlyList<UserError> UserErro
 /// Create, rename and deactivate reference data (villages, leaders, categories) — never delete: cases point to it.
 /// Each mutation: one transaction, payload with the item and userErrors.
 /// </summary>
-public static class ReferenceMutations
+public static partial class ReferenceMutations
 {
     public static void AddReferenceMutation<TGraph>(
         this ObjectGraphType mutation, string name, string description, string itemField, IEnumerable<FieldType> inputFields,
@@ -42,6 +43,19 @@ public static class ReferenceMutations
     }
 
     public static FieldType Input(string name, Type type, string? description = null) => new() { Name = name, Type = type, Description = description };
+
+    /// <summary>Applies a change to a loaded row and returns it (for one-expression mutations).</summary>
+    public static T Change<T>(T item, Action<T> change)
+    {
+        change(item);
+        return item;
+    }
+
+    /// <summary>Codes of reference data: 1–32 letters, digits, '-' or '_'.</summary>
+    public static bool IsCode(string code) => CodePattern().IsMatch(code);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex CodePattern();
 
     /// <summary>Loads a row by its global id for a change; null if the id is not one of <typeparamref name="T"/>.</summary>
     public static async Task<T?> FindAsync<T>(PetitionDbContext db, string? globalId, string typeName) where T : class, IEntity =>

@@ -42,7 +42,7 @@ public static class LeaderMutations
             async (i, db) => await FindAsync<Leader>(db, i.Text("leaderId"), "Leader") is not { } leader
                 ? (null, UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}."))
                 : i.Text("name") is null && i.Text("title") is null ? (null, UserError.Validation("name", "Give name, title or both."))
-                : (VillageMutations.Set(leader, l =>
+                : (Change(leader, l =>
                 {
                     l.Name = i.Text("name")?.Trim() is { Length: > 0 } name ? name : l.Name;
                     l.Title = i.Text("title")?.Trim() is { Length: > 0 } title ? title : l.Title;
@@ -51,6 +51,6 @@ public static class LeaderMutations
             [Input("leaderId", typeof(NonNullGraphType<IdGraphType>))],
             async (i, db) => await FindAsync<Leader>(db, i.Text("leaderId"), "Leader") is not { } leader
                 ? (null, UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}."))
-                : (VillageMutations.Set(leader, l => l.Active = false), null));
+                : (Change(leader, l => l.Active = false), null));
     }
 }

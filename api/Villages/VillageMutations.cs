@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases.Mutations;
@@ -8,7 +7,7 @@ using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Villages;
 
-public static partial class VillageMutations
+public static class VillageMutations
 {
     public static void AddVillageMutations(this ObjectGraphType mutation)
     {
@@ -19,7 +18,7 @@ public static partial class VillageMutations
             async (i, db) =>
             {
                 var code = i.Text("code")!.Trim();
-                if (!Code().IsMatch(code))
+                if (!IsCode(code))
                 {
                     return (null, UserError.Validation("code", "code is 1–32 letters, digits, '-' or '_'."));
                 }
@@ -40,20 +39,11 @@ public static partial class VillageMutations
             async (i, db) => await FindAsync<Village>(db, i.Text("villageId"), "Village") is not { } village
                 ? (null, UserError.NotFound("villageId", $"There is no village {i.Text("villageId")}."))
                 : CaseCommand.Text("name", i.Text("name"), 64) is { } invalid ? (null, invalid)
-                : (Set(village, v => v.Name = i.Text("name")!.Trim()), null));
+                : (Change(village, v => v.Name = i.Text("name")!.Trim()), null));
         mutation.AddReferenceMutation<VillageType>("deactivateVillage", "Deactivate a village: no new cases for it; existing cases keep it.", "village",
             [Input("villageId", typeof(NonNullGraphType<IdGraphType>))],
             async (i, db) => await FindAsync<Village>(db, i.Text("villageId"), "Village") is not { } village
                 ? (null, UserError.NotFound("villageId", $"There is no village {i.Text("villageId")}."))
-                : (Set(village, v => v.Active = false), null));
+                : (Change(village, v => v.Active = false), null));
     }
-
-    internal static T Set<T>(T item, Action<T> change)
-    {
-        change(item);
-        return item;
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
-    internal static partial Regex Code();
 }
