@@ -37,9 +37,9 @@ public sealed class Case : IEntity
     public bool Extended { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? TerminatedAt { get; set; }
-    /// <summary>When the case entered the backlog (designated, or first overdue); null if never.</summary>
+    /// <summary>When the case last entered the backlog (designated, or first overdue); null if never. All spans: BacklogIntervals.</summary>
     public DateTime? BacklogSince { get; set; }
-    /// <summary>When it left the backlog (resolved or terminated); null while in it.</summary>
+    /// <summary>When it last left the backlog (resolved or terminated); null while in it.</summary>
     public DateTime? BacklogUntil { get; set; }
     /// <summary>五类 class 1, 2, 3 or 5 as the petitions make it (class 4 depends on time: see KeyClassRules).</summary>
     public int? PetitionKeyClass { get; set; }
@@ -56,6 +56,7 @@ public sealed class Case : IEntity
     public List<CaseActivity> Activities { get; set; } = [];
     public List<Evaluation> Evaluations { get; set; } = [];
     public List<CaseAccusedLeader> AccusedLeaders { get; set; } = [];
+    public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
 
     /// <summary>In backlog at <paramref name="instant"/>; the SQL form is <c>CaseShape.InBacklog</c>.</summary>
     public bool OverdueAt(DateTime instant) => NextDueAt is { } due && due < instant;

@@ -31,6 +31,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<LeaderConflict> LeaderConflicts => Set<LeaderConflict>();
     public DbSet<CasePlanStep> CasePlanSteps => Set<CasePlanStep>();
+    public DbSet<CaseBacklogInterval> CaseBacklogIntervals => Set<CaseBacklogInterval>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,6 +125,12 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(a => new { a.CaseId, a.At });
         });
         modelBuilder.Entity<Evaluation>(e => e.HasIndex(ev => new { ev.CaseId, ev.At }));
+        modelBuilder.Entity<CaseBacklogInterval>(e =>
+        {
+            e.HasIndex(i => i.CaseId);
+            e.HasIndex(i => new { i.EnteredAt, i.LeftAt });
+            e.HasOne(i => i.Case).WithMany(c => c.BacklogIntervals).HasForeignKey(i => i.CaseId);
+        });
         modelBuilder.Entity<CasePlanStep>(e =>
         {
             e.Property(s => s.Description).HasMaxLength(1000);
@@ -148,8 +155,9 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
 
         foreach (var fk in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetForeignKeys()))
         {
-            // Nothing that cases point to is ever hard-deleted through the API.
-            fk.DeleteBehavior = DeleteBehavior.Restrict;
+            // Nothing that cases point to is ever hard-deleted through the API. Backlog intervals are derived
+            // data: when a history is re-derived, the intervals it no longer implies are deleted (orphans).
+            fk.DeleteBehavior = fk.DeclaringEntityType.ClrType == typeof(CaseBacklogInterval) ? DeleteBehavior.Cascade : DeleteBehavior.Restrict;
         }
     }
 

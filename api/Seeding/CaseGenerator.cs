@@ -76,6 +76,11 @@ public sealed class CaseGenerator
         var lifecycle = new Lifecycle(this, c, Event, batch, ids);
         lifecycle.Run();
         CaseProjector.Project(c, history, TimeLimits.Default);
+        foreach (var interval in c.BacklogIntervals)
+        {
+            interval.Id = ++ids.Interval;
+            batch.BacklogIntervals.Add(interval);
+        }
 
         var petitions = GeneratePetitions(batch, ids, c, lifecycle.SettledAt ?? _asOf);
         c.PetitionCount = petitions.Count;

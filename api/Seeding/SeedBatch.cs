@@ -16,9 +16,10 @@ public sealed class SeedBatch
     public List<CaseEvent> Events { get; } = [];
     public List<CaseActivity> Activities { get; } = [];
     public List<Evaluation> Evaluations { get; } = [];
+    public List<CaseBacklogInterval> BacklogIntervals { get; } = [];
 
     public int RowCount => Petitioners.Count + Cases.Count + CasePetitioners.Count + Petitions.Count
-        + Assignments.Count + Events.Count + Activities.Count + Evaluations.Count;
+        + Assignments.Count + Events.Count + Activities.Count + Evaluations.Count + BacklogIntervals.Count;
 }
 
 /// <summary>Next free id per table, so rows can reference each other before they are written.</summary>
@@ -31,4 +32,5 @@ public sealed class IdCounters
     public int Event { get; set; }
     public int Activity { get; set; }
     public int Evaluation { get; set; }
+    public int Interval { get; set; }
 }

@@ -100,6 +100,7 @@ public sealed class Seeder(PetitionDbContext db)
         await writer.WriteAsync(batch.Events, ct);
         await writer.WriteAsync(batch.Activities, ct);
         await writer.WriteAsync(batch.Evaluations, ct);
+        await writer.WriteAsync(batch.BacklogIntervals, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -112,6 +113,7 @@ public sealed class Seeder(PetitionDbContext db)
         Event = await db.CaseEvents.MaxAsync(e => (int?)e.Id, ct) ?? 0,
         Activity = await db.CaseActivities.MaxAsync(e => (int?)e.Id, ct) ?? 0,
         Evaluation = await db.Evaluations.MaxAsync(e => (int?)e.Id, ct) ?? 0,
+        Interval = await db.CaseBacklogIntervals.MaxAsync(e => (int?)e.Id, ct) ?? 0,
     };
 
     private async Task SaveCountersAsync(Dictionary<int, int> sequences, CancellationToken ct)

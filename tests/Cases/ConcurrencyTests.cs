@@ -97,12 +97,14 @@ public abstract class ConcurrencyTests(TestHost host)
     {
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
-        foreach (var stored in await db.Cases.Include(c => c.Events).ToListAsync())
+        foreach (var stored in await db.Cases.Include(c => c.Events).Include(c => c.BacklogIntervals).AsSplitQuery().ToListAsync())
         {
             var fresh = new Case { Number = stored.Number, Title = "", Demand = "", OpenedAt = stored.OpenedAt };
             CaseProjector.Project(fresh, stored.Events, TimeLimits.Default);
             Assert.Equal((stored.Number, fresh.Status, fresh.NextDueAt, fresh.BacklogSince, fresh.BacklogUntil, fresh.RepliedAt),
                 (stored.Number, stored.Status, stored.NextDueAt, stored.BacklogSince, stored.BacklogUntil, stored.RepliedAt));
+            Assert.Equal(fresh.BacklogIntervals.Select(i => (i.EnteredAt, i.LeftAt)),
+                stored.BacklogIntervals.OrderBy(i => i.EnteredAt).Select(i => (i.EnteredAt, i.LeftAt)));
         }
     }
 }

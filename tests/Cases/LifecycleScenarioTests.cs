@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Tests.Infrastructure;
 
 namespace PetitionGraph.Tests.Cases;
@@ -114,6 +115,27 @@ public abstract class LifecycleScenarioTests(TestHost host)
         c = await _office.OkAsync("resolveCase", c);
         Assert.False(c.Raw.GetProperty("inBacklog").GetBoolean());
         Assert.NotNull(c.Text("backlogSince"));
+    }
+
+    [Fact]
+    public async Task A_backlog_case_resolved_and_reopened_is_in_the_backlog_again_but_not_in_between()
+    {
+        using var clock = host.TravelTo(Day0.AddDays(1));
+        var c = await _office.OkAsync("acceptCase", await _office.RegisterAsync(Day0));
+        host.Clock.Now = Day0.AddDays(10);
+        c = await _office.OkAsync("designateBacklog", c, new { source = "清单" });
+        host.Clock.Now = Day0.AddDays(30);
+        c = await _office.OkAsync("resolveCase", c);
+        host.Clock.Now = Day0.AddDays(90);
+        c = await _office.OkAsync("reopenCase", c, new { reason = "和解未履行" });
+        Assert.True(c.Raw.GetProperty("inBacklog").GetBoolean());
+        await using var scope = host.Scope();
+        var spans = await scope.ServiceProvider.GetRequiredService<PetitionGraph.Api.Data.PetitionDbContext>().CaseBacklogIntervals
+            .Where(i => i.Case!.Number == c.Number).OrderBy(i => i.EnteredAt).ToListAsync();
+        Assert.Equal(2, spans.Count);
+        Assert.Equal(Day0.AddDays(30).UtcDateTime, spans[0].LeftAt);
+        Assert.Equal(Day0.AddDays(90).UtcDateTime, spans[1].EnteredAt);
+        Assert.Null(spans[1].LeftAt);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace PetitionGraph.Api.Cases.Lifecycle;
 
 /// <summary>
-/// Derives a case's status, deadlines and backlog interval from its events — the events are the truth, these
+/// Derives a case's status, deadlines and backlog intervals from its events — the events are the truth, these
 /// columns are kept beside them (in the same transaction) so that filters and figures stay in SQL.
 /// A step still pending has a due instant (<see cref="Case.NextDueAt"/>); if it passes first, the case enters
 /// the backlog then, so <see cref="Case.BacklogSince"/> may lie in the future until the step is done.
@@ -28,9 +28,23 @@ public static class CaseProjector
         c.TerminatedAt = state.TerminatedAt;
         c.NextDueAt = state.NextDueAt;
         c.Extended = state.Extended;
-        var settled = state.SettledAt;
-        c.BacklogSince = state.BacklogEntry is { } entry && (settled is null || entry < settled) ? entry : null;
-        c.BacklogUntil = c.BacklogSince is null ? null : settled;
+        var last = state.Intervals.LastOrDefault();
+        c.BacklogSince = last?.EnteredAt;
+        c.BacklogUntil = last?.LeftAt;
+        SyncIntervals(c, state.Intervals);
+    }
+
+    /// <summary>Replaces the stored intervals only when they differ, so an unchanged history writes nothing.</summary>
+    private static void SyncIntervals(Case c, List<CaseBacklogInterval> derived)
+    {
+        var same = c.BacklogIntervals.Count == derived.Count
+            && c.BacklogIntervals.OrderBy(i => i.EnteredAt).Zip(derived).All(p => p.First.EnteredAt == p.Second.EnteredAt && p.First.LeftAt == p.Second.LeftAt);
+        if (same)
+        {
+            return;
+        }
+        c.BacklogIntervals.Clear();
+        c.BacklogIntervals.AddRange(derived.Select(i => new CaseBacklogInterval { CaseId = c.Id, EnteredAt = i.EnteredAt, LeftAt = i.LeftAt }));
     }
 
     private sealed class State(DateTime openedAt)
@@ -44,7 +58,8 @@ public static class CaseProjector
         public DateTime? TerminatedAt { get; private set; }
         public DateTime? NextDueAt { get; private set; }
         public DateTime? SettledAt { get; private set; }
-        public DateTime? BacklogEntry { get; private set; }
+        public List<CaseBacklogInterval> Intervals { get; } = [];
+        private bool _everInBacklog;
         public bool Extended { get; private set; }
 
         /// <summary>A pending step whose due instant passed before <paramref name="instant"/> made the case overdue then.</summary>
@@ -110,15 +125,22 @@ public static class CaseProjector
                     Status = CaseStatus.Resolved;
                     ResolvedAt = SettledAt = e.At;
                     NextDueAt = null;
+                    Leave(e.At);
                     break;
                 case CaseEventKind.Terminated:
                     Status = CaseStatus.Terminated;
                     TerminatedAt = SettledAt = e.At;
                     NextDueAt = null;
+                    Leave(e.At);
                     break;
                 case CaseEventKind.Reopened:
                     Status = CaseStatus.Accepted;
                     ResolvedAt = SettledAt = null;
+                    if (_everInBacklog)
+                    {
+                        // Once designated or overdue, a case is in the backlog whenever it is not resolved (DESIGN §6).
+                        Enter(e.At);
+                    }
                     ConcludedAt = null;
                     Extended = false;
                     ConcludeDueAt = NextDueAt = e.At.AddDays(limits.ConcludeDays);
@@ -128,9 +150,18 @@ public static class CaseProjector
 
         private void Enter(DateTime instant)
         {
-            if (BacklogEntry is null || instant < BacklogEntry)
+            _everInBacklog = true;
+            if (SettledAt is null && (Intervals.Count == 0 || Intervals[^1].LeftAt is not null))
             {
-                BacklogEntry = instant;
+                Intervals.Add(new CaseBacklogInterval { EnteredAt = instant });
+            }
+        }
+
+        private void Leave(DateTime instant)
+        {
+            if (Intervals.Count > 0 && Intervals[^1].LeftAt is null)
+            {
+                Intervals[^1].LeftAt = instant;
             }
         }
     }

@@ -226,6 +226,39 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("case_activities", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseBacklogInterval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_backlog_intervals");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_backlog_intervals_case_id");
+
+                    b.HasIndex("EnteredAt", "LeftAt")
+                        .HasDatabaseName("ix_case_backlog_intervals_entered_at_left_at");
+
+                    b.ToTable("case_backlog_intervals", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.CaseEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -788,6 +821,18 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseBacklogInterval", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("BacklogIntervals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_backlog_intervals_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.CaseEvent", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
@@ -928,6 +973,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Activities");
 
                     b.Navigation("Assignments");
+
+                    b.Navigation("BacklogIntervals");
 
                     b.Navigation("Evaluations");
 

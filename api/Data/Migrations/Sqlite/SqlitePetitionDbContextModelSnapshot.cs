@@ -217,6 +217,37 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("case_activities", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseBacklogInterval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_backlog_intervals");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_backlog_intervals_case_id");
+
+                    b.HasIndex("EnteredAt", "LeftAt")
+                        .HasDatabaseName("ix_case_backlog_intervals_entered_at_left_at");
+
+                    b.ToTable("case_backlog_intervals", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.CaseEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -761,6 +792,18 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseBacklogInterval", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("BacklogIntervals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_backlog_intervals_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.CaseEvent", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
@@ -901,6 +944,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Activities");
 
                     b.Navigation("Assignments");
+
+                    b.Navigation("BacklogIntervals");
 
                     b.Navigation("Evaluations");
 
