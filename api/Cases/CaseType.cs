@@ -61,9 +61,9 @@ public sealed class CaseType : ObjectGraphType<Case>
     private void AddRelations()
     {
         Field<NonNullGraphType<CategoryType>>("category").Reads(nameof(Case.CategoryId)).Joins(nameof(Case.Category))
-            .Resolve(c => c.Source.Category ?? (object)c.LoadById<Category>(c.Source.CategoryId));
+            .Resolve(c => c.JoinedOrLoaded(c.Source.Category, c.Source.CategoryId));
         Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
-            .Resolve(c => c.Source.Village ?? (object)c.LoadById<Village>(c.Source.VillageId));
+            .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
             .Folds<Case, object, Petitioner>("Case.petitioners", _ => k => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
             .Resolve(c => c.LoadMany("Case.petitioners", c.Source.Id, (db, ids) => db.CasePetitioners

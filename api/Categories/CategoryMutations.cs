@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Categories;
@@ -20,7 +20,7 @@ public static class CategoryMutations
                 {
                     return (null, UserError.Validation("code", "code is 1–32 letters, digits, '-' or '_'."));
                 }
-                if ((CaseCommand.Text("nameZh", i.Text("nameZh"), 64) ?? CaseCommand.Text("nameEn", i.Text("nameEn"), 64)) is { } invalid)
+                if ((Validate.Text("nameZh", i.Text("nameZh"), 64) ?? Validate.Text("nameEn", i.Text("nameEn"), 64)) is { } invalid)
                 {
                     return (null, invalid);
                 }

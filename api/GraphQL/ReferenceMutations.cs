@@ -3,8 +3,8 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 
 namespace PetitionGraph.Api.GraphQL;

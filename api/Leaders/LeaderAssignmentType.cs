@@ -19,7 +19,7 @@ public sealed class LeaderAssignmentType : ObjectGraphType<LeaderAssignment>
         Field<NonNullGraphType<BooleanGraphType>>("active").Description("The assignment holds now.").Reads(nameof(LeaderAssignment.To))
             .Resolve(c => c.Source.To is not { } to || to > c.QueryContext().Now);
         Field<NonNullGraphType<LeaderType>>("leader").Reads(nameof(LeaderAssignment.LeaderId)).Joins(nameof(LeaderAssignment.Leader))
-            .Resolve(c => c.Source.Leader ?? (object)c.LoadById<Leader>(c.Source.LeaderId));
+            .Resolve(c => c.JoinedOrLoaded(c.Source.Leader, c.Source.LeaderId));
         Field<CaseType>("case").Reads(nameof(LeaderAssignment.CaseId)).Resolve(c => c.LoadById<Case>(c.Source.CaseId));
     }
 }

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Villages;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
@@ -19,7 +19,7 @@ public static class LeaderMutations
             async (i, db) =>
             {
                 var level = i.Enum<LeaderLevel>("level")!.Value;
-                if ((CaseCommand.Text("name", i.Text("name"), 64) ?? CaseCommand.Text("title", i.Text("title"), 64)) is { } invalid)
+                if ((Validate.Text("name", i.Text("name"), 64) ?? Validate.Text("title", i.Text("title"), 64)) is { } invalid)
                 {
                     return (null, invalid);
                 }

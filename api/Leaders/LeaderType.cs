@@ -19,7 +19,7 @@ public sealed class LeaderType : ObjectGraphType<Leader>
         Field(l => l.Active);
         Field<VillageType>("village").Description("For village-level leaders: their village.")
             .Reads(nameof(Leader.VillageId)).Joins(nameof(Leader.Village))
-            .Resolve(c => c.Source.Village ?? (c.Source.VillageId is { } id ? (object)c.LoadById<Village>(id) : null));
+            .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         this.Connection<Leader, CaseType, Case>("cases", "Cases this leader is answerable for now (current assignments).")
             .Resolve(c => c.LoadConnection("cases", (Leader l) => l.Assignments.Where(a => a.To == null).Select(a => a.Case!)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")

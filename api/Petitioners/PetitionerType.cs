@@ -19,7 +19,7 @@ public sealed class PetitionerType : ObjectGraphType<Petitioner>
         Field(p => p.Phone, nullable: true).Description("Personal data.").IsPersonalData();
         Field(p => p.Address, nullable: true).Description("Personal data: registered address (户籍地).").IsPersonalData();
         Field<VillageType>("village").Reads(nameof(Petitioner.VillageId)).Joins(nameof(Petitioner.Village))
-            .Resolve(c => c.Source.Village ?? (c.Source.VillageId is { } id ? (object)c.LoadById<Village>(id) : null));
+            .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")
             .Description("Every case this petitioner is a party to, newest first.")
             .Resolve(c =>

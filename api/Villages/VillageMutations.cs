@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Scalars;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
@@ -22,7 +22,7 @@ public static class VillageMutations
                 {
                     return (null, UserError.Validation("code", "code is 1–32 letters, digits, '-' or '_'."));
                 }
-                if (CaseCommand.Text("name", i.Text("name"), 64) is { } invalid)
+                if (Validate.Text("name", i.Text("name"), 64) is { } invalid)
                 {
                     return (null, invalid);
                 }
@@ -38,7 +38,7 @@ public static class VillageMutations
             [Input("villageId", typeof(NonNullGraphType<IdGraphType>)), Input("name", typeof(NonNullGraphType<StringGraphType>))],
             async (i, db) => await FindAsync<Village>(db, i.Text("villageId"), "Village") is not { } village
                 ? (null, UserError.NotFound("villageId", $"There is no village {i.Text("villageId")}."))
-                : CaseCommand.Text("name", i.Text("name"), 64) is { } invalid ? (null, invalid)
+                : Validate.Text("name", i.Text("name"), 64) is { } invalid ? (null, invalid)
                 : (Change(village, v => v.Name = i.Text("name")!.Trim()), null));
         mutation.AddReferenceMutation<VillageType>("deactivateVillage", "Deactivate a village: no new cases for it; existing cases keep it.", "village",
             [Input("villageId", typeof(NonNullGraphType<IdGraphType>))],

@@ -1,5 +1,6 @@
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -21,10 +22,6 @@ public sealed class CaseCommand(Case subject, DateTime now, TimeLimits limits, s
                     ? " (终结: after the second review the same matter is not taken up again)."
                     : $"; it needs {string.Join(" or ", allowed.Select(s => EnumNames.Name(s)))}."));
 
-    public static UserError? Text(string field, string? value, int max = 4000) =>
-        string.IsNullOrWhiteSpace(value) ? UserError.Validation(field, $"{field} is required.")
-        : value.Length > max ? UserError.Validation(field, $"{field} is longer than {max} characters.")
-        : null;
 
     public UserError? Before(DateTime? deadline, string what) =>
         deadline is { } d && Now > d

@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 
 namespace PetitionGraph.Api.Cases.Mutations;

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using static PetitionGraph.Api.Cases.CaseStatus;
 
@@ -33,7 +34,7 @@ public static class CasePlanSteps
         }
         foreach (var step in steps)
         {
-            if ((CaseCommand.Text("steps.description", step.Text("description"), 1000) ?? CaseCommand.Text("steps.owner", step.Text("owner"), 64)) is { } invalid)
+            if ((Validate.Text("steps.description", step.Text("description"), 1000) ?? Validate.Text("steps.owner", step.Text("owner"), 64)) is { } invalid)
             {
                 return invalid;
             }

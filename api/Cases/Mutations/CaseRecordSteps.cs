@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Leaders;
@@ -54,7 +55,7 @@ public static class CaseRecordSteps
         {
             return UserError.InvalidState($"Case {c.Case.Number} is terminated; only assistance (帮扶) may still be recorded.");
         }
-        return CaseCommand.Text("summary", i.Text("summary"))
+        return Validate.Text("summary", i.Text("summary"))
             ?? Add(c, new CaseActivity { CaseId = c.Case.Id, At = c.Now, Kind = kind, Summary = i.Text("summary")!.Trim(), Actor = c.Actor },
                 CaseEventKind.ActivityRecorded, kind.ToString());
     }
@@ -111,7 +112,7 @@ public static class CaseRecordSteps
         {
             return UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}.");
         }
-        if (CaseCommand.Text("reason", i.Text("reason")) is { } invalid)
+        if (Validate.Text("reason", i.Text("reason")) is { } invalid)
         {
             return invalid;
         }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -15,23 +16,6 @@ public sealed record CaseStep(string Name, string Description, IReadOnlyList<Ste
         : this(name, description, fields, (c, i) => Task.FromResult(rule(c, i)))
     {
     }
-}
-
-/// <summary>The values of a step's input object.</summary>
-public sealed class StepInput(IDictionary<string, object?> values)
-{
-    public string? Text(string name) => values.TryGetValue(name, out var v) ? v as string : null;
-
-    public int? Int(string name) => values.TryGetValue(name, out var v) ? v as int? : null;
-
-    public DateTime? Instant(string name) => values.TryGetValue(name, out var v) ? v as DateTime? : null;
-
-    public T? Enum<T>(string name) where T : struct, System.Enum => values.TryGetValue(name, out var v) ? v as T? : null;
-
-    public IReadOnlyList<StepInput> Items(string name) =>
-        values.TryGetValue(name, out var v) && v is IEnumerable<object?> items
-            ? items.OfType<IDictionary<string, object?>>().Select(i => new StepInput(i)).ToList()
-            : [];
 }
 
 public sealed class CaseStepInputType : InputObjectGraphType

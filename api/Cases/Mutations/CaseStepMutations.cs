@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 

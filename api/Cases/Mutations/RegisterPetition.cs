@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -28,7 +29,7 @@ public static partial class RegisterPetition
         var petitioners = raw.TryGetValue("petitioners", out var list) && list is IEnumerable<object?> people
             ? people.OfType<IDictionary<string, object?>>().Select(x => new StepInput(x)).ToList()
             : [];
-        if (Validate(input, petitioners, now, key) is { } invalid)
+        if (ValidateInput(input, petitioners, now, key) is { } invalid)
         {
             return Refused(invalid);
         }
@@ -74,7 +75,7 @@ public static partial class RegisterPetition
             : new RegisterPetitionPayload(await db.Cases.FirstAsync(c => c.Id == first.CaseId, ct), await db.Petitions.FirstAsync(p => p.Id == first.PetitionId, ct), []);
     }
 
-    private static UserError? Validate(StepInput input, List<StepInput> petitioners, DateTime now, string? key)
+    private static UserError? ValidateInput(StepInput input, List<StepInput> petitioners, DateTime now, string? key)
     {
         if (input.Instant("receivedAt") is { } received && received > now.AddMinutes(5))
         {
@@ -90,7 +91,7 @@ public static partial class RegisterPetition
         }
         foreach (var person in petitioners)
         {
-            var error = CaseCommand.Text("petitioners.name", person.Text("name"), 64)
+            var error = Validate.Text("petitioners.name", person.Text("name"), 64)
                 ?? (person.Text("idNumber") is { } id && !IdNumberPattern().IsMatch(id.Trim())
                     ? UserError.Validation("petitioners.idNumber", $"'{id}' is not an 18-character ID number (17 digits and a digit or X).") : null);
             if (error is not null)

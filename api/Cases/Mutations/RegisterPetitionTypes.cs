@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Petitions;
 

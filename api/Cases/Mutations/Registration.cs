@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
 
@@ -14,7 +15,7 @@ internal sealed class Registration(
 
     public async Task<(Case?, Petition?, UserError?)> OpenAsync(int year)
     {
-        var error = CaseCommand.Text("title", input.Text("title"), 400) ?? CaseCommand.Text("demand", input.Text("demand"))
+        var error = Validate.Text("title", input.Text("title"), 400) ?? Validate.Text("demand", input.Text("demand"))
             ?? (people.Count == 0 ? UserError.Validation("petitioners", "A new case needs at least one petitioner.") : null);
         if (error is not null)
         {

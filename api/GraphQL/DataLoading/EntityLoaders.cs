@@ -36,6 +36,10 @@ public static class EntityLoaders
             missing: null).Load(id);
     }
 
+    /// <summary>A to-one relation: the row joined into the parent's statement if it was (see Columns.Joins), else its loader.</summary>
+    public static object? JoinedOrLoaded<T>(this IResolveFieldContext context, T? joined, int? id) where T : class, IEntity =>
+        (object?)joined ?? (id is { } key ? context.LoadById<T>(key) : null);
+
     /// <summary>
     /// A short to-many relation (a case's petitions, petitioners, leaders…) as a plain list.
     /// <paramref name="query"/> returns the items of all the parents asked for, in display order.

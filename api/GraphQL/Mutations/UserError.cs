@@ -2,7 +2,7 @@ using System.ComponentModel;
 using GraphQL.Types;
 using PetitionGraph.Api.GraphQL.Scalars;
 
-namespace PetitionGraph.Api.Cases.Mutations;
+namespace PetitionGraph.Api.GraphQL.Mutations;
 
 public enum UserErrorCode
 {

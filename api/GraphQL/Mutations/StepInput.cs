@@ -1,0 +1,18 @@
+namespace PetitionGraph.Api.GraphQL.Mutations;
+
+/// <summary>The values of a mutation's input object, read by name.</summary>
+public sealed class StepInput(IDictionary<string, object?> values)
+{
+    public string? Text(string name) => values.TryGetValue(name, out var v) ? v as string : null;
+
+    public int? Int(string name) => values.TryGetValue(name, out var v) ? v as int? : null;
+
+    public DateTime? Instant(string name) => values.TryGetValue(name, out var v) ? v as DateTime? : null;
+
+    public T? Enum<T>(string name) where T : struct, System.Enum => values.TryGetValue(name, out var v) ? v as T? : null;
+
+    public IReadOnlyList<StepInput> Items(string name) =>
+        values.TryGetValue(name, out var v) && v is IEnumerable<object?> items
+            ? items.OfType<IDictionary<string, object?>>().Select(i => new StepInput(i)).ToList()
+            : [];
+}

@@ -1,0 +1,10 @@
+namespace PetitionGraph.Api.GraphQL.Mutations;
+
+/// <summary>Checks of mutation input shared by case steps and reference data.</summary>
+public static class Validate
+{
+    public static UserError? Text(string field, string? value, int max = 4000) =>
+        string.IsNullOrWhiteSpace(value) ? UserError.Validation(field, $"{field} is required.")
+        : value.Length > max ? UserError.Validation(field, $"{field} is longer than {max} characters.")
+        : null;
+}
