@@ -57,6 +57,7 @@ public sealed class Case : IEntity
     public List<Evaluation> Evaluations { get; set; } = [];
     public List<CaseAccusedLeader> AccusedLeaders { get; set; } = [];
     public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
+    public List<CaseDeadline> Deadlines { get; set; } = [];
 
     /// <summary>In backlog at <paramref name="instant"/>; the SQL form is <c>CaseShape.InBacklog</c>.</summary>
     public bool OverdueAt(DateTime instant) => NextDueAt is { } due && due < instant;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Seeding;
 
 namespace PetitionGraph.Api.Data;
@@ -10,6 +11,7 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
     {
         await db.Database.MigrateAsync(ct);
         logger.LogInformation("Database schema is up to date ({Provider}).", db.Database.ProviderName);
+        await new ProjectionBackfill(db, TimeLimits.From(configuration), logger).RunIfNeededAsync(ct);
     }
 
     public async Task SeedDemoIfEmptyAsync(CancellationToken ct)

@@ -22,6 +22,7 @@ public static class DatabaseServiceExtensions
             Add<SqlitePetitionDbContext>(services, (sp, o) =>
                 ConfigureSqlite(o, options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
+        services.AddSingleton<AnalyticsDatabase>();
         return services;
     }
 

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.Data;
@@ -32,6 +34,10 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<LeaderConflict> LeaderConflicts => Set<LeaderConflict>();
     public DbSet<CasePlanStep> CasePlanSteps => Set<CasePlanStep>();
     public DbSet<CaseBacklogInterval> CaseBacklogIntervals => Set<CaseBacklogInterval>();
+    public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -131,6 +137,36 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(i => new { i.EnteredAt, i.LeftAt });
             e.HasOne(i => i.Case).WithMany(c => c.BacklogIntervals).HasForeignKey(i => i.CaseId);
         });
+        modelBuilder.Entity<CaseDeadline>(e =>
+        {
+            e.HasIndex(d => d.CaseId);
+            e.HasIndex(d => new { d.Step, d.DueAt });
+            e.HasOne(d => d.Case).WithMany(c => c.Deadlines).HasForeignKey(d => d.CaseId);
+        });
+        modelBuilder.Entity<Campaign>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasMany(c => c.Phases).WithOne().HasForeignKey(p => p.CampaignId);
+            e.HasMany(c => c.Targets).WithOne().HasForeignKey(t => t.CampaignId);
+        });
+        modelBuilder.Entity<ReportRun>(e =>
+        {
+            e.Property(r => r.Report).HasMaxLength(64);
+            e.Property(r => r.Period).HasMaxLength(32);
+            e.Property(r => r.ScheduleKey).HasMaxLength(128);
+            e.Property(r => r.Error).HasMaxLength(4000);
+            e.HasIndex(r => r.ScheduleKey).IsUnique();
+            e.HasIndex(r => new { r.Status, r.NextAttemptAt });
+            e.HasIndex(r => new { r.Report, r.Period });
+            e.HasMany(r => r.Artifacts).WithOne().HasForeignKey(a => a.RunId);
+        });
+        modelBuilder.Entity<ReportArtifact>(e =>
+        {
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.HasIndex(a => new { a.RunId, a.FileName }).IsUnique();
+        });
         modelBuilder.Entity<CasePlanStep>(e =>
         {
             e.Property(s => s.Description).HasMaxLength(1000);
@@ -155,11 +191,14 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
 
         foreach (var fk in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetForeignKeys()))
         {
-            // Nothing that cases point to is ever hard-deleted through the API. Backlog intervals are derived
+            // Nothing that cases point to is ever hard-deleted through the API. Backlog intervals and deadlines are derived
             // data: when a history is re-derived, the intervals it no longer implies are deleted (orphans).
-            fk.DeleteBehavior = fk.DeclaringEntityType.ClrType == typeof(CaseBacklogInterval) ? DeleteBehavior.Cascade : DeleteBehavior.Restrict;
+            fk.DeleteBehavior = DerivedFromEvents.Contains(fk.DeclaringEntityType.ClrType) ? DeleteBehavior.Cascade : DeleteBehavior.Restrict;
         }
     }
+
+    /// <summary>Rows that belong wholly to their parent: derived from its events, or parts replaced with it.</summary>
+    private static readonly HashSet<Type> DerivedFromEvents = [typeof(CaseBacklogInterval), typeof(CaseDeadline), typeof(CampaignPhase), typeof(CampaignTarget), typeof(ReportArtifact)];
 
     private sealed class EnumNameConverter<TEnum>() : ValueConverter<TEnum, string>(
         v => EnumNames.Name(v),

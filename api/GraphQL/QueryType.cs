@@ -4,6 +4,7 @@ using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Statistics;
 using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.GraphQL;
@@ -20,5 +21,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddLeaderQueries();
         this.AddVillageQueries();
         this.AddCategoryQueries();
+        this.AddStatisticsQueries();
     }
 }

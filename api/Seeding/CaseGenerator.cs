@@ -81,6 +81,11 @@ public sealed class CaseGenerator
             interval.Id = ++ids.Interval;
             batch.BacklogIntervals.Add(interval);
         }
+        foreach (var deadline in c.Deadlines)
+        {
+            deadline.Id = ++ids.Deadline;
+            batch.Deadlines.Add(deadline);
+        }
 
         var petitions = GeneratePetitions(batch, ids, c, lifecycle.SettledAt ?? _asOf);
         c.PetitionCount = petitions.Count;
@@ -304,15 +309,22 @@ public sealed class CaseGenerator
 
         private void Handle(DateTime acceptedAt)
         {
+            DateTime? extendedAt = null;
             if (g._r.NextDouble() < 0.1 && Before(acceptedAt + 40 * Day))
             {
-                Add(CaseEventKind.Extended, acceptedAt + Days(g._r.Next(30, 55)), "情况复杂，经批准延期30日");
+                extendedAt = acceptedAt + Days(g._r.Next(30, 55));
+                Add(CaseEventKind.Extended, extendedAt.Value, "情况复杂，经批准延期30日");
                 c.ConcludeDueAt += 30 * Day;
             }
             var due = c.ConcludeDueAt!.Value;
             var concludeAt = g._r.NextDouble() < 0.12
                 ? due + Days(1 + g._r.NextDouble() * 200)
                 : acceptedAt + Days(10 + g._r.NextDouble() * ((due - acceptedAt).TotalDays - 11));
+            if (extendedAt is { } extended && concludeAt <= extended)
+            {
+                // An extension is granted for a conclusion still pending.
+                concludeAt = extended + ((due - extended) / 2);
+            }
             if (!Before(concludeAt))
             {
                 Overdue(due);
@@ -340,6 +352,7 @@ public sealed class CaseGenerator
             {
                 var result = g._r.NextDouble() switch { < 0.6 => EvaluationResult.Satisfied, < 0.85 => EvaluationResult.BasicallySatisfied, _ => EvaluationResult.Dissatisfied };
                 batch.Evaluations.Add(new Evaluation { Id = ++ids.Evaluation, CaseId = c.Id, At = at, Result = result });
+                add(CaseEventKind.Evaluated, at, result.ToString());
             }
         }
 

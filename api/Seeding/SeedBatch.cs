@@ -17,9 +17,10 @@ public sealed class SeedBatch
     public List<CaseActivity> Activities { get; } = [];
     public List<Evaluation> Evaluations { get; } = [];
     public List<CaseBacklogInterval> BacklogIntervals { get; } = [];
+    public List<CaseDeadline> Deadlines { get; } = [];
 
     public int RowCount => Petitioners.Count + Cases.Count + CasePetitioners.Count + Petitions.Count
-        + Assignments.Count + Events.Count + Activities.Count + Evaluations.Count + BacklogIntervals.Count;
+        + Assignments.Count + Events.Count + Activities.Count + Evaluations.Count + BacklogIntervals.Count + Deadlines.Count;
 }
 
 /// <summary>Next free id per table, so rows can reference each other before they are written.</summary>
@@ -33,4 +34,5 @@ public sealed class IdCounters
     public int Activity { get; set; }
     public int Evaluation { get; set; }
     public int Interval { get; set; }
+    public int Deadline { get; set; }
 }

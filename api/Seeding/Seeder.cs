@@ -101,6 +101,7 @@ public sealed class Seeder(PetitionDbContext db)
         await writer.WriteAsync(batch.Activities, ct);
         await writer.WriteAsync(batch.Evaluations, ct);
         await writer.WriteAsync(batch.BacklogIntervals, ct);
+        await writer.WriteAsync(batch.Deadlines, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -114,6 +115,7 @@ public sealed class Seeder(PetitionDbContext db)
         Activity = await db.CaseActivities.MaxAsync(e => (int?)e.Id, ct) ?? 0,
         Evaluation = await db.Evaluations.MaxAsync(e => (int?)e.Id, ct) ?? 0,
         Interval = await db.CaseBacklogIntervals.MaxAsync(e => (int?)e.Id, ct) ?? 0,
+        Deadline = await db.CaseDeadlines.MaxAsync(e => (int?)e.Id, ct) ?? 0,
     };
 
     private async Task SaveCountersAsync(Dictionary<int, int> sequences, CancellationToken ct)

@@ -73,6 +73,27 @@ public abstract class OperationsTests(TestHost host)
     }
 
     [Fact]
+    public async Task Operation_MonthlyFiguresByCategory()
+    {
+        var cases = await CaseOracle.LoadAsync(host);
+        var data = await RunAsync("MonthlyFiguresByCategory", new { from = "2025-07-01", to = "2026-07-01" });
+        var buckets = data.GetProperty("statistics").GetProperty("buckets").EnumerateArray().ToList();
+        var categories = cases.Select(c => c.Category!).DistinctBy(c => c.Id).Count();
+        Assert.Equal(12 * categories, buckets.Count);
+        var oracle = new Statistics.FigureOracle(cases, TestHost.Now.UtcDateTime);
+        foreach (var bucket in buckets)
+        {
+            var start = DateTimeOffset.Parse(bucket.GetProperty("start").GetString()!).UtcDateTime;
+            var end = DateTimeOffset.Parse(bucket.GetProperty("end").GetString()!).UtcDateTime;
+            var category = cases.First(c => c.Category!.Code == bucket.GetProperty("category").GetProperty("code").GetString()).CategoryId;
+            var expected = oracle.Compute(start, end, new Statistics.OracleGroup(category, null, null, null, null));
+            Assert.Equal(expected.Stock, bucket.GetProperty("stock").GetInt32());
+            Assert.Equal(expected.Increment, bucket.GetProperty("increment").GetInt32());
+            Assert.Equal(expected.ConclusionDue, bucket.GetProperty("onTimeConclusionRate").GetProperty("denominator").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task Operation_HighLevelPetitions()
     {
         await using var scope = host.Scope();

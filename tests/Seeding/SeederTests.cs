@@ -45,7 +45,8 @@ public abstract class SeederTests(TestHost host)
             Assert.Equal(c.ResolvedAt, events.FirstOrDefault(e => e.Kind == CaseEventKind.Resolved)?.At);
             Assert.Equal(c.PetitionCount, c.Petitions.Count);
             Assert.Equal(c.LastPetitionAt, c.Petitions.Max(p => p.ReceivedAt));
-            var last = events.Last(e => e.Kind is not (CaseEventKind.DesignatedBacklog or CaseEventKind.Extended));
+            Assert.Equal(c.Evaluations.Count, events.Count(e => e.Kind == CaseEventKind.Evaluated));
+            var last = events.Last(e => e.Kind is not (CaseEventKind.DesignatedBacklog or CaseEventKind.Extended or CaseEventKind.Evaluated));
             var expected = last.Kind switch
             {
                 CaseEventKind.Registered => CaseStatus.Registered,

@@ -32,6 +32,20 @@ public static class CaseProjector
         c.BacklogSince = last?.EnteredAt;
         c.BacklogUntil = last?.LeftAt;
         SyncIntervals(c, state.Intervals);
+        SyncDeadlines(c, state.Deadlines);
+    }
+
+    private static void SyncDeadlines(Case c, List<CaseDeadline> derived)
+    {
+        var same = c.Deadlines.Count == derived.Count
+            && c.Deadlines.OrderBy(d => d.DueAt).ThenBy(d => d.Step).Zip(derived.OrderBy(d => d.DueAt).ThenBy(d => d.Step))
+                .All(p => p.First.Step == p.Second.Step && p.First.DueAt == p.Second.DueAt && p.First.MetAt == p.Second.MetAt);
+        if (same)
+        {
+            return;
+        }
+        c.Deadlines.Clear();
+        c.Deadlines.AddRange(derived.Select(d => new CaseDeadline { CaseId = c.Id, Step = d.Step, DueAt = d.DueAt, MetAt = d.MetAt }));
     }
 
     /// <summary>Replaces the stored intervals only when they differ, so an unchanged history writes nothing.</summary>
@@ -59,6 +73,10 @@ public static class CaseProjector
         public DateTime? NextDueAt { get; private set; }
         public DateTime? SettledAt { get; private set; }
         public List<CaseBacklogInterval> Intervals { get; } = [];
+        public List<CaseDeadline> Deadlines { get; } = [];
+        private CaseDeadline? _notice;
+        private CaseDeadline? _conclusion;
+        private CaseDeadline? _evaluation;
         private bool _everInBacklog;
         public bool Extended { get; private set; }
 
@@ -78,24 +96,35 @@ public static class CaseProjector
                 case CaseEventKind.Registered:
                     Status = CaseStatus.Registered;
                     NextDueAt = openedAt.AddDays(limits.NoticeDays);
+                    _notice ??= Due(DeadlineStep.Notice, NextDueAt.Value);
                     break;
                 case CaseEventKind.Accepted:
                     Status = CaseStatus.Accepted;
                     AcceptedAt = e.At;
                     ConcludeDueAt = NextDueAt = e.At.AddDays(limits.ConcludeDays);
+                    Met(ref _notice, e.At);
+                    _conclusion = Due(DeadlineStep.Conclusion, NextDueAt.Value);
                     break;
                 case CaseEventKind.Declined:
                     Status = CaseStatus.Declined;
                     NextDueAt = null;
+                    Met(ref _notice, e.At);
                     break;
                 case CaseEventKind.Extended:
+                    // Only a pending conclusion can be extended; the mutation refuses anything else.
+                    if (_conclusion is null)
+                    {
+                        break;
+                    }
                     Extended = true;
-                    ConcludeDueAt = NextDueAt = e.DueAt ?? ConcludeDueAt?.AddDays(limits.MaxExtensionDays);
+                    ConcludeDueAt = NextDueAt = _conclusion.DueAt = e.DueAt ?? _conclusion.DueAt.AddDays(limits.MaxExtensionDays);
                     break;
                 case CaseEventKind.Concluded:
                     Status = CaseStatus.Concluded;
                     ConcludedAt = RepliedAt = e.At;
                     NextDueAt = null;
+                    Met(ref _conclusion, e.At);
+                    Replied(e.At, limits);
                     break;
                 case CaseEventKind.ReviewRequested:
                     Status = CaseStatus.UnderReview;
@@ -105,6 +134,7 @@ public static class CaseProjector
                     Status = CaseStatus.Reviewed;
                     RepliedAt = e.At;
                     NextDueAt = null;
+                    Replied(e.At, limits);
                     break;
                 case CaseEventKind.ReReviewRequested:
                     Status = CaseStatus.UnderSecondReview;
@@ -114,6 +144,7 @@ public static class CaseProjector
                     Status = CaseStatus.SecondReviewed;
                     RepliedAt = e.At;
                     NextDueAt = null;
+                    Replied(e.At, limits);
                     break;
                 case CaseEventKind.DesignatedBacklog:
                     if (SettledAt is null)
@@ -126,12 +157,14 @@ public static class CaseProjector
                     ResolvedAt = SettledAt = e.At;
                     NextDueAt = null;
                     Leave(e.At);
+                    Settled(e.At);
                     break;
                 case CaseEventKind.Terminated:
                     Status = CaseStatus.Terminated;
                     TerminatedAt = SettledAt = e.At;
                     NextDueAt = null;
                     Leave(e.At);
+                    Settled(e.At);
                     break;
                 case CaseEventKind.Reopened:
                     Status = CaseStatus.Accepted;
@@ -144,8 +177,45 @@ public static class CaseProjector
                     ConcludedAt = null;
                     Extended = false;
                     ConcludeDueAt = NextDueAt = e.At.AddDays(limits.ConcludeDays);
+                    _conclusion = Due(DeadlineStep.Conclusion, NextDueAt.Value);
+                    break;
+                case CaseEventKind.Evaluated:
+                    Met(ref _evaluation, e.At);
                     break;
             }
+        }
+
+        private CaseDeadline Due(DeadlineStep step, DateTime dueAt)
+        {
+            var deadline = new CaseDeadline { Step = step, DueAt = dueAt };
+            Deadlines.Add(deadline);
+            return deadline;
+        }
+
+        private static void Met(ref CaseDeadline? pending, DateTime at)
+        {
+            if (pending is not null)
+            {
+                pending.MetAt = at;
+                pending = null;
+            }
+        }
+
+        /// <summary>Each written reply opens an evaluation window; an unused earlier window stays unevaluated.</summary>
+        private void Replied(DateTime at, TimeLimits limits) =>
+            _evaluation = Due(DeadlineStep.Evaluation, at.AddDays(limits.EvaluationWindowDays));
+
+        /// <summary>A notice or conclusion still pending when the case is settled is no longer due — unless its due instant has already passed.</summary>
+        private void Settled(DateTime at)
+        {
+            foreach (var pending in new[] { _notice, _conclusion })
+            {
+                if (pending is not null && pending.DueAt > at)
+                {
+                    Deadlines.Remove(pending);
+                }
+            }
+            _notice = _conclusion = null;
         }
 
         private void Enter(DateTime instant)

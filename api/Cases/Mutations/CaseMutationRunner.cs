@@ -27,7 +27,7 @@ public static class CaseMutationRunner
         var now = MutationClock.Now(services);
         var limits = services.GetRequiredService<TimeLimits>();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var subject = await db.Cases.AsTracking().Where(context.Scope().Cases).Include(c => c.Events).Include(c => c.BacklogIntervals)
+        var subject = await db.Cases.AsTracking().Where(context.Scope().Cases).WithHistory()
             .FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken);
         if (subject is null)
         {

@@ -49,7 +49,7 @@ internal sealed class Registration(
 
     public async Task<(Case?, Petition?, UserError?)> RepeatAsync(string number)
     {
-        var subject = await db.Cases.AsTracking().Include(c => c.Events).Include(c => c.BacklogIntervals).Include(c => c.Petitions).Include(c => c.Petitioners)
+        var subject = await db.Cases.AsTracking().WithHistory().Include(c => c.Petitions).Include(c => c.Petitioners)
             .FirstOrDefaultAsync(c => c.Number == number, ct);
         if (subject is null)
         {

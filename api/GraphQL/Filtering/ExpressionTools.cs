@@ -2,11 +2,15 @@ using System.Linq.Expressions;
 
 namespace PetitionGraph.Api.GraphQL.Filtering;
 
-internal static class ExpressionTools
+public static class ExpressionTools
 {
     /// <summary>The body of <paramref name="lambda"/> with its single parameter replaced by <paramref name="target"/>.</summary>
     public static Expression Inline(LambdaExpression lambda, Expression target) =>
         new ParameterReplacer(lambda.Parameters[0], target).Visit(lambda.Body);
+
+    /// <summary>The body of a two-parameter <paramref name="lambda"/> with its parameters replaced by <paramref name="first"/> and <paramref name="second"/>.</summary>
+    public static Expression Inline(LambdaExpression lambda, Expression first, Expression second) =>
+        new ParameterReplacer(lambda.Parameters[1], second).Visit(new ParameterReplacer(lambda.Parameters[0], first).Visit(lambda.Body));
 
     /// <summary>
     /// A value EF Core turns into a SQL parameter (a member of a captured object), not a literal,

@@ -22,6 +22,118 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("BaselineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("baseline_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_phase");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_phase_campaign_id");
+
+                    b.ToTable("campaign_phase", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("comparison");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("figure");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_target");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_target_campaign_id");
+
+                    b.ToTable("campaign_target", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
                 {
                     b.Property<int>("Id")
@@ -257,6 +369,45 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_case_backlog_intervals_entered_at_left_at");
 
                     b.ToTable("case_backlog_intervals", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_deadlines");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_deadlines_case_id");
+
+                    b.HasIndex("Step", "DueAt")
+                        .HasDatabaseName("ix_case_deadlines_step_due_at");
+
+                    b.ToTable("case_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.CaseEvent", b =>
@@ -726,6 +877,150 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("petitions", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportArtifact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_artifacts");
+
+                    b.HasIndex("RunId", "FileName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_artifacts_run_id_file_name");
+
+                    b.ToTable("report_artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("reader_role");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("report");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ScheduleKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("schedule_key");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_runs");
+
+                    b.HasIndex("ScheduleKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_runs_schedule_key");
+
+                    b.HasIndex("Report", "Period")
+                        .HasDatabaseName("ix_report_runs_report_period");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_report_runs_status_next_attempt_at");
+
+                    b.ToTable("report_runs", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +1060,26 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_villages_code");
 
                     b.ToTable("villages", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_phase_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTarget", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_target_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
@@ -829,6 +1144,18 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_backlog_intervals_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseDeadline", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("Deadlines")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_deadlines_cases_case_id");
 
                     b.Navigation("Case");
                 });
@@ -966,6 +1293,23 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportArtifact", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Reports.ReportRun", null)
+                        .WithMany("Artifacts")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_artifacts_report_runs_run_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Phases");
+
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
                 {
                     b.Navigation("AccusedLeaders");
@@ -975,6 +1319,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("BacklogIntervals");
+
+                    b.Navigation("Deadlines");
 
                     b.Navigation("Evaluations");
 
@@ -998,6 +1344,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
+                {
+                    b.Navigation("Artifacts");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>

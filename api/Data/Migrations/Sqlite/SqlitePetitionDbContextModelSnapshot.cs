@@ -17,6 +17,112 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("BaselineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_phase");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_phase_campaign_id");
+
+                    b.ToTable("campaign_phase", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comparison");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_target");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_target_campaign_id");
+
+                    b.ToTable("campaign_target", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
                 {
                     b.Property<int>("Id")
@@ -246,6 +352,43 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_case_backlog_intervals_entered_at_left_at");
 
                     b.ToTable("case_backlog_intervals", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("MetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_at");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_deadlines");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_deadlines_case_id");
+
+                    b.HasIndex("Step", "DueAt")
+                        .HasDatabaseName("ix_case_deadlines_step_due_at");
+
+                    b.ToTable("case_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.CaseEvent", b =>
@@ -699,6 +842,146 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("petitions", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportArtifact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_artifacts");
+
+                    b.HasIndex("RunId", "FileName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_artifacts_run_id_file_name");
+
+                    b.ToTable("report_artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("ReaderRole")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reader_role");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ScheduleKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_key");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_runs");
+
+                    b.HasIndex("ScheduleKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_runs_schedule_key");
+
+                    b.HasIndex("Report", "Period")
+                        .HasDatabaseName("ix_report_runs_report_period");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_report_runs_status_next_attempt_at");
+
+                    b.ToTable("report_runs", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>
                 {
                     b.Property<int>("Id")
@@ -736,6 +1019,26 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_villages_code");
 
                     b.ToTable("villages", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_phase_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTarget", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_target_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
@@ -800,6 +1103,18 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_backlog_intervals_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Cases.CaseDeadline", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("Deadlines")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_deadlines_cases_case_id");
 
                     b.Navigation("Case");
                 });
@@ -937,6 +1252,23 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportArtifact", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Reports.ReportRun", null)
+                        .WithMany("Artifacts")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_artifacts_report_runs_run_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Phases");
+
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
                 {
                     b.Navigation("AccusedLeaders");
@@ -946,6 +1278,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("BacklogIntervals");
+
+                    b.Navigation("Deadlines");
 
                     b.Navigation("Evaluations");
 
@@ -969,6 +1303,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
+                {
+                    b.Navigation("Artifacts");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>

@@ -1,0 +1,260 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.Petitions;
+
+namespace PetitionGraph.Api.Statistics;
+
+/// <summary>A fact with the leader it is counted for (0 when not grouping by leader).</summary>
+public sealed class LeaderFact<TSource>
+{
+    public required TSource Fact { get; init; }
+    public int LeaderId { get; init; }
+    public DateTime LeaderFrom { get; init; }
+    public DateTime? LeaderTo { get; init; }
+}
+
+/// <summary>How facts meet the leaders' assignments: by case, and (for facts at an instant) in force at that instant.</summary>
+public sealed record LeaderJoin<TSource>(Expression<Func<TSource, int>> CaseId, Expression<Func<TSource, DateTime>>? InForceAt);
+
+/// <summary>The GROUP BY key of a fact: its bucket and its value of each dimension (0 or null when not grouped by).</summary>
+public sealed class FactKey
+{
+    public int Bucket { get; init; }
+    /// <summary>For stock: the bucket after the last one the span counts in; the leader's assignment likewise.</summary>
+    public int Until { get; init; }
+    public int LeaderFrom { get; init; }
+    public int LeaderUntil { get; init; }
+    public int Category { get; init; }
+    public int Village { get; init; }
+    public int Leader { get; init; }
+    public Channel? Channel { get; init; }
+    public PetitionLevel? Level { get; init; }
+}
+
+public sealed class FactTotal
+{
+    public int Bucket { get; init; }
+    /// <summary>For stock: the bucket after the last one the span counts in; the leader's assignment likewise.</summary>
+    public int Until { get; init; }
+    public int LeaderFrom { get; init; }
+    public int LeaderUntil { get; init; }
+    public int Category { get; init; }
+    public int Village { get; init; }
+    public int Leader { get; init; }
+    public Channel? Channel { get; init; }
+    public PetitionLevel? Level { get; init; }
+    public int Count { get; init; }
+    public int A { get; init; }
+    public int B { get; init; }
+
+    public void Deconstruct(out FactTotal key, out int count, out int a, out int b) => (key, count, a, b) = (this, Count, A, B);
+}
+
+/// <summary>
+/// Turns one family of facts into one SQL statement: filter by the case filter and the period, join the leaders
+/// assigned at the fact's instant when grouping by leader, bucket by a CASE over the edges, group, count.
+/// </summary>
+internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
+{
+    private readonly bool _byCategory = request.GroupBy.Contains(StatisticsDimension.Category);
+    private readonly bool _byVillage = request.GroupBy.Contains(StatisticsDimension.Village);
+    private readonly bool _byLeader = request.GroupBy.Contains(StatisticsDimension.Leader);
+    private readonly bool _byChannel = request.GroupBy.Contains(StatisticsDimension.Channel);
+    private readonly bool _byLevel = request.GroupBy.Contains(StatisticsDimension.Level);
+    private readonly DateTime _from = request.Buckets[0].Start;
+    /// <summary>Facts after now have not happened yet (a projected overdue instant), whatever the period asks.</summary>
+    private readonly DateTime _until = request.Buckets[^1].End < request.Now ? request.Buckets[^1].End : request.Now;
+
+    public StatisticsGroup Group(FactTotal key) => new(
+        _byCategory ? key.Category : null, _byVillage ? key.Village : null, _byLeader ? key.Leader : null,
+        _byChannel ? key.Channel : null, _byLevel ? key.Level : null);
+
+    public async Task<List<FactTotal>> Aggregate<TSource>(
+        IQueryable<TSource> source, Expression<Func<TSource, Case>> caseOf, Expression<Func<TSource, DateTime>> at,
+        Expression<Func<TSource, int>>? a, Expression<Func<TSource, int>>? b,
+        Expression<Func<TSource, Channel>>? ownChannel, Expression<Func<TSource, PetitionLevel>>? ownLevel,
+        CancellationToken ct)
+    {
+        if (_from >= _until)
+        {
+            return [];
+        }
+        var s = Expression.Parameter(typeof(TSource), "s");
+        var caseOfS = ExpressionTools.Inline(caseOf, s);
+        var atS = ExpressionTools.Inline(at, s);
+        var inPeriod = Expression.AndAlso(
+            Expression.AndAlso(
+                Expression.GreaterThanOrEqual(atS, ExpressionTools.Parameter(_from, typeof(DateTime))),
+                Expression.LessThan(atS, ExpressionTools.Parameter(_until, typeof(DateTime)))),
+            ExpressionTools.Inline(request.Cases, caseOfS));
+        var filtered = source.Where(Expression.Lambda<Func<TSource, bool>>(inPeriod, s));
+
+        var edges = Edges(request.Buckets.Select(bucket => bucket.End).SkipLast(1));
+        var leaders = _byLeader ? new LeaderJoin<TSource>(CaseIdOf(caseOf), at) : null;
+        return await GroupAsync(filtered, caseOf, leaders, (fact, _) => [Bind(nameof(FactKey.Bucket), CountBelow(ExpressionTools.Inline(at, fact), edges, inclusive: true))],
+            a, b, ownChannel, ownLevel, ct);
+    }
+
+    /// <summary>
+    /// Stock at each bucket's end (or now, if that comes first). A backlog span counts at the instants t with
+    /// entered &lt; t ≤ left — a run of consecutive instants — so one GROUP BY over the spans, keyed by the first
+    /// and past-the-last instant of that run, gives every instant's stock; with leaders, the run is cut to the
+    /// instants the leader was assigned at.
+    /// </summary>
+    public async Task<List<(int Bucket, StatisticsGroup Group, int Stock)>> StockAsync(CancellationToken ct)
+    {
+        var instantOf = request.Buckets.Select(bucket => bucket.End < request.Now ? bucket.End : request.Now).ToArray();
+        var instants = instantOf.Distinct().Order().ToArray();
+        var edges = Edges(instants);
+        var (first, last) = (instants[0], instants[^1]);
+        var spans = db.CaseBacklogIntervals.Where(Spans(request.Cases)).Where(i => i.EnteredAt < last && (i.LeftAt == null || i.LeftAt >= first));
+        var leaders = _byLeader ? new LeaderJoin<CaseBacklogInterval>(i => i.CaseId, null) : null;
+        var totals = await GroupAsync(spans, i => i.Case!, leaders, (span, row) =>
+        [
+            Bind(nameof(FactKey.Bucket), CountBelow(Expression.Property(span, nameof(CaseBacklogInterval.EnteredAt)), edges, inclusive: true)),
+            Bind(nameof(FactKey.Until), CountBelow(Expression.Property(span, nameof(CaseBacklogInterval.LeftAt)), edges, inclusive: true)),
+            Bind(nameof(FactKey.LeaderFrom), _byLeader ? CountBelow(Expression.Property(row, nameof(LeaderFact<int>.LeaderFrom)), edges, inclusive: false) : Expression.Constant(0)),
+            Bind(nameof(FactKey.LeaderUntil), _byLeader ? CountBelow(Expression.Property(row, nameof(LeaderFact<int>.LeaderTo)), edges, inclusive: false) : Expression.Constant(instants.Length)),
+        ], null, null, null, null, ct);
+        var stock = new Dictionary<(int, StatisticsGroup), int>();
+        foreach (var total in totals)
+        {
+            var group = Group(total);
+            for (var k = Math.Max(total.Bucket, total.LeaderFrom); k < Math.Min(total.Until, total.LeaderUntil); k++)
+            {
+                stock[(k, group)] = stock.GetValueOrDefault((k, group)) + total.Count;
+            }
+        }
+        var result = new List<(int, StatisticsGroup, int)>();
+        for (var bucket = 0; bucket < instantOf.Length; bucket++)
+        {
+            var k = Array.IndexOf(instants, instantOf[bucket]);
+            result.AddRange(stock.Where(e => e.Key.Item1 == k).Select(e => (bucket, e.Key.Item2, e.Value)));
+        }
+        return result;
+    }
+
+    private static Expression<Func<CaseBacklogInterval, bool>> Spans(Expression<Func<Case, bool>> cases)
+    {
+        var i = Expression.Parameter(typeof(CaseBacklogInterval), "i");
+        return Expression.Lambda<Func<CaseBacklogInterval, bool>>(ExpressionTools.Inline(cases, Expression.Property(i, nameof(CaseBacklogInterval.Case))), i);
+    }
+
+    private async Task<List<FactTotal>> GroupAsync<TSource>(
+        IQueryable<TSource> filtered, Expression<Func<TSource, Case>> caseOf,
+        LeaderJoin<TSource>? leaders, Func<Expression, Expression, MemberAssignment[]> indexes,
+        Expression<Func<TSource, int>>? a, Expression<Func<TSource, int>>? b,
+        Expression<Func<TSource, Channel>>? ownChannel, Expression<Func<TSource, PetitionLevel>>? ownLevel, CancellationToken ct)
+    {
+        IQueryable<LeaderFact<TSource>> facts;
+        if (leaders is null)
+        {
+            facts = filtered.Select(fact => new LeaderFact<TSource> { Fact = fact, LeaderId = 0, LeaderFrom = default, LeaderTo = null });
+        }
+        else
+        {
+            // A join on the case, then the instant: a correlated subquery here would need APPLY, which SQLite lacks.
+            facts = filtered.Join(db.LeaderAssignments, leaders.CaseId, a => a.CaseId, (fact, a) => new LeaderFact<TSource>
+            {
+                Fact = fact,
+                LeaderId = a.LeaderId,
+                LeaderFrom = a.From,
+                LeaderTo = a.To,
+            });
+            if (leaders.InForceAt is { } at)
+            {
+                var r = Expression.Parameter(typeof(LeaderFact<TSource>), "r");
+                var instant = ExpressionTools.Inline(at, Expression.Property(r, nameof(LeaderFact<TSource>.Fact)));
+                var from = Expression.Property(r, nameof(LeaderFact<TSource>.LeaderFrom));
+                var to = Expression.Property(r, nameof(LeaderFact<TSource>.LeaderTo));
+                var inForce = Expression.AndAlso(Expression.LessThanOrEqual(from, instant),
+                    Expression.OrElse(Expression.Equal(to, Expression.Constant(null, typeof(DateTime?))),
+                        Expression.GreaterThan(to, Expression.Convert(instant, typeof(DateTime?)))));
+                facts = facts.Where(Expression.Lambda<Func<LeaderFact<TSource>, bool>>(inForce, r));
+            }
+        }
+
+        var row = Expression.Parameter(typeof(LeaderFact<TSource>), "row");
+        var fact = Expression.Property(row, nameof(LeaderFact<TSource>.Fact));
+        var caseOfRow = ExpressionTools.Inline(caseOf, fact);
+        var key = Expression.MemberInit(Expression.New(typeof(FactKey)), [
+            .. indexes(fact, row),
+            Bind(nameof(FactKey.Category), _byCategory ? Expression.Property(caseOfRow, nameof(Case.CategoryId)) : Expression.Constant(0)),
+            Bind(nameof(FactKey.Village), _byVillage ? Expression.Property(caseOfRow, nameof(Case.VillageId)) : Expression.Constant(0)),
+            Bind(nameof(FactKey.Leader), leaders is null ? Expression.Constant(0) : Expression.Property(row, nameof(LeaderFact<TSource>.LeaderId))),
+            Bind(nameof(FactKey.Channel), !_byChannel ? Expression.Constant(null, typeof(Channel?))
+                : ownChannel is not null ? Expression.Convert(ExpressionTools.Inline(ownChannel, fact), typeof(Channel?))
+                : ExpressionTools.Inline(FirstChannel(), caseOfRow)),
+            Bind(nameof(FactKey.Level), !_byLevel ? Expression.Constant(null, typeof(PetitionLevel?))
+                : ownLevel is not null ? Expression.Convert(ExpressionTools.Inline(ownLevel, fact), typeof(PetitionLevel?))
+                : ExpressionTools.Inline(FirstLevel(), caseOfRow))]);
+        var grouped = facts.GroupBy(Expression.Lambda<Func<LeaderFact<TSource>, FactKey>>(key, row));
+
+        var sumA = Expression.Lambda<Func<LeaderFact<TSource>, int>>(a is null ? Expression.Constant(0) : ExpressionTools.Inline(a, fact), row);
+        var sumB = Expression.Lambda<Func<LeaderFact<TSource>, int>>(b is null ? Expression.Constant(0) : ExpressionTools.Inline(b, fact), row);
+        return await grouped.Select(Total(sumA, sumB)).ToListAsync(ct);
+    }
+
+    private static Expression<Func<IGrouping<FactKey, LeaderFact<TSource>>, FactTotal>> Total<TSource>(
+        Expression<Func<LeaderFact<TSource>, int>> a, Expression<Func<LeaderFact<TSource>, int>> b)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<FactKey, LeaderFact<TSource>>), "g");
+        var key = Expression.Property(g, nameof(IGrouping<FactKey, LeaderFact<TSource>>.Key));
+        MemberAssignment FromKey(string member) =>
+            Expression.Bind(typeof(FactTotal).GetProperty(member)!, Expression.Property(key, member));
+        MemberAssignment Aggregate(string member, string method, params Expression[] selector) =>
+            Expression.Bind(typeof(FactTotal).GetProperty(member)!,
+                Expression.Call(typeof(Enumerable), method, [typeof(LeaderFact<TSource>)], [g, .. selector]));
+        var total = Expression.MemberInit(Expression.New(typeof(FactTotal)),
+            FromKey(nameof(FactKey.Bucket)), FromKey(nameof(FactKey.Until)), FromKey(nameof(FactKey.LeaderFrom)), FromKey(nameof(FactKey.LeaderUntil)),
+            FromKey(nameof(FactKey.Category)), FromKey(nameof(FactKey.Village)),
+            FromKey(nameof(FactKey.Leader)), FromKey(nameof(FactKey.Channel)), FromKey(nameof(FactKey.Level)),
+            Aggregate(nameof(FactTotal.Count), nameof(Enumerable.Count)),
+            Aggregate(nameof(FactTotal.A), nameof(Enumerable.Sum), a),
+            Aggregate(nameof(FactTotal.B), nameof(Enumerable.Sum), b));
+        return Expression.Lambda<Func<IGrouping<FactKey, LeaderFact<TSource>>, FactTotal>>(total, g);
+    }
+
+    private static Expression<Func<TSource, int>> CaseIdOf<TSource>(Expression<Func<TSource, Case>> caseOf) =>
+        Expression.Lambda<Func<TSource, int>>(Expression.Property(caseOf.Body, nameof(Case.Id)), caseOf.Parameters);
+
+    private static MemberAssignment Bind(string member, Expression value) =>
+        Expression.Bind(typeof(FactKey).GetProperty(member)!, value);
+
+    private static Expression[] Edges(IEnumerable<DateTime> instants) =>
+        instants.Select(instant => ExpressionTools.Parameter(instant, typeof(DateTime))).ToArray();
+
+    /// <summary>
+    /// How many of the ascending <paramref name="edges"/> lie before <paramref name="at"/> (or at it, when
+    /// <paramref name="inclusive"/>); all of them when <paramref name="at"/> is null. A balanced tree of comparisons,
+    /// so the CASE stays shallow however many edges there are.
+    /// </summary>
+    private static Expression CountBelow(Expression at, Expression[] edges, bool inclusive)
+    {
+        if (Nullable.GetUnderlyingType(at.Type) is not null)
+        {
+            return Expression.Condition(Expression.Equal(at, Expression.Constant(null, at.Type)),
+                Expression.Constant(edges.Length), CountBelow(Expression.Property(at, "Value"), edges, inclusive));
+        }
+        Expression Between(int low, int high)
+        {
+            if (low == high)
+            {
+                return Expression.Constant(low);
+            }
+            var middle = (low + high) / 2;
+            var edgeBelow = inclusive ? Expression.GreaterThanOrEqual(at, edges[middle]) : Expression.GreaterThan(at, edges[middle]);
+            return Expression.Condition(edgeBelow, Between(middle + 1, high), Between(low, middle));
+        }
+        return Between(0, edges.Length);
+    }
+
+    private Expression<Func<Case, Channel?>> FirstChannel() =>
+        c => db.Petitions.Where(p => p.CaseId == c.Id && p.IsFirst).Select(p => (Channel?)p.Channel).FirstOrDefault();
+
+    private Expression<Func<Case, PetitionLevel?>> FirstLevel() =>
+        c => db.Petitions.Where(p => p.CaseId == c.Id && p.IsFirst).Select(p => (PetitionLevel?)p.Level).FirstOrDefault();
+}

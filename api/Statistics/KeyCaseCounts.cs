@@ -1,0 +1,66 @@
+using System.Linq.Expressions;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Petitions;
+
+namespace PetitionGraph.Api.Statistics;
+
+public sealed record KeyCaseClass(int KeyClass, string Description, int Count);
+
+/// <summary>
+/// 五类 at an instant, from the petitions received by then (and since a baseline, if given) — one GROUP BY.
+/// Class 4 (unresolved two years or more) takes "unresolved" from the case's current resolution instant, so a
+/// case resolved and later reopened counts as unresolved throughout.
+/// </summary>
+public static class KeyCaseCounts
+{
+    public static readonly IReadOnlyList<string> Descriptions =
+    [
+        "第一类: 10 or more national registrations",
+        "第二类: 5–9 national registrations, or referred by the city",
+        "第三类: 1–4 national registrations",
+        "第四类: unresolved for two years or more",
+        "第五类: a collective petition at national level, or 3 or more collective petitions at province level",
+    ];
+
+    public static async Task<IReadOnlyList<KeyCaseClass>> CountAsync(
+        PetitionDbContext db, Expression<Func<Case, bool>> cases, KeyClassRules rules, DateTime at, DateTime? since, CancellationToken ct)
+    {
+        var counts = await db.Cases.Where(cases).Where(c => c.OpenedAt < at).Select(ClassAt(db, rules, at, since))
+            .Where(k => k != null).GroupBy(k => k!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return Enumerable.Range(1, 5).Select(k => new KeyCaseClass(k, Descriptions[k - 1], counts.GetValueOrDefault(k))).ToList();
+    }
+
+    public static Expression<Func<Case, int?>> ClassAt(PetitionDbContext db, KeyClassRules rules, DateTime at, DateTime? since)
+    {
+        var longOpen = at.AddYears(-rules.Class4Years);
+        var petitions = db.Petitions.Where(p => p.ReceivedAt < at);
+        if (since is { } baseline)
+        {
+            petitions = petitions.Where(p => p.ReceivedAt >= baseline);
+        }
+        return c =>
+            petitions.Count(p => p.CaseId == c.Id && p.Level == PetitionLevel.National) >= rules.Class1National ? 1
+            : petitions.Count(p => p.CaseId == c.Id && p.Level == PetitionLevel.National) >= rules.Class2National
+                || petitions.Any(p => p.CaseId == c.Id && p.ReferredFrom == PetitionLevel.City) ? 2
+            : petitions.Any(p => p.CaseId == c.Id && p.Level == PetitionLevel.National) ? 3
+            : (c.ResolvedAt == null || c.ResolvedAt > at) && (c.TerminatedAt == null || c.TerminatedAt > at) && c.OpenedAt <= longOpen ? 4
+            : petitions.Any(p => p.CaseId == c.Id && p.Level == PetitionLevel.National && p.PeopleCount >= rules.CollectiveThreshold)
+                || petitions.Count(p => p.CaseId == c.Id && p.Level == PetitionLevel.Province && p.PeopleCount >= rules.CollectiveThreshold) >= rules.Class5ProvinceCollective ? 5
+            : null;
+    }
+}
+
+public sealed class KeyCaseClassType : ObjectGraphType<KeyCaseClass>
+{
+    public KeyCaseClassType()
+    {
+        Name = "KeyCaseClass";
+        Field(k => k.KeyClass).Description("1 to 5.");
+        Field(k => k.Description);
+        Field(k => k.Count);
+    }
+}
