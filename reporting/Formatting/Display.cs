@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace PetitionGraph.Reporting.Formatting;
+
+/// <summary>How figures read in a report: "95.0% (19/20)", "—" when nothing fell due, dates as yyyy-MM-dd.</summary>
+public static class Display
+{
+    public const string None = "—";
+
+    public static string Rate(Rate rate) =>
+        rate.Value is { } value ? $"{Percent(value)} ({rate.Numerator}/{rate.Denominator})" : None;
+
+    public static string Percent(double fraction) =>
+        (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

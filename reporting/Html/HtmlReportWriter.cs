@@ -1,0 +1,173 @@
+using System.Text;
+using PetitionGraph.Reporting.Charts;
+using PetitionGraph.Reporting.Formatting;
+using PetitionGraph.Reporting.Layout;
+
+namespace PetitionGraph.Reporting.Html;
+
+/// <summary>
+/// One self-contained HTML page: styles inline, charts as base64 PNG (rendered with the shipped font, so they
+/// read the same on any machine; SVG would draw its text with whatever fonts the reader has).
+/// </summary>
+internal static class HtmlReportWriter
+{
+    public const string PersonalDataNotice = "本报告含信访人个人信息，仅限授权人员阅读，不得复制、转发或对外提供。";
+    public const string MaskedNotice = "本报告中信访人姓名等个人信息已做脱敏处理。";
+
+    private const int ShortText = 14;
+
+    public static byte[] Write(ReportContext context, ReportLayout layout)
+    {
+        var clock = new OfficeClock(context.TimeZone);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(context.Title)).Append(" · ").Append(Encode(context.PeriodLabel)).Append("</title>\n")
+            .Append("<style>\n").Append(HtmlStyles.Css);
+        if (context.ShowsNames)
+        {
+            html.Append('\n').Append(HtmlStyles.PersonalDataPages);
+        }
+
+        html.Append("\n</style>\n</head>\n<body>\n");
+        WriteHeader(html, context, clock);
+        foreach (var section in layout.Sections)
+        {
+            html.Append("<section>\n<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
+            foreach (var part in section.Parts)
+            {
+                WritePart(html, part);
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("<footer>由 PetitionGraph 生成 · ").Append(Encode(context.Office)).Append(" · ")
+            .Append(Encode(Display.DateTime(clock.Local(context.GeneratedAt)))).Append("</footer>\n</body>\n</html>\n");
+        return Encoding.UTF8.GetBytes(html.ToString());
+    }
+
+    private static void WriteHeader(StringBuilder html, ReportContext context, OfficeClock clock)
+    {
+        html.Append("<header>\n<h1>").Append(Encode(context.Title)).Append("</h1>\n<dl class=\"meta\">\n");
+        (string Term, string Value)[] meta =
+        [
+            ("统计期间", context.PeriodLabel),
+            ("填报单位", context.Office),
+            ("生成时间", $"{Display.DateTime(clock.Local(context.GeneratedAt))}（{clock.Label(context.GeneratedAt)}）"),
+            ("阅读角色", context.ReaderRole),
+        ];
+        foreach (var (term, value) in meta)
+        {
+            html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");
+        }
+
+        html.Append("</dl>\n");
+        html.Append(context.ShowsNames
+            ? $"<p class=\"notice personal\" role=\"note\">{Encode(PersonalDataNotice)}</p>\n"
+            : $"<p class=\"notice\" role=\"note\">{Encode(MaskedNotice)}</p>\n");
+        html.Append("</header>\n");
+    }
+
+    private static void WritePart(StringBuilder html, SectionPart part)
+    {
+        switch (part)
+        {
+            case NotePart { Text: ReportLayouts.NoData }:
+                html.Append("<p class=\"empty\">").Append(ReportLayouts.NoData).Append("</p>\n");
+                break;
+            case NotePart note:
+                html.Append("<p class=\"note\">").Append(Encode(note.Text)).Append("</p>\n");
+                break;
+            case ChartPart chart:
+                WriteChart(html, chart.Chart);
+                break;
+            case TablePart table:
+                WriteTable(html, table.Table);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown section part.");
+        }
+    }
+
+    private static void WriteChart(StringBuilder html, ChartImage chart)
+    {
+        html.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
+            .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\" width=\"").Append(chart.Width)
+            .Append("\" height=\"").Append(chart.Height).Append("\"><figcaption>图：").Append(Encode(chart.Title))
+            .Append('（').Append(Encode(chart.Name)).Append(".png / .svg）</figcaption></figure>\n");
+    }
+
+    private static void WriteTable(StringBuilder html, ReportTable table)
+    {
+        var cells = table.Rows.Select(row => table.Columns.Select((column, i) => Cell(column.Kind, i < row.Cells.Count ? row.Cells[i] : null)).ToList()).ToList();
+
+        // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
+        var keepTogether = table.Columns.Select((column, i) =>
+            column.Kind == ColumnKind.Text && cells.All(row => Width(row[i].Text) <= ShortText)).ToList();
+        html.Append(table.Columns.Count > 9 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
+        foreach (var column in table.Columns)
+        {
+            html.Append("<th scope=\"col\">").Append(Encode(column.Header)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var cssClass = table.Rows[r].CssClass;
+            html.Append(cssClass is null ? "<tr>" : $"<tr class=\"{cssClass}\">");
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var (text, cellClass) = cells[r][i];
+                cellClass = keepTogether[i] ? "nw" : cellClass;
+                html.Append(cellClass is null ? "<td>" : $"<td class=\"{cellClass}\">").Append(Encode(text)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static (string Text, string? CssClass) Cell(ColumnKind kind, object? value) => (kind, value) switch
+    {
+        (_, null) => (Display.None, kind is ColumnKind.Text ? null : "num"),
+        (ColumnKind.Check, bool met) => (met ? "✓" : "✗", "check"),
+        (ColumnKind.Date, DateTime date) => (Display.Date(date), "date"),
+        (ColumnKind.DateTime, DateTime time) => (Display.DateTime(time), "date"),
+        (_, Rate rate) => (Display.Rate(rate), "rate"),
+        (_, PercentValue percent) => (Display.Percent(percent.Fraction), "num"),
+        (_, int number) => (Display.Integer(number), "num"),
+        (_, double number) => (Display.Number(number), "num"),
+        (_, DateTime time) => (Display.DateTime(time), "date"),
+        _ => (value.ToString() ?? "", null),
+    };
+
+    /// <summary>Display width in half-width units: CJK and full-width characters count twice.</summary>
+    private static int Width(string text) => text.Sum(c => c >= 0x2E80 ? 2 : 1);
+
+    /// <summary>Escapes the five HTML-significant characters; Chinese text stays as UTF-8.</summary>
+    public static string Encode(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var encoded = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            encoded.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return encoded.ToString();
+    }
+}

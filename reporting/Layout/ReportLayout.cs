@@ -1,0 +1,6 @@
+using PetitionGraph.Reporting.Charts;
+
+namespace PetitionGraph.Reporting.Layout;
+
+/// <summary>What a report is made of: HTML sections, XLSX sheets and the charts both refer to.</summary>
+internal sealed record ReportLayout(IReadOnlyList<ReportSection> Sections, IReadOnlyList<ReportTable> Sheets, IReadOnlyList<ChartImage> Charts);

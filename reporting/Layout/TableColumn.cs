@@ -1,0 +1,3 @@
+namespace PetitionGraph.Reporting.Layout;
+
+internal sealed record TableColumn(string Header, ColumnKind Kind);

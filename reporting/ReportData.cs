@@ -1,0 +1,31 @@
+namespace PetitionGraph.Reporting;
+
+/// <summary>Everything one report shows; a report kind reads only the members it needs.</summary>
+public sealed record ReportData(ReportKind Kind, ReportContext Context)
+{
+    /// <summary>Totals per bucket (Group null), e.g. the last 12 months up to the period.</summary>
+    public IReadOnlyList<FigureRow> Trend { get; init; } = [];
+
+    /// <summary>Totals for the report period itself.</summary>
+    public FigureRow? Period { get; init; }
+
+    /// <summary>One row per category for the period (Group = category name).</summary>
+    public IReadOnlyList<FigureRow> ByCategory { get; init; } = [];
+
+    /// <summary>One row per village for the period (Group = village name).</summary>
+    public IReadOnlyList<FigureRow> ByVillage { get; init; } = [];
+
+    public IReadOnlyList<OwnershipRow> Ownership { get; init; } = [];
+
+    public IReadOnlyList<DueRow> Due { get; init; } = [];
+
+    public IReadOnlyList<KeyCaseRow> KeyCases { get; init; } = [];
+
+    public CampaignProgress? Campaign { get; init; }
+
+    /// <summary>Target line on the stock trend chart, if a campaign sets one.</summary>
+    public double? StockTarget { get; init; }
+
+    /// <summary>Targets for rates by their Chinese name, e.g. "及时受理率" → 1.0.</summary>
+    public IReadOnlyDictionary<string, double> RateTargets { get; init; } = new Dictionary<string, double>();
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PetitionGraph.Reporting.Html;
+using PetitionGraph.Reporting.Layout;
+using PetitionGraph.Reporting.Xlsx;
+
+namespace PetitionGraph.Reporting;
+
+/// <summary>
+/// Renders a report: report.html (self-contained, print-ready), report.xlsx (one sheet per table), and each
+/// chart as &lt;name&gt;.png and &lt;name&gt;.svg.
+/// </summary>
+public static partial class ReportRenderer
+{
+    public const string HtmlType = "text/html; charset=utf-8";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string PngType = "image/png";
+    public const string SvgType = "image/svg+xml";
+
+    /// <summary>Fonts an SVG viewer may use when it lacks the one the chart was laid out with.</summary>
+    private const string SvgFallbackFonts = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif";
+
+    public static ReportDocument Render(ReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var layout = ReportLayouts.Build(data);
+        var artifacts = new List<Artifact>
+        {
+            new("report.html", HtmlType, HtmlReportWriter.Write(data.Context, layout)),
+            new("report.xlsx", XlsxType, XlsxReportWriter.Write(data.Context, layout.Sheets)),
+        };
+        foreach (var chart in layout.Charts)
+        {
+            artifacts.Add(new($"{chart.Name}.png", PngType, chart.Png));
+            artifacts.Add(new($"{chart.Name}.svg", SvgType, Encoding.UTF8.GetBytes(WithFallbackFonts(chart.Svg))));
+        }
+
+        return new ReportDocument(data.Kind, artifacts);
+    }
+
+    private static string WithFallbackFonts(string svg) =>
+        FontFamily().Replace(svg, m => $"font-family=\"{m.Groups[1].Value}, {SvgFallbackFonts}\"");
+
+    [GeneratedRegex("font-family=\"([^\"]*)\"")]
+    private static partial Regex FontFamily();
+}

@@ -1,0 +1,88 @@
+using PetitionGraph.Reporting.Formatting;
+using PetitionGraph.Reporting.Html;
+using PetitionGraph.Reporting.Layout;
+
+namespace PetitionGraph.Reporting.Xlsx;
+
+internal sealed record XlsxColumn(string Header, uint Style);
+
+/// <summary>A sheet as cells to write: a report table with its rate columns spread out, or the 说明 sheet.</summary>
+internal sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<object?[]> Rows)
+{
+    public const string AboutSheet = "说明";
+
+    public static XlsxSheet About(ReportContext context)
+    {
+        var clock = new OfficeClock(context.TimeZone);
+        object?[][] rows =
+        [
+            ["报告", context.Title],
+            ["统计期间", context.PeriodLabel],
+            ["填报单位", context.Office],
+            ["生成时间", clock.Local(context.GeneratedAt)],
+            ["时区", clock.Label(context.GeneratedAt)],
+            ["阅读角色", context.ReaderRole],
+            ["个人信息", context.ShowsNames ? HtmlReportWriter.PersonalDataNotice : HtmlReportWriter.MaskedNotice],
+        ];
+        return new XlsxSheet(AboutSheet, [new("项目", XlsxStyles.Default), new("内容", XlsxStyles.Wrapped)], rows);
+    }
+
+    /// <summary>Turns a report table into sheet columns: a rate column becomes rate, numerator and denominator.</summary>
+    public static XlsxSheet Expand(ReportTable table)
+    {
+        var columns = new List<XlsxColumn>();
+        foreach (var column in table.Columns)
+        {
+            if (column.Kind == ColumnKind.Rate)
+            {
+                columns.Add(new(column.Header, XlsxStyles.Percent));
+                columns.Add(new($"{column.Header}（分子）", XlsxStyles.Integer));
+                columns.Add(new($"{column.Header}（分母）", XlsxStyles.Integer));
+            }
+            else
+            {
+                columns.Add(new(column.Header, StyleOf(column.Kind)));
+            }
+        }
+
+        var rows = table.Rows.Select(row =>
+        {
+            var cells = new List<object?>();
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var value = i < row.Cells.Count ? row.Cells[i] : null;
+                if (table.Columns[i].Kind == ColumnKind.Rate && value is Rate rate)
+                {
+                    cells.Add(rate.Value is { } v ? new PercentValue(v) : null);
+                    cells.Add(rate.Numerator);
+                    cells.Add(rate.Denominator);
+                }
+                else if (table.Columns[i].Kind == ColumnKind.Rate)
+                {
+                    cells.AddRange([null, null, null]);
+                }
+                else
+                {
+                    cells.Add(value is bool met ? (met ? "✓" : "✗") : value);
+                }
+            }
+
+            return cells.ToArray();
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            rows.Add([ReportLayouts.NoData]);
+        }
+
+        return new XlsxSheet(table.Name, columns, rows);
+    }
+
+    private static uint StyleOf(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Integer => XlsxStyles.Integer,
+        ColumnKind.Number => XlsxStyles.Number,
+        ColumnKind.Date => XlsxStyles.Date,
+        ColumnKind.DateTime => XlsxStyles.DateTime,
+        _ => XlsxStyles.Default,
+    };
+}

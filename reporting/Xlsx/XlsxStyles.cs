@@ -1,0 +1,55 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PetitionGraph.Reporting.Xlsx;
+
+/// <summary>The workbook's few cell formats; the indexes are StyleIndex values.</summary>
+internal static class XlsxStyles
+{
+    public const uint Default = 0;
+    public const uint Header = 1;
+    public const uint Integer = 2;
+    public const uint Percent = 3;
+    public const uint Date = 4;
+    public const uint DateTime = 5;
+    public const uint Number = 6;
+    public const uint Wrapped = 7;
+
+    private const uint PercentFormat = 164;
+    private const uint DateFormat = 165;
+    private const uint DateTimeFormat = 166;
+
+    public static Stylesheet Create() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0%" },
+            new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy-mm-dd" },
+            new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = "yyyy-mm-dd hh:mm" })
+        { Count = 3 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }))
+        { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = HexBinaryValue.FromString("FFE9EEF5") }) { PatternType = PatternValues.Solid }))
+        { Count = 3 },
+        new Borders(
+            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
+            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Rgb = HexBinaryValue.FromString("FF9AA4B1") }) { Style = BorderStyleValues.Thin }, new DiagonalBorder()))
+        { Count = 2 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+            { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = PercentFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = DateFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = DateTimeFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 2, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
+            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true })
+        { Count = 8 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+}

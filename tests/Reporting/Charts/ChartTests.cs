@@ -1,0 +1,166 @@
+using System.Xml.Linq;
+using PetitionGraph.Reporting;
+using PetitionGraph.Reporting.Charts;
+using SkiaSharp;
+
+namespace PetitionGraph.Tests.Reporting.Charts;
+
+public sealed class ChartTests
+{
+    public static TheoryData<string> ChartNames => [.. AllCharts().Keys];
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Chart_renders_a_valid_non_trivial_png(string name)
+    {
+        var chart = AllCharts()[name]();
+
+        using var bitmap = SKBitmap.Decode(chart.Png);
+        Assert.NotNull(bitmap);
+        Assert.Equal(chart.Width * 2, bitmap.Width);
+        Assert.Equal(chart.Height * 2, bitmap.Height);
+        Assert.True(DistinctColours(bitmap) > 50, "the image is (nearly) blank");
+        Assert.True(chart.Png.Length > 10_000);
+        SampleOutput.Write($"{name}.png", chart.Png);
+        SampleOutput.Write($"{name}.svg", System.Text.Encoding.UTF8.GetBytes(chart.Svg));
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Every_label_of_a_chart_has_a_glyph_in_the_shipped_font(string name)
+    {
+        var chart = AllCharts()[name]();
+
+        Assert.NotEmpty(chart.Labels);
+        Assert.Contains(chart.Labels, label => label.Any(c => c >= 0x4E00 && c <= 0x9FFF));
+        foreach (var label in chart.Labels)
+        {
+            Assert.Empty(ChartFonts.MissingGlyphs(label));
+        }
+
+        // Every text the SVG draws (ticks included) comes from the labels or ScottPlot's numbers, and the font has it.
+        foreach (var text in SvgTexts(chart.Svg))
+        {
+            Assert.Empty(ChartFonts.MissingGlyphs(text));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Svg_names_the_shipped_font(string name)
+    {
+        var chart = AllCharts()[name]();
+
+        var texts = SvgTexts(chart.Svg).ToList();
+        Assert.NotEmpty(texts);
+        Assert.Contains(ChartFonts.FamilyName, chart.Svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Charts_of_empty_data_say_there_is_none()
+    {
+        ChartImage[] charts =
+        [
+            StockTrendChart.Render([]),
+            IncrementResolvedChart.Render([]),
+            CategoryChart.Render([]),
+            VillageChart.Render([]),
+            RatesChart.Render(null),
+        ];
+
+        foreach (var chart in charts)
+        {
+            SampleOutput.Write($"empty-{chart.Name}.png", chart.Png);
+            Assert.Contains("无数据", chart.Labels);
+            using var bitmap = SKBitmap.Decode(chart.Png);
+            Assert.NotNull(bitmap);
+        }
+    }
+
+    [Fact]
+    public void Stock_trend_draws_the_target_line_in_the_legend()
+    {
+        var chart = StockTrendChart.Render(SampleData.Trend(), 72);
+
+        Assert.Contains("目标 72", chart.Labels);
+        Assert.Contains("2021-05", chart.Labels);
+    }
+
+    [Fact]
+    public void A_rate_with_nothing_due_is_a_dash_and_the_others_keep_their_parts()
+    {
+        var period = SampleData.Period() with { EvaluationRate = new Rate(0, 0) };
+
+        var chart = RatesChart.Render(period, SampleData.RateTargets);
+
+        SampleOutput.Write("rates-missing.png", chart.Png);
+        Assert.Contains("—", chart.Labels);
+        Assert.Contains("95.0% (19/20)", chart.Labels);
+    }
+
+    [Fact]
+    public void Dense_data_still_renders_readable_charts()
+    {
+        var day = SampleData.Trend()[0];
+        var days = Enumerable.Range(0, 31).Select(i => day with
+        {
+            Start = SampleData.PeriodStart.AddDays(i),
+            End = SampleData.PeriodStart.AddDays(i + 1),
+            StartLabel = $"{SampleData.PeriodStart.AddDays(i):yyyy-MM-dd}",
+            Stock = 90 - i,
+        }).ToList();
+        var villages = SampleData.Villages(30).Select((name, i) => day with { Group = name, Stock = i % 9, Increment = i % 4 }).ToList();
+
+        ChartImage[] charts = [StockTrendChart.Render(days), IncrementResolvedChart.Render(days), VillageChart.Render(villages)];
+
+        Assert.Contains("日期(2021年)", charts[0].Labels);
+        Assert.True(charts[0].Labels.Count(l => l.StartsWith("05-", StringComparison.Ordinal)) <= 12);
+        Assert.Equal(30, charts[2].Labels.Count(l => l.EndsWith('村') || l.EndsWith("社区", StringComparison.Ordinal)));
+        foreach (var chart in charts)
+        {
+            SampleOutput.Write($"dense-{chart.Name}.png", chart.Png);
+            Assert.All(chart.Labels, label => Assert.Empty(ChartFonts.MissingGlyphs(label)));
+        }
+    }
+
+    [Fact]
+    public void Readme_image_is_the_twelve_month_stock_trend()
+    {
+        var chart = StockTrendChart.Render(SampleData.Trend(), 72);
+
+        // Written only when asked: PETITIONGRAPH_README_IMAGE=docs/images/stock-trend.png dotnet test …
+        var path = Environment.GetEnvironmentVariable("PETITIONGRAPH_README_IMAGE");
+        if (!string.IsNullOrEmpty(path))
+        {
+            File.WriteAllBytes(path, chart.Png);
+        }
+
+        Assert.Equal(12, SampleData.Trend().Count);
+    }
+
+    internal static Dictionary<string, Func<ChartImage>> AllCharts() => new()
+    {
+        [StockTrendChart.Name] = () => StockTrendChart.Render(SampleData.Trend(), 72),
+        [IncrementResolvedChart.Name] = () => IncrementResolvedChart.Render(SampleData.Trend()),
+        [CategoryChart.Name] = () => CategoryChart.Render(SampleData.ByCategory()),
+        [VillageChart.Name] = () => VillageChart.Render(SampleData.ByVillage()),
+        [RatesChart.Name] = () => RatesChart.Render(SampleData.Period(), SampleData.RateTargets),
+    };
+
+    private static IEnumerable<string> SvgTexts(string svg) =>
+        XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).Where(t => t.Length > 0);
+
+    private static int DistinctColours(SKBitmap bitmap)
+    {
+        var colours = new HashSet<uint>();
+        for (var y = 0; y < bitmap.Height; y += 3)
+        {
+            for (var x = 0; x < bitmap.Width; x += 3)
+            {
+                colours.Add((uint)bitmap.GetPixel(x, y));
+            }
+        }
+
+        return colours.Count;
+    }
+}

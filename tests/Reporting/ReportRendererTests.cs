@@ -1,0 +1,251 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using PetitionGraph.Reporting;
+using SkiaSharp;
+
+namespace PetitionGraph.Tests.Reporting;
+
+public sealed class ReportRendererTests
+{
+    private const string PersonalDataNotice = "本报告含信访人个人信息";
+
+    public static TheoryData<ReportKind, bool> KindsAndNameVisibility()
+    {
+        var data = new TheoryData<ReportKind, bool>();
+        foreach (var kind in Enum.GetValues<ReportKind>())
+        {
+            data.Add(kind, false);
+            data.Add(kind, true);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<ReportKind> Kinds() => [.. Enum.GetValues<ReportKind>()];
+
+    private static readonly Dictionary<ReportKind, string[]> ExpectedCharts = new()
+    {
+        [ReportKind.MonthlyOverview] = ["stock-trend", "increment-resolved", "rates", "by-category"],
+        [ReportKind.ByCategory] = ["by-category"],
+        [ReportKind.ByVillage] = ["by-village"],
+        [ReportKind.LeaderOwnership] = [],
+        [ReportKind.DueList] = [],
+        [ReportKind.KeyCases] = [],
+        [ReportKind.CampaignProgress] = ["rates", "stock-trend"],
+    };
+
+    private static readonly Dictionary<ReportKind, string[]> ExpectedSheets = new()
+    {
+        [ReportKind.MonthlyOverview] = ["说明", "本期汇总", "趋势", "分领域"],
+        [ReportKind.ByCategory] = ["说明", "分领域"],
+        [ReportKind.ByVillage] = ["说明", "分村（社区）"],
+        [ReportKind.LeaderOwnership] = ["说明", "领导包案"],
+        [ReportKind.DueList] = ["说明", "到期提醒"],
+        [ReportKind.KeyCases] = ["说明", "五类统计", "重点案件"],
+        [ReportKind.CampaignProgress] = ["说明", "攻坚阶段", "攻坚目标"],
+    };
+
+    [Theory]
+    [MemberData(nameof(KindsAndNameVisibility))]
+    public void Every_report_kind_renders_html_xlsx_and_its_charts(ReportKind kind, bool showsNames)
+    {
+        var document = ReportRenderer.Render(SampleData.Full(kind, showsNames));
+
+        var names = document.Artifacts.Select(a => a.FileName).ToList();
+        Assert.Equal(kind, document.Kind);
+        Assert.Equal(["report.html", "report.xlsx", .. ExpectedCharts[kind].SelectMany(c => new[] { $"{c}.png", $"{c}.svg" })], names);
+        var html = Html(document);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("@page { size: A4;", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{SampleData.Titles[kind]}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("2021年5月", html, StringComparison.Ordinal);
+        Assert.Contains("2021-06-01 08:30（Asia/Shanghai，UTC+08:00）", html, StringComparison.Ordinal);
+        Assert.Equal(showsNames, html.Contains(PersonalDataNotice, StringComparison.Ordinal));
+        Assert.Equal(!showsNames, html.Contains("已做脱敏处理", StringComparison.Ordinal));
+        Assert.DoesNotContain("无数据", html, StringComparison.Ordinal);
+        Assert.Equal(ExpectedCharts[kind].Length, CountOf(html, "<img src=\"data:image/png;base64,"));
+
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        Assert.Equal(ExpectedSheets[kind], book.Sheets);
+        Assert.All(book.Sheets, sheet => Assert.True(book.FrozenHeader[sheet], $"{sheet}: header row not frozen"));
+        Assert.Equal(showsNames, book.Column("说明", 'B').Any(c => c.Text?.Contains(PersonalDataNotice, StringComparison.Ordinal) == true));
+        foreach (var chart in ExpectedCharts[kind])
+        {
+            using var bitmap = SKBitmap.Decode(Artifact(document, $"{chart}.png").Content);
+            Assert.NotNull(bitmap);
+            Assert.Contains("<svg", Encoding.UTF8.GetString(Artifact(document, $"{chart}.svg").Content), StringComparison.Ordinal);
+        }
+
+        var suffix = showsNames ? "-names" : "";
+        SampleOutput.Write($"{kind}{suffix}.html", Artifact(document, "report.html").Content);
+        SampleOutput.Write($"{kind}{suffix}.xlsx", Artifact(document, "report.xlsx").Content);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Empty_data_renders_a_no_data_note(ReportKind kind)
+    {
+        var data = new ReportData(kind, SampleData.Context(kind));
+
+        var document = ReportRenderer.Render(data);
+
+        var html = Html(document);
+        Assert.Contains("无数据", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Equal(["report.html", "report.xlsx"], document.Artifacts.Select(a => a.FileName));
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        Assert.Equal("说明", book.Sheets[0]);
+        SampleOutput.Write($"{kind}-empty.html", Artifact(document, "report.html").Content);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Workbook_is_valid_open_xml(ReportKind kind)
+    {
+        var document = ReportRenderer.Render(SampleData.Full(kind, showsNames: true));
+
+        using var stream = new MemoryStream(Artifact(document, "report.xlsx").Content);
+        using var workbook = SpreadsheetDocument.Open(stream, false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(workbook)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Monthly_overview_shows_rates_with_their_parts_and_targets()
+    {
+        var period = SampleData.Period() with { EvaluationRate = new Rate(0, 0) };
+        var data = SampleData.Full(ReportKind.MonthlyOverview) with { Period = period };
+
+        var document = ReportRenderer.Render(data);
+
+        var html = Html(document);
+        Assert.Contains("<td>及时受理率</td><td class=\"rate\">95.0% (19/20)</td><td class=\"num\">100.0%</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>参评率</td><td class=\"rate\">—</td><td class=\"num\">90.0%</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>积案存量（期末）</td><td class=\"num\">70</td><td class=\"num\">72</td>", html, StringComparison.Ordinal);
+
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        var headers = book.Headers("本期汇总");
+        Assert.Equal(["统计期", "存量", "新增案件", "新增积案", "化解积案", "信访总量", "赴省进京"], headers.Take(7));
+        var acceptance = headers.IndexOf("及时受理率");
+        Assert.Equal(["及时受理率（分子）", "及时受理率（分母）"], headers.Skip(acceptance + 1).Take(2));
+        var row = book.Headers("本期汇总").Select((_, i) => book.Cell("本期汇总", $"{(char)('A' + i)}2")).ToList();
+        Assert.Equal("2021年5月", row[0]!.Text);
+        Assert.Equal(70, row[1]!.Number);
+        Assert.Equal(0.95, row[acceptance]!.Number);
+        Assert.Equal("0.0%", row[acceptance]!.Format);
+        Assert.Equal(19, row[acceptance + 1]!.Number);
+        Assert.Equal(20, row[acceptance + 2]!.Number);
+        var evaluation = headers.IndexOf("参评率");
+        Assert.Null(row[evaluation]);
+        Assert.Equal(0, row[evaluation + 2]!.Number);
+        Assert.Equal(12, book.Column("趋势", 'A').Count);
+        Assert.Equal("2020-06", book.Cell("趋势", "A2")!.Text);
+        Assert.Equal(120, book.Cell("趋势", "B2")!.Number);
+    }
+
+    [Fact]
+    public void Leader_ownership_is_the_summary_table_with_masked_names_unless_shown()
+    {
+        var masked = ReportRenderer.Render(SampleData.Full(ReportKind.LeaderOwnership, showsNames: false));
+        var shown = ReportRenderer.Render(SampleData.Full(ReportKind.LeaderOwnership, showsNames: true));
+
+        string[] headers = ["序号", "案件编号", "姓名", "户籍地/村", "包案镇领导", "包案村领导", "状态", "已办天数"];
+        var book = new XlsxBook(Artifact(masked, "report.xlsx").Content);
+        Assert.Equal(headers, book.Headers("领导包案"));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (double?)i), book.Column("领导包案", 'A').Select(c => c.Number));
+        Assert.All(book.Column("领导包案", 'C'), c => Assert.Contains("*", c.Text, StringComparison.Ordinal));
+        Assert.Equal("1", book.Cell("领导包案", "H2")!.Format); // built-in number format 1 is "0"
+        var html = Html(masked);
+        Assert.Contains(string.Concat(headers.Select(h => $"<th scope=\"col\">{h}</th>")), html, StringComparison.Ordinal);
+        Assert.Contains("共 12 件。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", new XlsxBook(Artifact(shown, "report.xlsx").Content).Column("领导包案", 'C').First().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Due_list_is_sorted_by_days_left_with_due_times_as_office_local_dates()
+    {
+        var document = ReportRenderer.Render(SampleData.Full(ReportKind.DueList));
+
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        Assert.Equal(["案件编号", "事项", "村（社区）", "领域", "环节", "办理期限", "剩余天数", "状态", "包案领导"], book.Headers("到期提醒"));
+        var daysLeft = book.Column("到期提醒", 'G').Select(c => c.Number!.Value).ToList();
+        Assert.Equal([-12, -3, -1, 0, 1, 2, 5, 6], daysLeft);
+        var due = book.Cell("到期提醒", "F2")!;
+        Assert.Equal(new DateTime(2021, 5, 21, 0, 0, 0), DateTime.FromOADate(due.Number!.Value));
+        Assert.Equal("yyyy-mm-dd hh:mm", due.Format);
+        Assert.Equal("逾期 12 天", book.Cell("到期提醒", "H2")!.Text);
+        var html = Html(document);
+        Assert.Contains("逾期 3 件，即将到期 5 件", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"overdue\">", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("逾期 12 天", StringComparison.Ordinal) < html.IndexOf("剩余 6 天", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Key_cases_are_grouped_by_class_with_counts()
+    {
+        var document = ReportRenderer.Render(SampleData.Full(ReportKind.KeyCases));
+
+        var html = Html(document);
+        Assert.Contains("一类（进京登记 10 次及以上）：1 件", html, StringComparison.Ordinal);
+        Assert.Contains("三类（进京登记 1–4 次）：3 件", html, StringComparison.Ordinal);
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        Assert.Equal([1, 2, 3, 1, 1, 8], book.Column("五类统计", 'C').Select(c => c.Number!.Value));
+        Assert.Equal("类别", book.Headers("重点案件")[0]);
+        Assert.Equal(["一类", "二类", "二类", "三类", "三类", "三类", "四类", "五类"], book.Column("重点案件", 'A').Select(c => c.Text!));
+    }
+
+    [Fact]
+    public void Campaign_progress_shows_phases_and_targets_met_or_not()
+    {
+        var document = ReportRenderer.Render(SampleData.Full(ReportKind.CampaignProgress));
+
+        var html = Html(document);
+        Assert.Contains("攻坚行动：积案化解攻坚行动", html, StringComparison.Ordinal);
+        Assert.Contains("基线日期：2021-01-01；当前阶段：攻坚。", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"current\"><td class=\"nw\">攻坚</td><td class=\"date\">2021-05-01</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nw\">积案存量</td><td class=\"nw\">较基线下降 40%</td><td class=\"num\">120</td><td class=\"num\">70</td><td class=\"num\">72</td><td class=\"check\">✓</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">90.0%</td><td class=\"num\">95.0%</td><td class=\"num\">100.0%</td><td class=\"check\">✗</td>", html, StringComparison.Ordinal);
+        Assert.Contains("共 4 项目标，已达成 1 项。", html, StringComparison.Ordinal);
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        Assert.Equal(["指标", "要求", "基线", "当前", "目标", "是否达成"], book.Headers("攻坚目标"));
+        Assert.Equal(["✓", "✗", "✗", "✗"], book.Column("攻坚目标", 'F').Select(c => c.Text!));
+        Assert.Equal(0.95, book.Cell("攻坚目标", "D5")!.Number);
+        Assert.Equal("0.0%", book.Cell("攻坚目标", "D5")!.Format);
+        Assert.Equal(new DateTime(2021, 5, 1), DateTime.FromOADate(book.Cell("攻坚阶段", "B4")!.Number!.Value));
+        Assert.Equal("yyyy-mm-dd", book.Cell("攻坚阶段", "B4")!.Format);
+    }
+
+    [Fact]
+    public void Html_escapes_text_from_the_data()
+    {
+        var data = SampleData.Full(ReportKind.ByCategory) with
+        {
+            Context = SampleData.Context(ReportKind.ByCategory) with { Office = "<示例镇> & \"信访办\"" },
+        };
+
+        var html = Html(ReportRenderer.Render(data));
+
+        Assert.Contains("&lt;示例镇&gt; &amp; &quot;信访办&quot;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<示例镇>", html, StringComparison.Ordinal);
+    }
+
+    private static Artifact Artifact(ReportDocument document, string fileName) =>
+        document.Artifacts.Single(a => a.FileName == fileName);
+
+    private static string Html(ReportDocument document) => Encoding.UTF8.GetString(Artifact(document, "report.html").Content);
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
