@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
@@ -17,5 +18,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddVillageMutations();
         this.AddLeaderMutations();
         this.AddCategoryMutations();
+        this.AddCampaignMutations();
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
@@ -22,5 +23,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddVillageQueries();
         this.AddCategoryQueries();
         this.AddStatisticsQueries();
+        this.AddCampaignQueries();
     }
 }

@@ -47,7 +47,8 @@ public sealed class StatisticsEngine(PetitionDbContext db)
         if (families.HasFlag(FigureFamilies.BacklogEntries))
         {
             // The first time a case entered the backlog: a case back in it after reopening is not new backlog.
-            var firstEntries = db.CaseBacklogIntervals.Where(i => !db.CaseBacklogIntervals.Any(e => e.CaseId == i.CaseId && e.EnteredAt < i.EnteredAt));
+            var firstEntries = db.CaseBacklogIntervals.Where(i => !db.CaseBacklogIntervals.Any(e => e.CaseId == i.CaseId
+                && (e.EnteredAt < i.EnteredAt || (e.EnteredAt == i.EnteredAt && e.Id < i.Id))));
             foreach (var (key, count, _, _) in await plan.Aggregate(firstEntries, i => i.Case!, i => i.EnteredAt, null, null, null, null, ct))
             {
                 At(key.Bucket, plan.Group(key)).BacklogIncrement += count;

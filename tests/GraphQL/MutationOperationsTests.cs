@@ -89,6 +89,13 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal("Testing", (await RunAsync("RenameCategory", new { categoryId = category.GetProperty("id").GetString(), nameEn = "Testing" })).GetProperty("category").GetProperty("nameEn").GetString());
         Assert.False((await RunAsync("DeactivateCategory", new { categoryId = category.GetProperty("id").GetString() })).GetProperty("category").GetProperty("active").GetBoolean());
 
+        // A campaign, then a change to it.
+        var campaign = (await RunAsync("CreateCampaign", new { input = NewCampaign("专项行动" + tag) })).GetProperty("campaign");
+        Assert.Equal(3, campaign.GetProperty("progress").GetArrayLength());
+        var renamed = (await RunAsync("UpdateCampaign", new { input = new Dictionary<string, object>(NewCampaign("化解积案攻坚" + tag)) { ["campaignId"] = campaign.GetProperty("id").GetString()!, ["expectedVersion"] = 0 } })).GetProperty("campaign");
+        Assert.Equal(1, renamed.GetProperty("version").GetInt32());
+        Assert.Equal("化解积案攻坚" + tag, renamed.GetProperty("name").GetString());
+
         Assert.Equal(Directory.GetFiles(Folder, "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(), _ran.Order());
     }
 
@@ -110,6 +117,25 @@ public abstract class MutationOperationsTests(TestHost host)
         categoryCode = "OTHER",
         villageCode,
         petitioners = new[] { new { name = "测试丙", idNumber = PetitionGraph.Tests.Cases.CaseActions.NewIdNumber() } },
+    };
+
+    public static Dictionary<string, object> NewCampaign(string name) => new()
+    {
+        ["name"] = name,
+        ["baselineAt"] = "2026-01-01",
+        ["phases"] = new[]
+        {
+            new { kind = "SCREENING", from = "2026-01-01", to = "2026-03-01" },
+            new { kind = "PLANNING", from = "2026-03-01", to = "2026-05-01" },
+            new { kind = "CONCENTRATED_EFFORT", from = "2026-05-01", to = "2026-10-01" },
+            new { kind = "CONSOLIDATION", from = "2026-10-01", to = "2027-01-01" },
+        },
+        ["targets"] = new object[]
+        {
+            new { figure = "STOCK", comparison = "REDUCE_BY_PERCENT", value = 40 },
+            new { figure = "BACKLOG_INCREMENT", comparison = "AT_MOST", value = 0 },
+            new { figure = "ON_TIME_ACCEPTANCE_RATE", comparison = "AT_LEAST", value = 1 },
+        },
     };
 
     private static JsonElement Case(JsonElement payload) => payload.GetProperty("case");

@@ -7,6 +7,8 @@ public sealed class StepInput(IDictionary<string, object?> values)
 
     public int? Int(string name) => values.TryGetValue(name, out var v) ? v as int? : null;
 
+    public double? Float(string name) => values.TryGetValue(name, out var v) ? v switch { double d => d, int i => i, decimal m => (double)m, _ => null } : null;
+
     public DateTime? Instant(string name) => values.TryGetValue(name, out var v) ? v as DateTime? : null;
 
     public T? Enum<T>(string name) where T : struct, System.Enum => values.TryGetValue(name, out var v) ? v as T? : null;

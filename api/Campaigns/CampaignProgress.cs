@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Statistics;
+
+namespace PetitionGraph.Api.Campaigns;
+
+/// <summary>One target's standing: the figure at the baseline, now, the value to reach, and whether it is reached.</summary>
+public sealed record TargetProgress(CampaignTarget Target, double? Baseline, double? Current, double? Goal, bool Met);
+
+/// <summary>
+/// Measures a campaign's targets. Stock is taken at the baseline instant and at the instant asked about; counts and
+/// rates over [baseline, asOf) are compared with the equally long period just before the baseline.
+/// A rate with nothing due yet (no denominator) has no current value and counts as met: nothing was missed.
+/// </summary>
+public static class CampaignProgressCalculator
+{
+    public static async Task<IReadOnlyList<TargetProgress>> MeasureAsync(
+        PetitionDbContext db, Campaign campaign, Expression<Func<Case, bool>> cases, DateTime asOf, DateTime now, CancellationToken ct)
+    {
+        var start = campaign.BaselineAt;
+        if (asOf <= start)
+        {
+            return campaign.Targets.Select(t => new TargetProgress(t, null, null, null, false)).ToList();
+        }
+        var before = start - (asOf - start);
+        var rows = await new StatisticsEngine(db).ComputeAsync(
+            new StatisticsRequest([new Bucket(0, before, start, "baseline"), new Bucket(1, start, asOf, "campaign")], [], cases, now), ct);
+        var baseline = rows.Single(r => r.Bucket.Index == 0).Counts;
+        var current = rows.Single(r => r.Bucket.Index == 1).Counts;
+        return campaign.Targets.OrderBy(t => t.Id).Select(t => Measure(t, Value(t.Figure, baseline), Value(t.Figure, current))).ToList();
+    }
+
+    private static TargetProgress Measure(CampaignTarget target, double? baseline, double? current)
+    {
+        var goal = target.Comparison == TargetComparison.ReduceByPercent
+            ? baseline * (1 - (target.Value / 100))
+            : target.Value;
+        var met = target.Comparison switch
+        {
+            TargetComparison.ReduceByPercent => current is { } c && goal is { } g && c <= g,
+            TargetComparison.AtMost => current is not { } c || c <= target.Value,
+            _ => current is not { } c || c >= target.Value,
+        };
+        return new TargetProgress(target, baseline, current, goal, met);
+    }
+
+    private static double? Value(CampaignFigure figure, FigureCounts f) => figure switch
+    {
+        CampaignFigure.Stock => f.Stock,
+        CampaignFigure.HighLevelPetitions => f.HighLevelPetitions,
+        CampaignFigure.BacklogIncrement => f.BacklogIncrement,
+        CampaignFigure.Increment => f.Increment,
+        CampaignFigure.OnTimeAcceptanceRate => Ratio(f.AcceptedOnTime, f.AcceptanceDue),
+        CampaignFigure.OnTimeConclusionRate => Ratio(f.ConcludedOnTime, f.ConclusionDue),
+        CampaignFigure.EvaluationRate => Ratio(f.Evaluated, f.Evaluated + f.EvaluationExpired),
+        CampaignFigure.SatisfactionRate => Ratio(f.Satisfied, f.Evaluated),
+        _ => Ratio(f.RepeatPetitions, f.Petitions),
+    };
+
+    private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
+}

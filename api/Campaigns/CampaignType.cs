@@ -1,0 +1,70 @@
+using GraphQL;
+using GraphQL.Types;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.Campaigns;
+
+public sealed class CampaignType : ObjectGraphType<Campaign>
+{
+    public CampaignType()
+    {
+        Name = "Campaign";
+        Description = "专项行动: a campaign against the backlog with phases and targets measured against its baseline.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Campaign", c.Source.Id));
+        Field(c => c.Name);
+        Field(c => c.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: the instant targets are measured against.");
+        Field(c => c.Version).Description("Bumped by every change; pass it as expectedVersion to updateCampaign.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseType>>>>("phases").Resolve(c => c.Source.Phases.OrderBy(p => p.From).ToList());
+        Field<CampaignPhaseType>("currentPhase").Description("The phase now under way, if any.")
+            .Resolve(c => c.Source.Phases.FirstOrDefault(p => p.From <= c.QueryContext().Now && c.QueryContext().Now < p.To));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetType>>>>("targets").Resolve(c => c.Source.Targets.OrderBy(t => t.Id).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetProgressType>>>>("progress")
+            .Description("Each target: the figure at the baseline, now (or at `at`), the value to reach and whether it is reached.")
+            .Argument<DateTimeScalar>("at", "Measure at this instant instead of now.")
+            .ResolveAsync(async c =>
+            {
+                var now = c.QueryContext().Now;
+                var at = c.GetArgument<DateTime?>("at") is { } asked && asked < now ? asked : now;
+                await using var db = c.RequestServices!.GetRequiredService<AnalyticsDatabase>().CreateDbContext();
+                return await CampaignProgressCalculator.MeasureAsync(db, c.Source, c.Scope().Cases, at, now, c.CancellationToken);
+            });
+    }
+}
+
+public sealed class CampaignPhaseType : ObjectGraphType<CampaignPhase>
+{
+    public CampaignPhaseType()
+    {
+        Name = "CampaignPhase";
+        Field(p => p.Kind, type: typeof(NonNullGraphType<EnumType<CampaignPhaseKind>>));
+        Field(p => p.From, type: typeof(NonNullGraphType<DateTimeScalar>));
+        Field(p => p.To, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("Exclusive.");
+    }
+}
+
+public sealed class CampaignTargetType : ObjectGraphType<CampaignTarget>
+{
+    public CampaignTargetType()
+    {
+        Name = "CampaignTarget";
+        Field(t => t.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>));
+        Field(t => t.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>));
+        Field(t => t.Value).Description("Percent for REDUCE_BY_PERCENT; a count, or a rate as a fraction (1 = 100 %), otherwise.");
+    }
+}
+
+public sealed class TargetProgressType : ObjectGraphType<TargetProgress>
+{
+    public TargetProgressType()
+    {
+        Name = "CampaignTargetProgress";
+        Field<NonNullGraphType<CampaignTargetType>>("target").Resolve(c => c.Source.Target);
+        Field(p => p.Baseline, nullable: true).Description("At the baseline (stock) or over the equally long period before it; null when nothing was counted.");
+        Field(p => p.Current, nullable: true).Description("Now (stock) or since the baseline; a rate is null when nothing fell due.");
+        Field(p => p.Goal, nullable: true).Description("The value to reach; for REDUCE_BY_PERCENT, computed from the baseline.");
+        Field(p => p.Met).Description("Reached now. A rate with nothing due counts as met: nothing was missed.");
+    }
+}
