@@ -4,6 +4,7 @@ namespace PetitionGraph.Api.Cli;
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _positional = [];
 
     public CliArguments(IReadOnlyList<string> args)
     {
@@ -12,7 +13,8 @@ public sealed class CliArguments
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+                _positional.Add(args[i]);
+                continue;
             }
             var name = args[i][2..];
             var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
@@ -21,6 +23,9 @@ public sealed class CliArguments
     }
 
     public string? Verb { get; }
+
+    /// <summary>Arguments after the verb that are not options (<c>report monthly-overview …</c>).</summary>
+    public IReadOnlyList<string> Positional => _positional;
 
     public bool Has(string name) => _options.ContainsKey(name);
 

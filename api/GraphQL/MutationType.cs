@@ -3,6 +3,7 @@ using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.GraphQL;
@@ -19,5 +20,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddLeaderMutations();
         this.AddCategoryMutations();
         this.AddCampaignMutations();
+        this.AddReportMutations();
     }
 }

@@ -5,6 +5,7 @@ using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Statistics;
 using PetitionGraph.Api.Villages;
 
@@ -24,5 +25,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddCategoryQueries();
         this.AddStatisticsQueries();
         this.AddCampaignQueries();
+        this.AddReportQueries();
     }
 }

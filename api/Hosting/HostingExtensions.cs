@@ -1,6 +1,7 @@
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Http;
+using PetitionGraph.Api.Reports;
 
 namespace PetitionGraph.Api.Hosting;
 
@@ -12,6 +13,7 @@ public static class HostingExtensions
         builder.Services.AddPetitionDatabase(builder.Configuration);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddPetitionGraphQL(builder.Configuration);
+        builder.Services.AddPetitionReports(builder.Configuration);
         return builder;
     }
 
@@ -20,6 +22,7 @@ public static class HostingExtensions
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapGet(GraphQLHttpEndpoint.Path, endpoint.HandleAsync);
         app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync);
+        app.MapReportArtifacts();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (PetitionDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: 503));

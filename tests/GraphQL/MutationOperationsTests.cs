@@ -96,6 +96,10 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal(1, renamed.GetProperty("version").GetInt32());
         Assert.Equal("化解积案攻坚" + tag, renamed.GetProperty("name").GetString());
 
+        var report = (await RunAsync("GenerateReport", new { report = "CAMPAIGN_PROGRESS", period = "2026-10" })).GetProperty("run");
+        Assert.Equal("SUCCEEDED", report.GetProperty("status").GetString());
+        Assert.Equal("ANALYST", report.GetProperty("readerRole").GetString());
+
         Assert.Equal(Directory.GetFiles(Folder, "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(), _ran.Order());
     }
 

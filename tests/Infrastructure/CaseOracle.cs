@@ -15,7 +15,7 @@ public static class CaseOracle
             .Include(c => c.Category).Include(c => c.Village)
             .Include(c => c.Petitioners).ThenInclude(cp => cp.Petitioner)
             .Include(c => c.Petitions).Include(c => c.Assignments).ThenInclude(a => a.Leader)
-            .Include(c => c.Events).Include(c => c.Evaluations)
+            .Include(c => c.Events).Include(c => c.Evaluations).Include(c => c.BacklogIntervals)
             .AsSplitQuery()
             .ToListAsync();
     }

@@ -29,6 +29,11 @@ public abstract class TestHost : IAsyncLifetime
 
     protected abstract Task<string> CreateConnectionStringAsync();
 
+    protected virtual int CasesToSeed => SeedCases;
+
+    /// <summary>Configuration on top of the test defaults (which switch the report scheduler off).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         var connectionString = await CreateConnectionStringAsync();
@@ -39,7 +44,12 @@ public abstract class TestHost : IAsyncLifetime
             ["Startup:WarmUp"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+            ["Reports:SchedulerEnabled"] = "false",
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
         _app = PetitionGraphApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -51,7 +61,10 @@ public abstract class TestHost : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
-            await new Seeder(db).SeedAsync(new SeedOptions(SeedCases, RandomSeed) { ChunkSize = 100 }, null, CancellationToken.None);
+            if (CasesToSeed > 0)
+            {
+                await new Seeder(db).SeedAsync(new SeedOptions(CasesToSeed, RandomSeed) { ChunkSize = 100 }, null, CancellationToken.None);
+            }
         }
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -82,6 +95,24 @@ public abstract class TestHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+}
+
+/// <summary>A host on a database and with settings a test chooses, e.g. a second instance on another host's database.</summary>
+public sealed class CustomHost(DatabaseProvider provider, string connectionString, int casesToSeed, IReadOnlyDictionary<string, string?> settings) : TestHost
+{
+    public override DatabaseProvider Provider => provider;
+
+    public string ConnectionString => connectionString;
+
+    protected override int CasesToSeed => casesToSeed;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => settings;
+
+    protected override Task<string> CreateConnectionStringAsync() => Task.FromResult(connectionString);
+
+    public static async Task<string> NewDatabaseAsync(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ? await PostgresServer.CreateDatabaseAsync("pg_custom")
+        : $"Data Source={Path.Combine(Path.GetTempPath(), $"petitiongraph-test-{Guid.NewGuid():N}.db")}";
 }
 
 public sealed class SqliteHost : TestHost

@@ -1,0 +1,44 @@
+using System.ComponentModel;
+
+namespace PetitionGraph.Api.Access;
+
+/// <summary>Who a reader is, for what they may see (DESIGN §2; enforced for every path in the access layer).</summary>
+public enum Role
+{
+    [Description("Reference data, users, audit.")]
+    Admin,
+    [Description("All cases of the town; personal data visible.")]
+    Office,
+    [Description("Cases of their villages only.")]
+    VillageHandler,
+    [Description("Cases assigned to them.")]
+    Leader,
+    [Description("All cases and every statistic; no personal data.")]
+    Analyst,
+    [Description("A district system; per-client scopes.")]
+    Integration,
+}
+
+public static class PersonalDataPolicy
+{
+    /// <summary>Roles that see petitioners' names, ID numbers, phones and addresses unmasked (every such read is audited).</summary>
+    public static bool MayReadPersonalData(Role role) => role is Role.Admin or Role.Office;
+
+    /// <summary>张三 → 张*, 欧阳明 → 欧**: the first character, the rest masked.</summary>
+    public static string MaskName(string name)
+    {
+        var text = name.Trim();
+        var chars = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+        return chars.Length <= 1 ? "*" : string.Concat(text.AsSpan(0, chars[1]), new string('*', chars.Length - 1));
+    }
+
+    public static string ChineseName(Role role) => role switch
+    {
+        Role.Admin => "系统管理员",
+        Role.Office => "信访办工作人员",
+        Role.VillageHandler => "村（社区）经办人",
+        Role.Leader => "包案领导",
+        Role.Analyst => "统计分析人员",
+        _ => "外部系统",
+    };
+}

@@ -1,0 +1,263 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Campaigns;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Statistics;
+using PetitionGraph.Reporting;
+using Rate = PetitionGraph.Reporting.Rate;
+
+namespace PetitionGraph.Api.Reports;
+
+/// <summary>
+/// Gathers what one report shows — figures from <see cref="StatisticsEngine"/>, case tables by projection — into the
+/// reporting library's plain records. Reads only; petitioners' names are masked unless the reader's role may see them.
+/// </summary>
+public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName)
+{
+    private const int TrendBuckets = 12;
+    private const int DueSoonDays = 7;
+
+    public async Task<ReportData> BuildAsync(ReportKind kind, ReportPeriod period, Role reader, DateTime now, CancellationToken ct)
+    {
+        var showsNames = PersonalDataPolicy.MayReadPersonalData(reader);
+        var asOf = period.End < now ? period.End : now;
+        var context = new ReportContext(ReportNames.Title(kind), period.Label, now, office.Zone.Id, officeName, showsNames, PersonalDataPolicy.ChineseName(reader));
+        var data = new ReportData(kind, context);
+        var campaign = await db.Campaigns.Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery()
+            .Where(c => c.BaselineAt <= asOf).OrderByDescending(c => c.BaselineAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var progress = campaign is null ? [] : await CampaignProgressCalculator.MeasureAsync(db, campaign, _ => true, asOf, now, ct);
+        data = data with
+        {
+            StockTarget = progress.FirstOrDefault(p => p.Target.Figure == CampaignFigure.Stock)?.Goal,
+            RateTargets = progress.Where(p => p.Target.Comparison == TargetComparison.AtLeast && IsRate(p.Target.Figure))
+                .GroupBy(p => FigureName(p.Target.Figure)).ToDictionary(g => g.Key, g => g.First().Target.Value),
+        };
+        switch (kind)
+        {
+            case ReportKind.MonthlyOverview:
+                return data with
+                {
+                    Trend = await TrendAsync(period, now, ct),
+                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
+                    ByCategory = await FiguresAsync([Bucket(period)], [StatisticsDimension.Category], now, ct),
+                };
+            case ReportKind.ByCategory:
+                return data with
+                {
+                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
+                    ByCategory = await FiguresAsync([Bucket(period)], [StatisticsDimension.Category], now, ct),
+                };
+            case ReportKind.ByVillage:
+                return data with
+                {
+                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
+                    ByVillage = await FiguresAsync([Bucket(period)], [StatisticsDimension.Village], now, ct),
+                };
+            case ReportKind.LeaderOwnership:
+                return data with { Ownership = await OwnershipAsync(asOf, showsNames, ct) };
+            case ReportKind.DueList:
+                return data with { Due = await DueAsync(asOf, ct) };
+            case ReportKind.KeyCases:
+                return data with { KeyCases = await KeyCasesAsync(asOf, ct) };
+            default:
+                if (campaign is null)
+                {
+                    throw new ReportDataException($"There is no campaign with a baseline on or before {office.ToOffice(asOf):yyyy-MM-dd}.");
+                }
+                return data with
+                {
+                    Trend = await TrendAsync(period, now, ct),
+                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
+                    Campaign = new CampaignProgress(campaign.Name, campaign.BaselineAt,
+                        campaign.Phases.OrderBy(p => p.From).Select(p => new CampaignPhaseRow(PhaseName(p.Kind), p.From, p.To, p.From <= asOf && asOf < p.To)).ToList(),
+                        progress.Select(TargetRow).ToList()),
+                };
+        }
+    }
+
+    private static Bucket Bucket(ReportPeriod period) => new(0, period.Start, period.End, period.Text);
+
+    /// <summary>The twelve buckets of the period's size that end with it.</summary>
+    private Task<List<FigureRow>> TrendAsync(ReportPeriod period, DateTime now, CancellationToken ct)
+    {
+        var local = office.ToOffice(period.Start).DateTime;
+        for (var i = 1; i < TrendBuckets; i++)
+        {
+            local = Previous(local, period.Interval);
+        }
+        var buckets = Buckets.Build(office.FromOffice(local), period.End, period.Interval, office)!;
+        return FiguresAsync(buckets, [], now, ct);
+    }
+
+    private static DateTime Previous(DateTime local, StatisticsInterval interval) => interval switch
+    {
+        StatisticsInterval.Day => local.AddDays(-1),
+        StatisticsInterval.Week => local.AddDays(-7),
+        StatisticsInterval.Month => local.AddMonths(-1),
+        StatisticsInterval.Quarter => local.AddMonths(-3),
+        _ => local.AddYears(-1),
+    };
+
+    private async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
+    {
+        var rows = await new StatisticsEngine(db).ComputeAsync(new StatisticsRequest(buckets, groupBy, _ => true, now), ct);
+        var categories = groupBy.Contains(StatisticsDimension.Category) ? await db.Categories.ToDictionaryAsync(c => c.Id, c => c.NameZh, ct) : [];
+        var villages = groupBy.Contains(StatisticsDimension.Village) ? await db.Villages.ToDictionaryAsync(v => v.Id, v => v.Name, ct) : [];
+        return rows.Select(r =>
+        {
+            var f = r.Counts;
+            var group = r.Group.CategoryId is { } c ? categories[c] : r.Group.VillageId is { } v ? villages[v] : null;
+            return new FigureRow(r.Bucket.Start, r.Bucket.End, r.Bucket.Label, group, f.Stock, f.Increment, f.BacklogIncrement, f.Resolved,
+                f.HighLevelPetitions, f.Petitions, new Rate(f.RepeatPetitions, f.Petitions), new Rate(f.AcceptedOnTime, f.AcceptanceDue),
+                new Rate(f.ConcludedOnTime, f.ConclusionDue), new Rate(f.Evaluated, f.Evaluated + f.EvaluationExpired), new Rate(f.Satisfied, f.Evaluated));
+        }).ToList();
+    }
+
+    /// <summary>领导包案情况汇总表: every case in the backlog at the instant, with the leaders answerable for it then.</summary>
+    private async Task<List<OwnershipRow>> OwnershipAsync(DateTime at, bool showsNames, CancellationToken ct)
+    {
+        var cases = await db.Cases
+            .Where(c => c.BacklogIntervals.Any(i => i.EnteredAt < at && (i.LeftAt == null || i.LeftAt >= at)))
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Number,
+                c.Status,
+                c.OpenedAt,
+                Village = c.Village!.Name,
+                Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => p.Petitioner!.Name).ToList(),
+                Leaders = c.Assignments.Where(a => a.From <= at && (a.To == null || a.To > at)).OrderBy(a => a.From)
+                    .Select(a => new { a.Role, a.Leader!.Name }).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct);
+        return cases.Select((c, i) => new OwnershipRow(i + 1, c.Number,
+            string.Join("、", c.Petitioners.Select(name => showsNames ? name : PersonalDataPolicy.MaskName(name))),
+            c.Village,
+            string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => l.Name)),
+            string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => l.Name)),
+            StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
+    }
+
+    /// <summary>Steps overdue at the instant or due within a week of it.</summary>
+    private async Task<List<DueRow>> DueAsync(DateTime at, CancellationToken ct)
+    {
+        var soon = at.AddDays(DueSoonDays);
+        var cases = await db.Cases.Where(c => c.NextDueAt != null && c.NextDueAt < soon)
+            .OrderBy(c => c.NextDueAt).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Number,
+                c.Title,
+                c.Status,
+                DueAt = c.NextDueAt!.Value,
+                Village = c.Village!.Name,
+                Category = c.Category!.NameZh,
+                Leaders = c.Assignments.Where(a => a.From <= at && (a.To == null || a.To > at)).Select(a => a.Leader!.Name).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct);
+        return cases.Select(c => new DueRow(c.Number, c.Title, c.Village, c.Category, StepName(c.Status), c.DueAt,
+            office.CalendarDaysBetween(at, c.DueAt), string.Join("、", c.Leaders))).ToList();
+    }
+
+    private async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, CancellationToken ct)
+    {
+        Expression<Func<Case, int?, KeyCaseItem>> template = (c, k) => new KeyCaseItem
+        {
+            KeyClass = k,
+            Number = c.Number,
+            Title = c.Title,
+            Status = c.Status,
+            OpenedAt = c.OpenedAt,
+            Village = c.Village!.Name,
+            Category = c.Category!.NameZh,
+            National = c.Petitions.Count(p => p.Level == PetitionLevel.National),
+        };
+        var parameter = Expression.Parameter(typeof(Case), "c");
+        var select = Expression.Lambda<Func<Case, KeyCaseItem>>(
+            ExpressionTools.Inline(template, parameter, ExpressionTools.Inline(keyClasses.AsOf(at), parameter)), parameter);
+        var cases = await db.Cases.Where(c => c.OpenedAt < at).Select(select)
+            .Where(c => c.KeyClass != null).OrderBy(c => c.KeyClass).ThenBy(c => c.OpenedAt).ToListAsync(ct);
+        return cases.Select(c => new KeyCaseRow(c.KeyClass!.Value, c.Number, c.Title, c.Village, c.Category, c.National,
+            StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
+    }
+
+    private static CampaignTargetRow TargetRow(TargetProgress p) =>
+        new(FigureName(p.Target.Figure), ComparisonName(p.Target), p.Goal ?? p.Target.Value, p.Baseline, p.Current, p.Met)
+        {
+            Percent = IsRate(p.Target.Figure),
+        };
+
+    private static bool IsRate(CampaignFigure figure) => figure.ToString().EndsWith("Rate", StringComparison.Ordinal);
+
+    public static string FigureName(CampaignFigure figure) => figure switch
+    {
+        CampaignFigure.Stock => "积案存量",
+        CampaignFigure.HighLevelPetitions => "赴省进京信访",
+        CampaignFigure.BacklogIncrement => "新增积案",
+        CampaignFigure.Increment => "新增案件",
+        CampaignFigure.OnTimeAcceptanceRate => "及时受理率",
+        CampaignFigure.OnTimeConclusionRate => "按期办结率",
+        CampaignFigure.EvaluationRate => "参评率",
+        CampaignFigure.SatisfactionRate => "满意率",
+        _ => "重复信访率",
+    };
+
+    private static string ComparisonName(CampaignTarget target) => target.Comparison switch
+    {
+        TargetComparison.ReduceByPercent => $"较基线下降{target.Value:0.#}%",
+        TargetComparison.AtMost => "不高于",
+        _ => "不低于",
+    };
+
+    private static string PhaseName(CampaignPhaseKind kind) => kind switch
+    {
+        CampaignPhaseKind.Screening => "排查",
+        CampaignPhaseKind.Planning => "施策",
+        CampaignPhaseKind.ConcentratedEffort => "攻坚",
+        _ => "巩固",
+    };
+
+    public static string StatusName(CaseStatus status) => status switch
+    {
+        CaseStatus.Registered => "待受理",
+        CaseStatus.Accepted => "办理中",
+        CaseStatus.Declined => "不予受理",
+        CaseStatus.Concluded => "已办结",
+        CaseStatus.UnderReview => "复查中",
+        CaseStatus.Reviewed => "已复查",
+        CaseStatus.UnderSecondReview => "复核中",
+        CaseStatus.SecondReviewed => "已复核",
+        CaseStatus.Resolved => "已化解",
+        _ => "已终结",
+    };
+
+    private static string StepName(CaseStatus status) => status switch
+    {
+        CaseStatus.Registered => "受理告知",
+        CaseStatus.Accepted => "办结答复",
+        CaseStatus.UnderReview => "复查答复",
+        CaseStatus.UnderSecondReview => "复核答复",
+        _ => "办理",
+    };
+}
+
+internal sealed class KeyCaseItem
+{
+    public int? KeyClass { get; init; }
+    public required string Number { get; init; }
+    public required string Title { get; init; }
+    public CaseStatus Status { get; init; }
+    public DateTime OpenedAt { get; init; }
+    public required string Village { get; init; }
+    public required string Category { get; init; }
+    public int National { get; init; }
+}
+
+/// <summary>A report that cannot be made from the data there is (e.g. campaign progress without a campaign).</summary>
+public sealed class ReportDataException(string message) : Exception(message);

@@ -1,0 +1,49 @@
+using GraphQL.Types;
+using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Cases.Mutations;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Reporting;
+
+namespace PetitionGraph.Api.Reports;
+
+public sealed record ReportRunPayload(ReportRun? Run, IReadOnlyList<UserError> UserErrors);
+
+public static class ReportMutations
+{
+    public static void AddReportMutations(this ObjectGraphType mutation)
+    {
+        var input = new InputObjectGraphType { Name = "GenerateReportInput" };
+        input.Field<NonNullGraphType<EnumType<ReportKind>>>("report");
+        input.Field<NonNullGraphType<StringGraphType>>("period").Description("2021-05 (month), 2021-Q2, 2021, 2021-W18 or 2021-05-03, in office time.");
+        input.Field<EnumType<Role>>("readerRole").Description("Whose view of personal data to show; ANALYST (names masked) when omitted.");
+        var payload = new ObjectGraphType<ReportRunPayload> { Name = "GenerateReportPayload" };
+        payload.Field<ReportRunType>("run").Resolve(c => c.Source.Run);
+        payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
+
+        mutation.Field("generateReport", new NonNullGraphType(payload))
+            .Description("Generate a report now (HTML, charts, XLSX); the run and its files are stored and served at /reports/{id}/….")
+            .Argument(new NonNullGraphType(input), "input")
+            .ResolveAsync(async c =>
+            {
+                var values = new StepInput((IDictionary<string, object?>)c.Arguments!["input"].Value!);
+                var services = c.RequestServices!;
+                var period = ReportPeriod.Parse(values.Text("period"), services.GetRequiredService<OfficeTime>());
+                if (period is null)
+                {
+                    return new ReportRunPayload(null, [UserError.Validation("period", $"'{values.Text("period")}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03.")]);
+                }
+                try
+                {
+                    var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(values.Enum<ReportKind>("report")!.Value, period,
+                        values.Enum<Role>("readerRole") ?? Role.Analyst, CaseMutationRunner.Actor(c), c.CancellationToken);
+                    return new ReportRunPayload(run, []);
+                }
+                catch (ReportDataException e)
+                {
+                    return new ReportRunPayload(null, [UserError.InvalidState(e.Message)]);
+                }
+            });
+    }
+}

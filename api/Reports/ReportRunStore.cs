@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Reporting;
+
+namespace PetitionGraph.Api.Reports;
+
+/// <summary>
+/// Report runs in the database: made on demand, or scheduled and claimed by exactly one instance. A scheduled run is
+/// one row per report and period (unique key), claimed by a conditional UPDATE (only one instance's succeeds), held
+/// for a lease, and on failure put back with a growing delay until the attempts run out.
+/// </summary>
+public sealed class ReportRunStore(
+    IDbContextFactory<PetitionDbContext> factory, ReportGenerator generator, ReportOptions options, TimeProvider clock, ILogger<ReportRunStore> logger)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Generates now and stores the run with its artifacts in one transaction; a report that cannot be made stores nothing.</summary>
+    public async Task<ReportRun> GenerateNowAsync(ReportKind kind, ReportPeriod period, Role reader, string requestedBy, CancellationToken ct)
+    {
+        var started = Now;
+        var document = await generator.RenderAsync(kind, period, reader, ct);
+        var run = new ReportRun
+        {
+            Report = ReportNames.Name(kind),
+            Period = period.Text,
+            Trigger = ReportTrigger.OnDemand,
+            Status = ReportRunStatus.Succeeded,
+            ReaderRole = EnumNames.Name(reader),
+            RequestedBy = requestedBy,
+            CreatedAt = started,
+            StartedAt = started,
+            FinishedAt = Now,
+            NextAttemptAt = started,
+            Attempts = 1,
+            Artifacts = Artifacts(document),
+        };
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ReportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    /// <summary>Adds the run for each due period that has none; another instance adding the same one first is fine.</summary>
+    public async Task<int> EnsureScheduledAsync(IEnumerable<(string Report, string Period)> due, CancellationToken ct)
+    {
+        var wanted = due.Select(d => (d.Report, d.Period, Key: d.Report + "/" + d.Period)).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var keys = wanted.Select(w => w.Key).ToList();
+        var existing = (await db.ReportRuns.Where(r => r.ScheduleKey != null && keys.Contains(r.ScheduleKey)).Select(r => r.ScheduleKey!).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var (report, period, key) in wanted.Where(w => !existing.Contains(w.Key)))
+        {
+            await using var insert = await factory.CreateDbContextAsync(ct);
+            insert.ReportRuns.Add(new ReportRun
+            {
+                Report = report,
+                Period = period,
+                Trigger = ReportTrigger.Schedule,
+                ScheduleKey = key,
+                Status = ReportRunStatus.Pending,
+                ReaderRole = EnumNames.Name(options.ScheduledReaderRole),
+                RequestedBy = "schedule",
+                CreatedAt = Now,
+                NextAttemptAt = Now,
+            });
+            try
+            {
+                await insert.SaveChangesAsync(ct);
+                added++;
+            }
+            catch (DbUpdateException)
+            {
+                // The unique schedule key: another instance created this run a moment ago.
+            }
+        }
+        return added;
+    }
+
+    /// <summary>Claims the next run that is due (or whose claim has lapsed); null when there is none or another instance won it.</summary>
+    public async Task<ReportRun?> ClaimNextAsync(string instance, CancellationToken ct)
+    {
+        var now = Now;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = await db.ReportRuns
+            .Where(r => (r.Status == ReportRunStatus.Pending && r.NextAttemptAt <= now) || (r.Status == ReportRunStatus.Running && r.ClaimedUntil < now))
+            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => r.Id).Take(5).ToListAsync(ct);
+        foreach (var id in candidates)
+        {
+            var until = now.AddSeconds(options.ClaimSeconds);
+            // The condition is evaluated again under the row lock: of two instances, one updates one row, the other none.
+            var claimed = await db.ReportRuns
+                .Where(r => r.Id == id && ((r.Status == ReportRunStatus.Pending && r.NextAttemptAt <= now) || (r.Status == ReportRunStatus.Running && r.ClaimedUntil < now)))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, ReportRunStatus.Running)
+                    .SetProperty(r => r.ClaimedBy, instance)
+                    .SetProperty(r => r.ClaimedUntil, until)
+                    .SetProperty(r => r.StartedAt, now)
+                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
+            if (claimed == 1)
+            {
+                return await db.ReportRuns.FirstAsync(r => r.Id == id, ct);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Generates a claimed run and records the outcome, unless the claim was lost meanwhile.</summary>
+    public async Task ExecuteAsync(ReportRun run, string instance, CancellationToken ct)
+    {
+        List<ReportArtifact>? artifacts = null;
+        string? error = null;
+        try
+        {
+            if (!ReportNames.TryParse(run.Report, out var kind))
+            {
+                throw new ReportDataException($"There is no report called '{run.Report}'.");
+            }
+            var period = ReportPeriod.Parse(run.Period, generator.Office) ?? throw new ReportDataException($"'{run.Period}' is not a period.");
+            artifacts = Artifacts(await generator.RenderAsync(kind, period, EnumNames.Parse<Role>(run.ReaderRole), ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Report run {Run} ({Report} {Period}) failed on attempt {Attempt}.", run.Id, run.Report, run.Period, run.Attempts);
+            error = e is ReportDataException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var mine = await db.ReportRuns.AsTracking().FirstOrDefaultAsync(r => r.Id == run.Id && r.ClaimedBy == instance && r.Status == ReportRunStatus.Running, ct);
+        if (mine is null)
+        {
+            return;
+        }
+        mine.FinishedAt = Now;
+        mine.ClaimedUntil = null;
+        mine.Error = error?[..Math.Min(error.Length, 4000)];
+        if (artifacts is not null)
+        {
+            mine.Status = ReportRunStatus.Succeeded;
+            mine.Artifacts.AddRange(artifacts);
+        }
+        else if (mine.Attempts >= options.MaxAttempts)
+        {
+            mine.Status = ReportRunStatus.Failed;
+        }
+        else
+        {
+            mine.Status = ReportRunStatus.Pending;
+            mine.NextAttemptAt = Now.AddSeconds(options.RetrySeconds * Math.Pow(2, mine.Attempts - 1));
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static List<ReportArtifact> Artifacts(ReportDocument document) =>
+        document.Artifacts.Select(a => new ReportArtifact { FileName = a.FileName, ContentType = a.ContentType, Size = a.Content.Length, Content = a.Content }).ToList();
+}

@@ -1,0 +1,92 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.Reports;
+
+/// <summary>An artifact's description without its bytes; the bytes are served at <see cref="Url"/>.</summary>
+public sealed record ArtifactInfo(int RunId, string FileName, string ContentType, long Size)
+{
+    public string Url => $"/reports/{RunId}/{Uri.EscapeDataString(FileName)}";
+}
+
+public sealed class ReportRunType : ObjectGraphType<ReportRun>
+{
+    public ReportRunType()
+    {
+        Name = "ReportRun";
+        Description = "One generation of one report for one period, on a schedule or on demand.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("ReportRun", c.Source.Id));
+        Field(r => r.Report).Description("monthly-overview, by-category, by-village, leader-ownership, due-list, key-cases or campaign-progress.");
+        Field(r => r.Period).Description("2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03 (office time).");
+        Field(r => r.Trigger, type: typeof(NonNullGraphType<EnumType<ReportTrigger>>));
+        Field(r => r.Status, type: typeof(NonNullGraphType<EnumType<ReportRunStatus>>));
+        Field(r => r.ReaderRole).Description("The role (ANALYST, OFFICE, …) whose view of personal data the report shows.");
+        Field(r => r.RequestedBy);
+        Field(r => r.CreatedAt, type: typeof(NonNullGraphType<DateTimeScalar>));
+        Field(r => r.StartedAt, type: typeof(DateTimeScalar));
+        Field(r => r.FinishedAt, type: typeof(DateTimeScalar));
+        Field(r => r.Attempts);
+        Field(r => r.NextAttemptAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When a pending run is (re)tried.");
+        Field(r => r.Error, nullable: true).Description("Why the last attempt failed.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportArtifactType>>>>("artifacts")
+            .Description("The files: report.html, report.xlsx, charts as PNG and SVG.")
+            .ResolveAsync(async c => c.Source.Artifacts.Count > 0
+                ? c.Source.Artifacts.Select(a => new ArtifactInfo(c.Source.Id, a.FileName, a.ContentType, a.Size)).ToList()
+                : await c.Db().ReportArtifacts.Where(a => a.RunId == c.Source.Id).OrderBy(a => a.Id)
+                    .Select(a => new ArtifactInfo(a.RunId, a.FileName, a.ContentType, a.Size)).ToListAsync(c.CancellationToken));
+    }
+}
+
+public sealed class ReportArtifactType : ObjectGraphType<ArtifactInfo>
+{
+    public ReportArtifactType()
+    {
+        Name = "ReportArtifact";
+        Field(a => a.FileName);
+        Field(a => a.ContentType);
+        Field(a => a.Size).Description("Bytes.");
+        Field(a => a.Url).Description("Served by every instance: GET it from the API's base address.");
+    }
+}
+
+public static class ReportQueries
+{
+    public const int MaxRuns = 100;
+
+    public static void AddReportQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportRunType>>>>("reportRuns")
+            .Description("Report runs, newest first.")
+            .Argument<StringGraphType>("report", "Only this report (e.g. monthly-overview).")
+            .Argument<StringGraphType>("period", "Only this period (e.g. 2021-05).")
+            .Argument<EnumType<ReportRunStatus>>("status")
+            .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxRuns}).")
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument("first", 20);
+                if (first is < 0 or > MaxRuns)
+                {
+                    throw new QueryError(ErrorCodes.PageSize, $"first must be between 0 and {MaxRuns}.");
+                }
+                var runs = c.Db().ReportRuns.AsQueryable();
+                if (c.GetArgument<string?>("report") is { } report)
+                {
+                    runs = runs.Where(r => r.Report == report);
+                }
+                if (c.GetArgument<string?>("period") is { } period)
+                {
+                    runs = runs.Where(r => r.Period == period);
+                }
+                if (c.GetArgument<ReportRunStatus?>("status") is { } status)
+                {
+                    runs = runs.Where(r => r.Status == status);
+                }
+                return await runs.OrderByDescending(r => r.Id).Take(first).ToListAsync(c.CancellationToken);
+            });
+    }
+}
