@@ -33,9 +33,9 @@ public static class CampaignProgressCalculator
 
     private static TargetProgress Measure(CampaignTarget target, double? baseline, double? current)
     {
-        var goal = target.Comparison == TargetComparison.ReduceByPercent
-            ? baseline * (1 - (target.Value / 100))
-            : target.Value;
+        double? goal = target.Comparison != TargetComparison.ReduceByPercent ? target.Value
+            : baseline is { } b ? Math.Round(b * (1 - (target.Value / 100)), 6)
+            : null;
         var met = target.Comparison switch
         {
             TargetComparison.ReduceByPercent => current is { } c && goal is { } g && c <= g,

@@ -44,9 +44,8 @@ public static class IncrementResolvedChart
         chart.CategoryTicks(chart.Plot.Axes.Bottom, BucketAxis.TickLabels(trend));
         ChartBuilder.CountTicks(chart.Plot.Axes.Left);
         chart.Plot.Axes.SetLimits(-0.6, trend.Count - 0.4, 0, Math.Max(1, top) * 1.3);
-        chart.Plot.Legend.Alignment = Alignment.UpperRight;
         chart.Plot.Legend.Orientation = Orientation.Horizontal;
-        chart.Plot.ShowLegend();
+        chart.Plot.ShowLegend(Edge.Bottom);
         return chart.Render(Name);
     }
 }

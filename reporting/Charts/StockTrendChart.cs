@@ -47,8 +47,9 @@ public static class StockTrendChart
         chart.CategoryTicks(plot.Axes.Bottom, BucketAxis.TickLabels(trend));
         ChartBuilder.CountTicks(plot.Axes.Left);
         plot.Axes.SetLimits(-0.5, trend.Count - 0.5, 0, Math.Max(1, top) * 1.18);
-        plot.Legend.Alignment = Alignment.UpperRight;
-        plot.ShowLegend();
+        // Below the plot: inside it, the legend would cover the latest months, the ones readers look at first.
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
         return chart.Render(Name);
     }
 }
