@@ -8,6 +8,7 @@ if (cli.Verb is not null)
     return await CliVerbs.RunAsync(app.Services, cli, Console.Out, CancellationToken.None);
 }
 await app.InitializeDatabaseAsync();
+await app.PrintDemoTokensAsync();
 await app.WarmUpAsync();
 await app.RunAsync();
 return 0;

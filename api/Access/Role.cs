@@ -21,8 +21,11 @@ public enum Role
 
 public static class PersonalDataPolicy
 {
-    /// <summary>Roles that see petitioners' names, ID numbers, phones and addresses unmasked (every such read is audited).</summary>
-    public static bool MayReadPersonalData(Role role) => role is Role.Admin or Role.Office;
+    /// <summary>
+    /// Roles that see petitioners' names, ID numbers, phones and addresses unmasked — the staff who contact them; every
+    /// such read is audited. ADMIN manages data and the audit trail without needing to see whose data it is.
+    /// </summary>
+    public static bool MayReadPersonalData(Role role) => role is Role.Office or Role.VillageHandler;
 
     /// <summary>张三 → 张*, 欧阳明 → 欧**: the first character, the rest masked.</summary>
     public static string MaskName(string name)

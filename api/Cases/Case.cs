@@ -56,6 +56,8 @@ public sealed class Case : IEntity
     public List<CaseActivity> Activities { get; set; } = [];
     public List<Evaluation> Evaluations { get; set; } = [];
     public List<CaseAccusedLeader> AccusedLeaders { get; set; } = [];
+    /// <summary>Leaders who declared a conflict of interest (回避): treated like the accused — the case is hidden from them.</summary>
+    public List<LeaderConflict> Conflicts { get; set; } = [];
     public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
     public List<CaseDeadline> Deadlines { get; set; } = [];
 

@@ -31,7 +31,11 @@ public static class ReportVerb
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
         try
         {
-            var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(kind, period, role, "cli", ct);
+            var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(kind, period, role, "cli", null, ct);
+            if (PersonalDataPolicy.MayReadPersonalData(role))
+            {
+                await services.GetRequiredService<AuditWriter>().WriteAsync(Environment.UserName, role, "REPORT", $"ReportRun:{run.Id}", "name", "report (CLI)", CancellationToken.None);
+            }
             Directory.CreateDirectory(directory);
             foreach (var artifact in run.Artifacts)
             {

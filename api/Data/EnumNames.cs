@@ -31,6 +31,9 @@ public static class EnumNames
             ? value
             : throw new FormatException($"'{name}' is not a {typeof(TEnum).Name}.");
 
+    public static bool TryParse<TEnum>(string name, out TEnum value) where TEnum : struct, Enum =>
+        Cache<TEnum>.Values.TryGetValue(name, out value);
+
     private static class Cache<TEnum> where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<TEnum, string> Names =

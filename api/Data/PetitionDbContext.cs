@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
@@ -38,6 +39,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -161,6 +163,17 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(r => new { r.Report, r.Period });
             e.HasMany(r => r.Artifacts).WithOne().HasForeignKey(a => a.RunId);
         });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Actor).HasMaxLength(200);
+            e.Property(a => a.Role).HasMaxLength(32);
+            e.Property(a => a.Action).HasMaxLength(32);
+            e.Property(a => a.Subject).HasMaxLength(200);
+            e.Property(a => a.Fields).HasMaxLength(200);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.PetitionerId, a.At });
+            e.HasIndex(a => new { a.Actor, a.At });
+        });
         modelBuilder.Entity<ReportArtifact>(e =>
         {
             e.Property(a => a.FileName).HasMaxLength(200);
@@ -182,6 +195,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
         {
             e.HasKey(c => new { c.LeaderId, c.CaseId });
             e.HasIndex(c => c.CaseId);
+            e.HasOne(c => c.Case).WithMany(c => c.Conflicts).HasForeignKey(c => c.CaseId);
         });
         modelBuilder.Entity<CaseNumberCounter>(e =>
         {

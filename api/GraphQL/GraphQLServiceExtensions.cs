@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.GraphQL.DataLoading;
@@ -25,7 +26,6 @@ public static class GraphQLServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<QueryContext>();
         services.AddScoped<LoaderCache>();
-        services.AddScoped<AccessScope>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
@@ -43,6 +43,13 @@ public static class GraphQLServiceExtensions
             .AddGraphTypes(typeof(PetitionSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<PetitionErrorInfoProvider>()
+            .AddValidationRule<RoleRule>(useForCachedDocuments: true)
+            .AddComplexityAnalyzer((complexity, sp) =>
+            {
+                var limits = sp.GetRequiredService<RequestLimits>();
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            })
             // One DbContext per request: run query fields one at a time; DataLoaders still batch each level.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecutionOptions(options =>

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Categories;
@@ -8,18 +9,40 @@ using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.GraphQL;
 
-/// <summary>Every mutation runs in one transaction and reports refusals in its payload's userErrors.</summary>
+/// <summary>
+/// Every mutation runs in one transaction and reports refusals in its payload's userErrors. Who may call which is
+/// decided here, for all of them: case work by the office and village handlers (within their scope), reference data
+/// by administrators, campaigns by administrators and the office, reports by the roles that see every case.
+/// </summary>
 public sealed class MutationType : ObjectGraphType
 {
+    private static readonly Role[] CaseWork = [Role.Office, Role.VillageHandler];
+    private static readonly Role[] ReferenceData = [Role.Admin];
+    private static readonly Role[] Campaigns = [Role.Admin, Role.Office];
+    private static readonly Role[] Reports = [Role.Admin, Role.Office, Role.Analyst];
+
     public MutationType()
     {
         Name = "Mutation";
         this.AddRegisterPetition();
         this.AddCaseStepMutations();
+        Require(CaseWork);
         this.AddVillageMutations();
         this.AddLeaderMutations();
         this.AddCategoryMutations();
+        Require(ReferenceData);
         this.AddCampaignMutations();
+        Require(Campaigns);
         this.AddReportMutations();
+        Require(Reports);
+    }
+
+    /// <summary>Gives every mutation added so far without a requirement these roles.</summary>
+    private void Require(Role[] roles)
+    {
+        foreach (var field in Fields.Where(f => f.RequiredRoles() is null))
+        {
+            field.RequireRoles(roles);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
@@ -26,5 +27,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddStatisticsQueries();
         this.AddCampaignQueries();
         this.AddReportQueries();
+        this.AddAuditQueries();
     }
 }

@@ -1,3 +1,4 @@
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Http;
@@ -12,6 +13,7 @@ public static class HostingExtensions
     {
         builder.Services.AddPetitionDatabase(builder.Configuration);
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddPetitionAccess(builder.Configuration);
         builder.Services.AddPetitionGraphQL(builder.Configuration);
         builder.Services.AddPetitionReports(builder.Configuration);
         return builder;
@@ -20,13 +22,32 @@ public static class HostingExtensions
     public static WebApplication MapPetitionGraph(this WebApplication app)
     {
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.MapGet(GraphQLHttpEndpoint.Path, endpoint.HandleAsync);
-        app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.MapGet(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
+        app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapReportArtifacts();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (PetitionDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: 503));
         return app;
+    }
+
+    /// <summary>With the generated development key: a ready-made token per role, so a newcomer can query at once.</summary>
+    public static async Task PrintDemoTokensAsync(this WebApplication app)
+    {
+        var issuer = app.Services.GetRequiredService<TokenIssuer>();
+        if (!issuer.UsesDevelopmentKey || !app.Services.GetRequiredService<AuthOptions>().PrintDemoTokens)
+        {
+            return;
+        }
+        var lines = new System.Text.StringBuilder("Every request needs a bearer token. Development tokens (30 days; signed with the generated key in Auth:KeyFile):\n");
+        foreach (var (role, note, token) in await DemoTokens.IssueAsync(app.Services, CancellationToken.None))
+        {
+            lines.Append("  ").Append(Data.EnumNames.Name(role)).Append(" (").Append(note).Append("):\n    ").Append(token).Append('\n');
+        }
+        lines.Append("  Use: curl -H 'Authorization: Bearer <token>' … ; more: dotnet run --project api -- token --role ANALYST");
+        Console.WriteLine(lines.ToString());
     }
 
     /// <summary>Migrates, then seeds the demo data on an empty database.</summary>

@@ -8,8 +8,8 @@ public sealed class PetitionerShape : QueryShape<Petitioner>
 {
     public PetitionerShape() : base("Petitioner")
     {
-        String("name", p => p.Name, "Personal data.");
-        String("idNumber", p => p.IdNumber, "Personal data: match a petitioner by ID number.", sortable: false);
+        PersonalString("name", p => p.Name, "Personal data.");
+        PersonalString("idNumber", p => p.IdNumber, "Personal data: match a petitioner by ID number.", sortable: false);
         Relation<Village>("village", p => p.Village);
         Many<Case>("cases", p => p.Cases.Select(cp => cp.Case!));
     }

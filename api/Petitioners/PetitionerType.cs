@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.DataLoading;
@@ -14,10 +15,14 @@ public sealed class PetitionerType : ObjectGraphType<Petitioner>
     {
         this.NodeId("Petitioner");
         Description = "信访人. Name, ID number, phone and address are personal data.";
-        Field(p => p.Name).Description("Personal data.").IsPersonalData();
-        Field(p => p.IdNumber, nullable: true).Description("Personal data: resident ID number.").IsPersonalData();
-        Field(p => p.Phone, nullable: true).Description("Personal data.").IsPersonalData();
-        Field(p => p.Address, nullable: true).Description("Personal data: registered address (户籍地).").IsPersonalData();
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Personal data: masked (张*) unless your role may read it.").IsPersonalData()
+            .Resolve(c => PersonalDataReads.Resolve(c, c.Source.Id, "name", c.Source.Name, PersonalDataPolicy.MaskName));
+        Field<StringGraphType>("idNumber").Description("Personal data: resident ID number; null unless your role may read it.").IsPersonalData()
+            .Resolve(c => PersonalDataReads.Resolve(c, c.Source.Id, "idNumber", c.Source.IdNumber));
+        Field<StringGraphType>("phone").Description("Personal data; null unless your role may read it.").IsPersonalData()
+            .Resolve(c => PersonalDataReads.Resolve(c, c.Source.Id, "phone", c.Source.Phone));
+        Field<StringGraphType>("address").Description("Personal data: registered address (户籍地); null unless your role may read it.").IsPersonalData()
+            .Resolve(c => PersonalDataReads.Resolve(c, c.Source.Id, "address", c.Source.Address));
         Field<VillageType>("village").Reads(nameof(Petitioner.VillageId)).Joins(nameof(Petitioner.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")

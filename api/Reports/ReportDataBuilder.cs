@@ -16,9 +16,10 @@ namespace PetitionGraph.Api.Reports;
 
 /// <summary>
 /// Gathers what one report shows — figures from <see cref="StatisticsEngine"/>, case tables by projection — into the
-/// reporting library's plain records. Reads only; petitioners' names are masked unless the reader's role may see them.
+/// reporting library's plain records, over the cases in the reader's scope. Reads only; petitioners' names are masked
+/// unless the reader's role may see them.
 /// </summary>
-public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName)
+public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName, Expression<Func<Case, bool>> scope)
 {
     private const int TrendBuckets = 12;
     private const int DueSoonDays = 7;
@@ -31,7 +32,7 @@ public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, K
         var data = new ReportData(kind, context);
         var campaign = await db.Campaigns.Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery()
             .Where(c => c.BaselineAt <= asOf).OrderByDescending(c => c.BaselineAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        var progress = campaign is null ? [] : await CampaignProgressCalculator.MeasureAsync(db, campaign, _ => true, asOf, now, ct);
+        var progress = campaign is null ? [] : await CampaignProgressCalculator.MeasureAsync(db, campaign, scope, asOf, now, ct);
         data = data with
         {
             StockTarget = progress.FirstOrDefault(p => p.Target.Figure == CampaignFigure.Stock)?.Goal,
@@ -106,7 +107,7 @@ public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, K
 
     private async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
     {
-        var rows = await new StatisticsEngine(db).ComputeAsync(new StatisticsRequest(buckets, groupBy, _ => true, now), ct);
+        var rows = await new StatisticsEngine(db).ComputeAsync(new StatisticsRequest(buckets, groupBy, scope, now), ct);
         var categories = groupBy.Contains(StatisticsDimension.Category) ? await db.Categories.ToDictionaryAsync(c => c.Id, c => c.NameZh, ct) : [];
         var villages = groupBy.Contains(StatisticsDimension.Village) ? await db.Villages.ToDictionaryAsync(v => v.Id, v => v.Name, ct) : [];
         return rows.Select(r =>
@@ -122,7 +123,7 @@ public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, K
     /// <summary>领导包案情况汇总表: every case in the backlog at the instant, with the leaders answerable for it then.</summary>
     private async Task<List<OwnershipRow>> OwnershipAsync(DateTime at, bool showsNames, CancellationToken ct)
     {
-        var cases = await db.Cases
+        var cases = await db.Cases.Where(scope)
             .Where(c => c.BacklogIntervals.Any(i => i.EnteredAt < at && (i.LeftAt == null || i.LeftAt >= at)))
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
             .Select(c => new
@@ -148,7 +149,7 @@ public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, K
     private async Task<List<DueRow>> DueAsync(DateTime at, CancellationToken ct)
     {
         var soon = at.AddDays(DueSoonDays);
-        var cases = await db.Cases.Where(c => c.NextDueAt != null && c.NextDueAt < soon)
+        var cases = await db.Cases.Where(scope).Where(c => c.NextDueAt != null && c.NextDueAt < soon)
             .OrderBy(c => c.NextDueAt).ThenBy(c => c.Id)
             .Select(c => new
             {
@@ -181,7 +182,7 @@ public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, K
         var parameter = Expression.Parameter(typeof(Case), "c");
         var select = Expression.Lambda<Func<Case, KeyCaseItem>>(
             ExpressionTools.Inline(template, parameter, ExpressionTools.Inline(keyClasses.AsOf(at), parameter)), parameter);
-        var cases = await db.Cases.Where(c => c.OpenedAt < at).Select(select)
+        var cases = await db.Cases.Where(scope).Where(c => c.OpenedAt < at).Select(select)
             .Where(c => c.KeyClass != null).OrderBy(c => c.KeyClass).ThenBy(c => c.OpenedAt).ToListAsync(ct);
         return cases.Select(c => new KeyCaseRow(c.KeyClass!.Value, c.Number, c.Title, c.Village, c.Category, c.National,
             StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();

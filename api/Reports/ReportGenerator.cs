@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
@@ -11,10 +12,10 @@ public sealed class ReportGenerator(AnalyticsDatabase analytics, OfficeTime offi
 {
     public OfficeTime Office => office;
 
-    public async Task<ReportDocument> RenderAsync(ReportKind kind, ReportPeriod period, Role reader, CancellationToken ct)
+    public async Task<ReportDocument> RenderAsync(ReportKind kind, ReportPeriod period, Role reader, Expression<Func<Case, bool>>? scope, CancellationToken ct)
     {
         await using var db = analytics.CreateDbContext();
-        var builder = new ReportDataBuilder(db, office, keyClasses, options.OfficeName);
+        var builder = new ReportDataBuilder(db, office, keyClasses, options.OfficeName, scope ?? (_ => true));
         var data = await builder.BuildAsync(kind, period, reader, clock.GetUtcNow().UtcDateTime, ct);
         return ReportRenderer.Render(data);
     }

@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using PetitionGraph.Api.Access;
-using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Scalars;
@@ -17,7 +16,7 @@ public static class ReportMutations
         var input = new InputObjectGraphType { Name = "GenerateReportInput" };
         input.Field<NonNullGraphType<EnumType<ReportKind>>>("report");
         input.Field<NonNullGraphType<StringGraphType>>("period").Description("2021-05 (month), 2021-Q2, 2021, 2021-W18 or 2021-05-03, in office time.");
-        input.Field<EnumType<Role>>("readerRole").Description("Whose view of personal data to show; ANALYST (names masked) when omitted.");
+        input.Field<EnumType<Role>>("readerRole").Description("Whose view of personal data to show; ANALYST (names masked) when omitted. It can only narrow your own view.");
         var payload = new ObjectGraphType<ReportRunPayload> { Name = "GenerateReportPayload" };
         payload.Field<ReportRunType>("run").Resolve(c => c.Source.Run);
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
@@ -34,10 +33,22 @@ public static class ReportMutations
                 {
                     return new ReportRunPayload(null, [UserError.Validation("period", $"'{values.Text("period")}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03.")]);
                 }
+                var caller = c.Scope().Caller!;
+                // A reader role can narrow what the caller sees (ANALYST: names masked), never widen it.
+                var reader = values.Enum<Role>("readerRole") ?? Role.Analyst;
+                if (PersonalDataPolicy.MayReadPersonalData(reader) && !caller.MayReadPersonalData)
+                {
+                    reader = Role.Analyst;
+                }
                 try
                 {
                     var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(values.Enum<ReportKind>("report")!.Value, period,
-                        values.Enum<Role>("readerRole") ?? Role.Analyst, CaseMutationRunner.Actor(c), c.CancellationToken);
+                        reader, caller.Name, c.Scope().Cases, c.CancellationToken);
+                    if (PersonalDataPolicy.MayReadPersonalData(reader))
+                    {
+                        await services.GetRequiredService<AuditWriter>().WriteAsync(caller.Name, caller.Role, "REPORT", $"ReportRun:{run.Id}",
+                            "name", "generateReport", CancellationToken.None);
+                    }
                     return new ReportRunPayload(run, []);
                 }
                 catch (ReportDataException e)

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Reporting;
 
@@ -16,10 +18,10 @@ public sealed class ReportRunStore(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Generates now and stores the run with its artifacts in one transaction; a report that cannot be made stores nothing.</summary>
-    public async Task<ReportRun> GenerateNowAsync(ReportKind kind, ReportPeriod period, Role reader, string requestedBy, CancellationToken ct)
+    public async Task<ReportRun> GenerateNowAsync(ReportKind kind, ReportPeriod period, Role reader, string requestedBy, Expression<Func<Case, bool>>? scope, CancellationToken ct)
     {
         var started = Now;
-        var document = await generator.RenderAsync(kind, period, reader, ct);
+        var document = await generator.RenderAsync(kind, period, reader, scope, ct);
         var run = new ReportRun
         {
             Report = ReportNames.Name(kind),
@@ -117,7 +119,7 @@ public sealed class ReportRunStore(
                 throw new ReportDataException($"There is no report called '{run.Report}'.");
             }
             var period = ReportPeriod.Parse(run.Period, generator.Office) ?? throw new ReportDataException($"'{run.Period}' is not a period.");
-            artifacts = Artifacts(await generator.RenderAsync(kind, period, EnumNames.Parse<Role>(run.ReaderRole), ct));
+            artifacts = Artifacts(await generator.RenderAsync(kind, period, EnumNames.Parse<Role>(run.ReaderRole), null, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

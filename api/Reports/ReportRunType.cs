@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
@@ -62,6 +63,7 @@ public static class ReportQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportRunType>>>>("reportRuns")
             .Description("Report runs, newest first.")
+            .RequireRoles(Role.Admin, Role.Office, Role.Analyst)
             .Argument<StringGraphType>("report", "Only this report (e.g. monthly-overview).")
             .Argument<StringGraphType>("period", "Only this period (e.g. 2021-05).")
             .Argument<EnumType<ReportRunStatus>>("status")

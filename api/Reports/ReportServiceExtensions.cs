@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Reports;
@@ -15,15 +16,39 @@ public static class ReportServiceExtensions
         return services;
     }
 
+    private static object Error(string message, string code) => new { errors = new[] { new { message, extensions = new { code } } } };
+
     /// <summary>GET /reports/{id}/{file}: a stored artifact, from whichever instance is asked.</summary>
     public static WebApplication MapReportArtifacts(this WebApplication app)
     {
-        app.MapGet("/reports/{id:int}/{fileName}", async (int id, string fileName, IDbContextFactory<PetitionDbContext> factory, CancellationToken ct) =>
+        app.MapGet("/reports/{id:int}/{fileName}", async (int id, string fileName, HttpContext http, IDbContextFactory<PetitionDbContext> factory, AuditWriter audit, CancellationToken ct) =>
         {
+            // Reports cover every case of the town: only the roles that see every case may fetch them, and a report
+            // made with names only those who may read names (each such download is audited).
+            if (Caller.From(http.User) is not { } caller)
+            {
+                return Results.Json(Error("Send a valid bearer token.", "UNAUTHENTICATED"), statusCode: StatusCodes.Status401Unauthorized);
+            }
             await using var db = await factory.CreateDbContextAsync(ct);
+            var run = await db.ReportRuns.Where(r => r.Id == id).Select(r => new { r.ReaderRole, r.RequestedBy }).FirstOrDefaultAsync(ct);
+            var withNames = run is not null && EnumNames.TryParse<Role>(run.ReaderRole, out var reader) && PersonalDataPolicy.MayReadPersonalData(reader);
+            // An account linked to a leader may be accused in some case: it gets only the reports made for it.
+            var ownOnly = caller.LeaderId is not null && run is not null && run.RequestedBy != caller.Name;
+            if (caller.Role is not (Role.Admin or Role.Office or Role.Analyst) || (withNames && !caller.MayReadPersonalData) || ownOnly)
+            {
+                return Results.Json(Error("Your role may not fetch this report.", "FORBIDDEN"), statusCode: StatusCodes.Status403Forbidden);
+            }
             var artifact = await db.ReportArtifacts.Where(a => a.RunId == id && a.FileName == fileName)
                 .Select(a => new { a.ContentType, a.Content }).FirstOrDefaultAsync(ct);
-            return artifact is null ? Results.NotFound() : Results.Bytes(artifact.Content, artifact.ContentType);
+            if (artifact is null)
+            {
+                return Results.NotFound();
+            }
+            if (withNames)
+            {
+                await audit.WriteAsync(caller.Name, caller.Role, "DOWNLOAD", $"ReportRun:{id}/{fileName}", "name", "GET /reports", CancellationToken.None);
+            }
+            return Results.Bytes(artifact.Content, artifact.ContentType);
         });
         return app;
     }

@@ -5,6 +5,9 @@ namespace PetitionGraph.Tests.GraphQL;
 /// <summary>Relations load through batch loaders: the SQL statements of a request do not grow with the page size.</summary>
 public abstract class DataLoaderTests(TestHost host)
 {
+    /// <summary>An analyst: names come back masked, so no audit statement joins the reads being counted.</summary>
+    private GraphQLClient Reader { get; } = host.ClientAs(PetitionGraph.Api.Access.Role.Analyst, "test-analyst");
+
     private const string Query = """
         query($first: Int) {
           cases(first: $first) {
@@ -38,7 +41,7 @@ public abstract class DataLoaderTests(TestHost host)
     {
         var cases = (await CaseOracle.LoadAsync(host)).OrderBy(c => c.Id).Take(50).ToList();
         host.Sql.Clear();
-        var data = await host.Client.QueryAsync("{ cases(first: 50) { nodes { number village { name } category { code } } } }");
+        var data = await Reader.QueryAsync("{ cases(first: 50) { nodes { number village { name } category { code } } } }");
         Assert.Single(host.Sql.Commands);
         var nodes = data.GetProperty("cases").GetProperty("nodes").EnumerateArray().ToList();
         Assert.Equal(cases.Select(c => (c.Number, c.Village!.Name, c.Category!.Code)),
@@ -52,7 +55,7 @@ public abstract class DataLoaderTests(TestHost host)
         var now = TestHost.Now.UtcDateTime;
         var cases = (await CaseOracle.LoadAsync(host)).OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id).Take(60).ToList();
         host.Sql.Clear();
-        var data = await host.Client.QueryAsync("""
+        var data = await Reader.QueryAsync("""
             { cases(first: 60, order: [{ openedAt: DESC }]) { nodes { number
                 petitioners { name } leaders { name title } petitions { level receivedAt } village { name } } } }
             """);
@@ -61,7 +64,7 @@ public abstract class DataLoaderTests(TestHost host)
         Assert.Equal(cases.Select(c => c.Number), nodes.Select(n => n.GetProperty("number").GetString()));
         foreach (var (node, expected) in nodes.Zip(cases))
         {
-            Assert.Equal(expected.Petitioners.OrderBy(p => p.PetitionerId).Select(p => p.Petitioner!.Name),
+            Assert.Equal(expected.Petitioners.OrderBy(p => p.PetitionerId).Select(p => PetitionGraph.Api.Access.PersonalDataPolicy.MaskName(p.Petitioner!.Name)),
                 node.GetProperty("petitioners").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
             Assert.Equal(expected.Assignments.Where(a => a.To is null || a.To > now).OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id).Select(a => a.Leader!.Name),
                 node.GetProperty("leaders").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
@@ -73,7 +76,7 @@ public abstract class DataLoaderTests(TestHost host)
     public async Task A_relation_with_its_own_relations_selected_is_loaded_in_one_batch_per_level()
     {
         host.Sql.Clear();
-        var data = await host.Client.QueryAsync("{ cases(first: 50) { nodes { village { name leaders { name } } } } }");
+        var data = await Reader.QueryAsync("{ cases(first: 50) { nodes { village { name leaders { name } } } } }");
         Assert.Equal(50, data.GetProperty("cases").GetProperty("nodes").GetArrayLength());
         Assert.Equal(3, host.Sql.Commands.Count); // the page, the villages, their leaders
     }
@@ -81,7 +84,7 @@ public abstract class DataLoaderTests(TestHost host)
     private async Task<int> CountStatementsAsync(int first)
     {
         host.Sql.Clear();
-        var data = await host.Client.QueryAsync(Query, new { first });
+        var data = await Reader.QueryAsync(Query, new { first });
         Assert.Equal(first, data.GetProperty("cases").GetProperty("nodes").GetArrayLength());
         return host.Sql.Commands.Count;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.Hosting;
 using PetitionGraph.Api.Seeding;
@@ -16,6 +17,8 @@ public abstract class TestHost : IAsyncLifetime
 {
     public const int SeedCases = 400;
     public const int RandomSeed = 7;
+    /// <summary>A fixed test key (synthetic, random): tokens are signed with it, never with a generated file.</summary>
+    public const string SigningKey = "b3ZYk1c2v9Qm4e7PZ0n6tJ8wR5xL3aH1sD2fG4jK6lM=";
     public static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
     private WebApplication? _app;
@@ -45,6 +48,8 @@ public abstract class TestHost : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
             ["Reports:SchedulerEnabled"] = "false",
+            ["Auth:SigningKey"] = SigningKey,
+            ["Limits:RequestsPerMinute"] = "0",
         };
         foreach (var (key, value) in ExtraSettings)
         {
@@ -69,8 +74,20 @@ public abstract class TestHost : IAsyncLifetime
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
-        Client = new GraphQLClient(new HttpClient { BaseAddress = BaseAddress });
+        Client = ClientAs(Role.Office, "test-office");
     }
+
+    /// <summary>A client whose requests carry a token for the role (and leader or villages), signed with the host's key.</summary>
+    public GraphQLClient ClientAs(Role role, string user, int? leaderId = null, IReadOnlyList<string>? villages = null)
+    {
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(user, role, leaderId, villages);
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>A client without a token.</summary>
+    public GraphQLClient Anonymous() => new(new HttpClient { BaseAddress = BaseAddress });
 
     /// <summary>Moves the host's clock (for deadlines) until the returned scope ends.</summary>
     public IDisposable TravelTo(DateTimeOffset instant)

@@ -84,6 +84,11 @@ public static class CaseRecordSteps
         {
             return new UserError(UserErrorCode.Conflict, $"{leader.Name} has declared a conflict of interest with case {c.Case.Number} (回避).", ["input", "leaderId"]);
         }
+        if (await c.Db.CaseAccusedLeaders.AnyAsync(x => x.LeaderId == leaderId && x.CaseId == c.Case.Id))
+        {
+            // Art. 30: the accused may neither see the case nor be made answerable for it.
+            return new UserError(UserErrorCode.Conflict, $"Case {c.Case.Number} accuses this leader; assign someone else.", ["input", "leaderId"]);
+        }
         if (await c.Db.LeaderAssignments.AnyAsync(a => a.CaseId == c.Case.Id && a.LeaderId == leaderId && (a.To == null || a.To > c.Now)))
         {
             return UserError.InvalidState($"{leader.Name} is already assigned to case {c.Case.Number}.");

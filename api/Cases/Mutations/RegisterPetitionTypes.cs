@@ -36,6 +36,8 @@ public sealed class RegisterPetitionInputType : InputObjectGraphType
         Add("categoryCode", typeof(StringGraphType), "New case: the domain category's code (e.g. LAND).");
         Add("villageCode", typeof(StringGraphType), "New case: the village or community concerned.");
         Add("petitioners", typeof(ListGraphType<NonNullGraphType<PetitionerInputType>>), "New case: at least one. Repeat: added to the case if new to it.");
+        Add("accusesLeaderIds", typeof(ListGraphType<NonNullGraphType<IdGraphType>>),
+            "Leaders the petition accuses (or whose unit it accuses): the case is never visible to their accounts (Art. 30).");
         Add("idempotencyKey", typeof(StringGraphType), "For integrations: a retry with the same key returns the first result and creates nothing.");
     }
 

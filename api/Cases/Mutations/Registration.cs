@@ -90,6 +90,10 @@ internal sealed class Registration(
                 subject.Petitioners.Add(new CasePetitioner { Case = subject, Petitioner = petitioner });
             }
         }
+        if (await AccuseAsync(subject) is { } invalid)
+        {
+            return (null, null, invalid);
+        }
         subject.PetitionCount = subject.Petitions.Count;
         subject.HighLevelPetitionCount = subject.Petitions.Count(p => p.Level >= PetitionLevel.Province);
         subject.LastPetitionAt = subject.Petitions.Max(p => p.ReceivedAt);
@@ -97,6 +101,24 @@ internal sealed class Registration(
         subject.PetitionKeyClass = keyClasses.FromPetitions(subject.Petitions);
         subject.Version++;
         return (subject, petition, null);
+    }
+
+    /// <summary>Records the leaders a petition accuses; a repeat petition may add to them, never remove.</summary>
+    private async Task<UserError?> AccuseAsync(Case subject)
+    {
+        foreach (var text in input.Texts("accusesLeaderIds"))
+        {
+            if (!GraphQL.Relay.GlobalId.TryDecode(text, out var type, out var leaderId) || type != "Leader" || !await db.Leaders.AnyAsync(l => l.Id == leaderId, ct))
+            {
+                return UserError.NotFound("accusesLeaderIds", $"There is no leader {text}.");
+            }
+            var known = subject.Id != 0 && await db.CaseAccusedLeaders.AnyAsync(a => a.CaseId == subject.Id && a.LeaderId == leaderId, ct);
+            if (!known && !subject.AccusedLeaders.Any(a => a.LeaderId == leaderId))
+            {
+                subject.AccusedLeaders.Add(new CaseAccusedLeader { Case = subject, LeaderId = leaderId });
+            }
+        }
+        return null;
     }
 
     private async Task<Petitioner?> FindOrCreateAsync(StepInput person, int defaultVillage)

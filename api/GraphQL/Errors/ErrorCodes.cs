@@ -9,4 +9,11 @@ public static class ErrorCodes
     public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string BadRequest = "BAD_REQUEST";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string TooComplex = "QUERY_TOO_COMPLEX";
+    public const string Timeout = "TIMEOUT";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string PersistedDocumentRequired = "PERSISTED_DOCUMENT_REQUIRED";
 }

@@ -52,7 +52,9 @@ public static class FilterBuilder
         {
             return Expression.Constant(true);
         }
-        return shape.Fields.First(f => f.Name == name) switch
+        var field = shape.Fields.First(f => f.Name == name);
+        PersonalDataGuard.Check(field, context);
+        return field switch
         {
             ScalarShapeField scalar => Scalar(scalar, ExpressionTools.Inline(scalar.Accessor(context), target), operations),
             RelationShapeField relation => Relation(relation, target, operations, context),

@@ -27,6 +27,10 @@ public abstract class QueryShape<T> : IQueryShape where T : class
     protected void String(string name, Expression<Func<T, string?>> accessor, string? description = null, bool sortable = true) =>
         Add(name, description, ScalarKind.String, accessor, sortable);
 
+    /// <summary>A petitioner's personal data: only callers who may read it may filter or sort by it (else it leaks by probing).</summary>
+    protected void PersonalString(string name, Expression<Func<T, string?>> accessor, string? description = null, bool sortable = true) =>
+        _fields.Add(new ScalarShapeField(name, description, ScalarKind.String, accessor.ReturnType, _ => accessor, sortable) { PersonalData = true });
+
     protected void Int(string name, Expression<Func<T, int>> accessor, string? description = null) =>
         Add(name, description, ScalarKind.Int, accessor, true);
 

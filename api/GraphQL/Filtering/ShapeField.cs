@@ -15,6 +15,8 @@ public sealed record ScalarShapeField(
     Func<QueryContext, LambdaExpression> Accessor,
     bool Sortable) : ShapeField(Name, Description)
 {
+    public bool PersonalData { get; init; }
+
     public bool IsNullable => !ValueType.IsValueType || Nullable.GetUnderlyingType(ValueType) is not null;
 }
 

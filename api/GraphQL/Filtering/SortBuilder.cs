@@ -26,6 +26,7 @@ public static class SortBuilder
             switch (shape.Fields.FirstOrDefault(f => f.Name == name))
             {
                 case ScalarShapeField scalar when value is SortDirection direction:
+                    PersonalDataGuard.Check(scalar, context);
                     var body = ExpressionTools.Inline(scalar.Accessor(context), target);
                     keys.Add(new SortKey(prefix + name, Expression.Lambda(body, row), direction == SortDirection.Desc));
                     break;

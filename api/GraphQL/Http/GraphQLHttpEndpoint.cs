@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Errors;
 
 namespace PetitionGraph.Api.GraphQL.Http;
@@ -11,7 +12,9 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// GraphQL over HTTP (the GraphQL Foundation's specification): POST application/json, GET for queries only,
 /// application/graphql-response+json when the client accepts it, and the specification's status codes.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents)
+public sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents, RequestLimits limits, AuditWriter audit,
+    ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string Path = "/graphql";
 
@@ -23,6 +26,25 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> execut
             await WriteProblemAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json,
                 $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json} (UTF-8).");
             return;
+        }
+        // Every request needs a caller: no data, not even the schema, without a valid token.
+        var caller = Caller.From(http.User);
+        if (caller is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, mediaType,
+                "Send a valid bearer token (Authorization: Bearer …); `dotnet run --project api -- token --role ANALYST` prints one for the embedded default.",
+                ErrorCodes.Unauthenticated);
+            return;
+        }
+        if (http.Request.ContentLength > limits.MaxRequestBytes)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", ErrorCodes.PayloadTooLarge);
+            return;
+        }
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limits.MaxRequestBytes;
         }
         var (request, problem, status) = await ReadAsync(http);
         if (request is null)
@@ -40,7 +62,12 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> execut
             await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
             return;
         }
-        var result = await executer.ExecuteAsync(options =>
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionSeconds));
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
             options.Document = document;
@@ -49,8 +76,34 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> execut
             options.Extensions = request.Extensions is { } e ? serializer.ReadNode<Inputs>(e) : null;
             options.RequestServices = http.RequestServices;
             options.User = http.User;
-            options.CancellationToken = http.RequestAborted;
+            options.CancellationToken = timeout.Token;
         });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            result = new ExecutionResult { Executed = true, Errors = [new QueryError(ErrorCodes.Timeout, $"The request ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less.")] };
+        }
+        var reads = http.RequestServices.GetRequiredService<PersonalDataReads>();
+        try
+        {
+            await audit.WriteReadsAsync(caller, reads, request.OperationName ?? Operation(request.Query), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Fail closed: personal data that could not be audited is not handed out.
+            logger.LogError(e, "Audit entries could not be written; the response was withheld.");
+            await WriteProblemAsync(http, StatusCodes.Status500InternalServerError, mediaType, "The read could not be audited, so nothing was returned.", ErrorCodes.InternalError);
+            return;
+        }
+        if (reads.Masked.Count > 0)
+        {
+            result.Extensions ??= [];
+            result.Extensions["personalData"] = new Dictionary<string, object?>
+            {
+                ["masked"] = reads.Masked,
+                ["reason"] = $"Your role ({Data.EnumNames.Name(caller.Role)}) may not read petitioners' personal data: names are shown as 张*, other fields as null.",
+            };
+        }
         // application/json: 200 for every well-formed request. graphql-response+json: 400 when execution never began.
         http.Response.StatusCode = mediaType == MediaTypes.GraphQLResponse && !result.Executed
             ? StatusCodes.Status400BadRequest
@@ -80,6 +133,10 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> execut
         {
             return (null, "The request body is not valid JSON.", StatusCodes.Status400BadRequest);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, "The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+        }
     }
 
     private static GraphQLDocument? TryParse(string query)
@@ -103,11 +160,14 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<PetitionSchema> execut
         return selected?.Operation == OperationType.Mutation;
     }
 
-    private async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message)
+    /// <summary>The first 200 characters of an anonymous query, for the audit trail.</summary>
+    private static string Operation(string query) => query.Length <= 200 ? query : query[..200];
+
+    private async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new QueryError(ErrorCodes.BadRequest, message)] };
+        var result = new ExecutionResult { Errors = [new QueryError(code, message)] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

@@ -13,6 +13,9 @@ public sealed class StepInput(IDictionary<string, object?> values)
 
     public T? Enum<T>(string name) where T : struct, System.Enum => values.TryGetValue(name, out var v) ? v as T? : null;
 
+    public IReadOnlyList<string> Texts(string name) =>
+        values.TryGetValue(name, out var v) && v is IEnumerable<object?> items ? items.OfType<string>().ToList() : [];
+
     public IReadOnlyList<StepInput> Items(string name) =>
         values.TryGetValue(name, out var v) && v is IEnumerable<object?> items
             ? items.OfType<IDictionary<string, object?>>().Select(i => new StepInput(i)).ToList()

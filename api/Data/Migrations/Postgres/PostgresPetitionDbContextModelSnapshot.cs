@@ -22,6 +22,73 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PetitionGraph.Api.Access.AuditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("operation");
+
+                    b.Property<int?>("PetitionerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_at");
+
+                    b.HasIndex("PetitionerId", "At")
+                        .HasDatabaseName("ix_audit_entries_petitioner_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -1252,7 +1319,7 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             modelBuilder.Entity("PetitionGraph.Api.Leaders.LeaderConflict", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
-                        .WithMany()
+                        .WithMany("Conflicts")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
@@ -1319,6 +1386,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("BacklogIntervals");
+
+                    b.Navigation("Conflicts");
 
                     b.Navigation("Deadlines");
 

@@ -17,6 +17,71 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PetitionGraph.Api.Access.AuditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<int?>("PetitionerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_at");
+
+                    b.HasIndex("PetitionerId", "At")
+                        .HasDatabaseName("ix_audit_entries_petitioner_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -1211,7 +1276,7 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("PetitionGraph.Api.Leaders.LeaderConflict", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
-                        .WithMany()
+                        .WithMany("Conflicts")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
@@ -1278,6 +1343,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("BacklogIntervals");
+
+                    b.Navigation("Conflicts");
 
                     b.Navigation("Deadlines");
 

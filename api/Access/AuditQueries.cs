@@ -1,0 +1,99 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.Access;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Nodes, bool HasNextPage, string? EndCursor);
+
+public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
+{
+    public AuditEntryType()
+    {
+        Name = "AuditEntry";
+        Description = "A read of unmasked personal data (or a purge): append-only.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("AuditEntry", c.Source.Id));
+        Field(a => a.At, type: typeof(NonNullGraphType<DateTimeScalar>));
+        Field(a => a.Actor);
+        Field(a => a.Role);
+        Field(a => a.Action).Description("READ, REPORT, DOWNLOAD or PURGE.");
+        Field<IdGraphType>("petitionerId").Resolve(c => c.Source.PetitionerId is { } id ? GlobalId.Encode("Petitioner", id) : null);
+        Field(a => a.Subject, nullable: true);
+        Field(a => a.Fields).Description("The fields read, comma-separated.");
+        Field(a => a.Operation).Description("The GraphQL operation (name, or the start of its text) or the command.");
+    }
+}
+
+public sealed class AuditPageType : ObjectGraphType<AuditPage>
+{
+    public AuditPageType()
+    {
+        Name = "AuditPage";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("nodes").Resolve(c => c.Source.Nodes);
+        Field(p => p.HasNextPage);
+        Field(p => p.EndCursor, nullable: true).Description("Pass as `after` for the next page.");
+    }
+}
+
+public static class AuditQueries
+{
+    private const int MaxPage = 100;
+
+    public static void AddAuditQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<AuditPageType>>("auditTrail")
+            .Description("The audit trail of personal-data reads, newest first. ADMIN only.")
+            .RequireRoles(Role.Admin)
+            .Argument<StringGraphType>("actor")
+            .Argument<IdGraphType>("petitionerId")
+            .Argument<StringGraphType>("action")
+            .Argument<DateTimeScalar>("from")
+            .Argument<DateTimeScalar>("to")
+            .Argument<IntGraphType>("first", $"Page size, at most {MaxPage} (default 50).")
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument("first", 50);
+                if (first is < 0 or > MaxPage)
+                {
+                    throw new QueryError(ErrorCodes.PageSize, $"first must be between 0 and {MaxPage}.");
+                }
+                var entries = c.Db().AuditEntries.AsQueryable();
+                if (c.GetArgument<string?>("actor") is { } actor)
+                {
+                    entries = entries.Where(a => a.Actor == actor);
+                }
+                if (c.GetArgument<string?>("petitionerId") is { } petitioner)
+                {
+                    var id = GlobalId.TryDecode(petitioner, out var type, out var key) && type == "Petitioner" ? key
+                        : throw new QueryError(ErrorCodes.InvalidId, $"'{petitioner}' is not a petitioner id.");
+                    entries = entries.Where(a => a.PetitionerId == id);
+                }
+                if (c.GetArgument<string?>("action") is { } action)
+                {
+                    entries = entries.Where(a => a.Action == action);
+                }
+                if (c.GetArgument<DateTime?>("from") is { } from)
+                {
+                    entries = entries.Where(a => a.At >= from);
+                }
+                if (c.GetArgument<DateTime?>("to") is { } to)
+                {
+                    entries = entries.Where(a => a.At < to);
+                }
+                if (c.GetArgument<string?>("after") is { } after)
+                {
+                    var before = int.TryParse(after, System.Globalization.CultureInfo.InvariantCulture, out var cursor) ? cursor
+                        : throw new QueryError(ErrorCodes.InvalidCursor, $"'{after}' is not a cursor of the audit trail.");
+                    entries = entries.Where(a => a.Id < before);
+                }
+                var page = await entries.OrderByDescending(a => a.Id).Take(first + 1).ToListAsync(c.CancellationToken);
+                var nodes = page.Take(first).ToList();
+                return new AuditPage(nodes, page.Count > first, nodes.Count > 0 ? nodes[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            });
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using PetitionGraph.Api.Data;
+
+namespace PetitionGraph.Api.Access;
+
+/// <summary>
+/// Who is asking, from the bearer token: a user name, one role, the leader the account belongs to (for confidential
+/// accusations and LEADER scope), the villages a VILLAGE_HANDLER serves, an integration client's scopes.
+/// </summary>
+public sealed record Caller(string Name, Role Role, int? LeaderId, IReadOnlyList<string> Villages, IReadOnlyList<string> Scopes)
+{
+    public const string RoleClaim = "role";
+    public const string LeaderClaim = "leader";
+    public const string VillagesClaim = "villages";
+    public const string ScopeClaim = "scope";
+
+    /// <summary>The process itself (CLI verbs, the scheduler): every case, no one accused.</summary>
+    public static Caller System { get; } = new("system", Role.Office, null, [], []);
+
+    public bool MayReadPersonalData => PersonalDataPolicy.MayReadPersonalData(Role);
+
+    public static Caller? From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true || user.FindFirst(RoleClaim)?.Value is not { } roleName
+            || !EnumNames.TryParse<Role>(roleName, out var role))
+        {
+            return null;
+        }
+        var name = user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.Identity.Name ?? "unknown";
+        var leader = int.TryParse(user.FindFirst(LeaderClaim)?.Value, global::System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        var villages = (user.FindFirst(VillagesClaim)?.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var scopes = (user.FindFirst(ScopeClaim)?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new Caller(name, role, leader, villages, scopes);
+    }
+}

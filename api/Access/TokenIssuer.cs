@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PetitionGraph.Api.Data;
+
+namespace PetitionGraph.Api.Access;
+
+/// <summary>
+/// The signing key of self-issued tokens and the issuing itself (the <c>token</c> verb, the demo tokens printed on
+/// start). With an OpenID Connect <see cref="AuthOptions.Authority"/>, tokens come from that provider instead.
+/// </summary>
+public sealed class TokenIssuer(AuthOptions options)
+{
+    private readonly Lazy<(SymmetricSecurityKey Key, bool Development)> _key = new(() => LoadKey(options));
+
+    public SymmetricSecurityKey Key => _key.Value.Key;
+
+    /// <summary>The key was generated for this installation, not configured: fine for the embedded default only.</summary>
+    public bool UsesDevelopmentKey => _key.Value.Development;
+
+    public string Issue(string user, Role role, int? leaderId = null, IReadOnlyList<string>? villages = null, TimeSpan? lifetime = null)
+    {
+        var claims = new List<Claim> { new("sub", user), new(Caller.RoleClaim, EnumNames.Name(role)) };
+        if (leaderId is { } leader)
+        {
+            claims.Add(new Claim(Caller.LeaderClaim, leader.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (villages is { Count: > 0 })
+        {
+            claims.Add(new Claim(Caller.VillagesClaim, string.Join(',', villages)));
+        }
+        // Wall-clock time, as the validator uses: the office clock (TimeProvider) may be set to another day in tests.
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now.AddMinutes(-1),
+            Expires = now + (lifetime ?? TimeSpan.FromHours(options.TokenHours)),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private static (SymmetricSecurityKey, bool) LoadKey(AuthOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            var configured = Convert.FromBase64String(options.SigningKey);
+            if (configured.Length < 32)
+            {
+                throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
+            }
+            return (new SymmetricSecurityKey(configured), false);
+        }
+        var path = Path.GetFullPath(options.KeyFile);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        return (new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim())), true);
+    }
+}

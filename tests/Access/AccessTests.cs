@@ -1,0 +1,293 @@
+using System.Net;
+using System.Text.Json;
+using PetitionGraph.Api.Access;
+using PetitionGraph.Tests.Cases;
+using PetitionGraph.Tests.Infrastructure;
+
+namespace PetitionGraph.Tests.Access;
+
+/// <summary>
+/// Who sees what. Four cases are made for each test: A (village 9901001, leader L1), B (9901002, leader L2, accuses L1),
+/// C (9901001, L1 assigned, L2 declared a conflict), D (9901001, L1 assigned, then a repeat petition accuses L1).
+/// Every role is asked through every path; the exact cases and personal-data values are checked.
+/// </summary>
+public abstract class AccessTests(TestHost host)
+{
+    private sealed record Fixture(Dictionary<string, Made> Cases, string L1, string L2);
+
+    private sealed record Made(string Id, string Number, string Name, string IdNumber, string Phone, string Address, string PetitionerId);
+
+    private const string Village1 = "9901001";
+    private const string Village2 = "9901002";
+
+    public static TheoryData<string> Roles() => ["OFFICE", "OFFICE_ACCUSED", "OFFICE_CONFLICTED", "ANALYST", "ADMIN", "VILLAGE_HANDLER", "LEADER_L1", "LEADER_L2"];
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_sees_exactly_its_cases_and_personal_data_through_every_path(string who)
+    {
+        var f = await MakeAsync();
+        var (client, visible, personal) = As(who, f);
+        var numbers = f.Cases.Values.Select(m => m.Number).ToArray();
+
+        // Lists and their totals.
+        var list = await client.QueryAsync("""
+            query($numbers: [String!]) { cases(where: { number: { in: $numbers } }, first: 10) { totalCount nodes { number petitioners { name idNumber phone address } } } }
+            """, new { numbers });
+        var nodes = list.GetProperty("cases").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(visible.Order(), nodes.Select(n => Key(f, n.GetProperty("number").GetString()!)).Order());
+        Assert.Equal(visible.Length, list.GetProperty("cases").GetProperty("totalCount").GetInt32());
+        foreach (var node in nodes)
+        {
+            var made = f.Cases[Key(f, node.GetProperty("number").GetString()!)];
+            var petitioner = node.GetProperty("petitioners")[0];
+            Assert.Equal(personal ? made.Name : PersonalDataPolicy.MaskName(made.Name), petitioner.GetProperty("name").GetString());
+            Assert.Equal(personal ? made.IdNumber : null, Text(petitioner, "idNumber"));
+            Assert.Equal(personal ? made.Phone : null, Text(petitioner, "phone"));
+            Assert.Equal(personal ? made.Address : null, Text(petitioner, "address"));
+        }
+
+        foreach (var (key, made) in f.Cases)
+        {
+            var seen = visible.Contains(key);
+            // By node id, by number, through the petitioner, through the village, and in the figures.
+            var one = await client.QueryAsync("""
+                query($id: ID!, $number: String!, $petitioner: ID!) {
+                  node(id: $id) { ... on Case { number } }
+                  caseByNumber(number: $number) { number }
+                  petitioner: node(id: $petitioner) { ... on Petitioner { cases { number } } }
+                  nodes(ids: [$id]) { id }
+                }
+                """, new { id = made.Id, number = made.Number, petitioner = made.PetitionerId });
+            Assert.Equal(seen, one.GetProperty("node").ValueKind == JsonValueKind.Object);
+            Assert.Equal(seen, one.GetProperty("caseByNumber").ValueKind == JsonValueKind.Object);
+            Assert.Equal(seen, one.GetProperty("nodes")[0].ValueKind == JsonValueKind.Object);
+            var throughPetitioner = one.GetProperty("petitioner");
+            Assert.Equal(seen, throughPetitioner.ValueKind == JsonValueKind.Object
+                && throughPetitioner.GetProperty("cases").EnumerateArray().Any(c => c.GetProperty("number").GetString() == made.Number));
+        }
+        var village = await client.QueryAsync("""
+            query($numbers: [String!]) { villages(where: { code: { in: ["9901001", "9901002"] } }) { nodes { cases(where: { number: { in: $numbers } }) { totalCount nodes { number } } } } }
+            """, new { numbers });
+        Assert.Equal(visible.Length, village.GetProperty("villages").GetProperty("nodes").EnumerateArray().Sum(v => v.GetProperty("cases").GetProperty("totalCount").GetInt32()));
+        var figures = await client.QueryAsync("""
+            query($numbers: [String!]) { statistics(from: "2026-01-01", to: "2027-01-01", interval: YEAR, where: { number: { in: $numbers } }) { buckets { increment } } }
+            """, new { numbers });
+        Assert.Equal(visible.Length, figures.GetProperty("statistics").GetProperty("buckets")[0].GetProperty("increment").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_masked_read_says_so_in_extensions_and_probing_by_filter_is_refused()
+    {
+        var f = await MakeAsync();
+        var analyst = host.ClientAs(Role.Analyst, "analyst-" + Tag());
+        var response = await analyst.PostAsync("query($id: ID!) { node(id: $id) { ... on Petitioner { name idNumber } } }", new { id = f.Cases["A"].PetitionerId });
+        var masked = response.Body.GetProperty("extensions").GetProperty("personalData");
+        Assert.Equal(["idNumber", "name"], masked.GetProperty("masked").EnumerateArray().Select(m => m.GetString()!));
+        Assert.Contains("ANALYST", masked.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        var probe = await analyst.PostAsync("query($id: String!) { petitioners(where: { idNumber: { eq: $id } }) { totalCount } }", new { id = f.Cases["A"].IdNumber });
+        Assert.Equal("FORBIDDEN", probe.ErrorCodes[0]);
+        var sort = await analyst.PostAsync("{ petitioners(first: 1, order: [{ name: ASC }]) { nodes { id } } }");
+        Assert.Equal("FORBIDDEN", sort.ErrorCodes[0]);
+    }
+
+    [Fact]
+    public async Task Every_unmasked_read_is_audited_once_with_its_fields()
+    {
+        var f = await MakeAsync();
+        var user = "auditor-" + Tag();
+        var office = host.ClientAs(Role.Office, user);
+        var ids = f.Cases.Values.Select(m => m.PetitionerId).ToArray();
+        await office.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Petitioner { name phone } } }", new { ids });
+        await office.QueryAsync("query($id: ID!) { node(id: $id) { ... on Petitioner { idNumber address } } }", new { id = ids[0] });
+        await host.ClientAs(Role.Analyst, user + "-analyst").QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Petitioner { name phone } } }", new { ids });
+
+        var admin = host.ClientAs(Role.Admin, "admin-" + Tag());
+        var trail = await admin.QueryAsync("query($actor: String) { auditTrail(actor: $actor, first: 100) { nodes { actor role action petitionerId fields operation } } }", new { actor = user });
+        var entries = trail.GetProperty("auditTrail").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(ids.Length + 1, entries.Count);
+        Assert.All(entries, e => Assert.Equal("READ", e.GetProperty("action").GetString()));
+        Assert.All(entries, e => Assert.Equal("OFFICE", e.GetProperty("role").GetString()));
+        Assert.Equal("address,idNumber", entries[0].GetProperty("fields").GetString());
+        Assert.Equal(ids[0], entries[0].GetProperty("petitionerId").GetString());
+        Assert.Equal(ids.Order(), entries.Skip(1).Select(e => e.GetProperty("petitionerId").GetString()!).Order());
+        Assert.All(entries.Skip(1), e => Assert.Equal("name,phone", e.GetProperty("fields").GetString()));
+        var none = await admin.QueryAsync("query($actor: String) { auditTrail(actor: $actor) { nodes { id } } }", new { actor = user + "-analyst" });
+        Assert.Equal(0, none.GetProperty("auditTrail").GetProperty("nodes").GetArrayLength());
+
+        var forbidden = await office.PostAsync("{ auditTrail { nodes { id } } }");
+        Assert.Equal("FORBIDDEN", forbidden.ErrorCodes[0]);
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_token_get_nothing()
+    {
+        foreach (var client in new[] { host.Anonymous(), WithToken("not-a-token"), WithToken(ForeignToken()) })
+        {
+            var response = await client.PostAsync("{ cases(first: 1) { totalCount } }");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+            Assert.Equal("UNAUTHENTICATED", response.ErrorCodes[0]);
+            Assert.False(response.Body.TryGetProperty("data", out _));
+            var get = await client.Http.GetAsync(new Uri("/graphql?query=%7B__schema%7BqueryType%7Bname%7D%7D%7D", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
+            var report = await client.Http.GetAsync(new Uri("/reports/1/report.html", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Unauthorized, report.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("ANALYST", "mutation { createVillage(input: { code: \"X1\", name: \"无\", kind: VILLAGE }) { userErrors { code } } }")]
+    [InlineData("OFFICE", "mutation { createCategory(input: { code: \"X2\", nameZh: \"无\", nameEn: \"None\" }) { userErrors { code } } }")]
+    [InlineData("LEADER", "mutation { generateReport(input: { report: DUE_LIST, period: \"2026-10\" }) { userErrors { code } } }")]
+    [InlineData("ANALYST", "mutation { acceptCase(input: { caseId: \"Q2FzZTox\" }) { userErrors { code } } }")]
+    [InlineData("VILLAGE_HANDLER", "{ reportRuns { id } }")]
+    public async Task Fields_outside_a_role_are_refused_before_anything_runs(string role, string query)
+    {
+        var response = await host.ClientAs(Enum.Parse<Role>(role.Replace("_", "", StringComparison.Ordinal), ignoreCase: true), "role-" + Tag()).PostAsync(query);
+        Assert.Equal("FORBIDDEN", response.ErrorCodes[0]);
+        Assert.False(response.Body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object);
+    }
+
+    [Fact]
+    public async Task Reports_follow_the_callers_scope_and_an_accused_account_gets_only_its_own()
+    {
+        var f = await MakeAsync();
+        using (host.TravelTo(TestHost.Now.AddHours(-1)))
+        {
+            foreach (var key in new[] { "A", "B", "D" })
+            {
+                var designated = await host.Client.QueryAsync("mutation($c: ID!) { designateBacklog(input: { caseId: $c, source: \"测试清单\" }) { userErrors { code message } } }",
+                    new { c = f.Cases[key].Id });
+                CaseActions.AssertNoUserErrors(designated.GetProperty("designateBacklog"));
+            }
+        }
+        const string Generate = "mutation { generateReport(input: { report: LEADER_OWNERSHIP, period: \"2026-11\", readerRole: OFFICE }) { run { artifacts { fileName url } } } }";
+        var accused = host.ClientAs(Role.Office, "accused-" + Tag(), leaderId: LeaderKey(f.L1));
+        var own = await HtmlAsync(accused, await accused.QueryAsync(Generate));
+        Assert.Contains(f.Cases["A"].Number, own, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.Cases["B"].Number, own, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.Cases["D"].Number, own, StringComparison.Ordinal);
+
+        var byOffice = await host.Client.QueryAsync(Generate);
+        var office = await HtmlAsync(host.Client, byOffice);
+        Assert.Contains(f.Cases["B"].Number, office, StringComparison.Ordinal);
+        Assert.Contains(f.Cases["D"].Number, office, StringComparison.Ordinal);
+        var url = byOffice.GetProperty("generateReport").GetProperty("run").GetProperty("artifacts")[0].GetProperty("url").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await accused.Http.GetAsync(new Uri(url!, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.ClientAs(Role.Analyst, "analyst-" + Tag()).Http.GetAsync(new Uri(url!, UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<string> HtmlAsync(GraphQLClient client, JsonElement generated)
+    {
+        var url = generated.GetProperty("generateReport").GetProperty("run").GetProperty("artifacts").EnumerateArray()
+            .First(a => a.GetProperty("fileName").GetString() == "report.html").GetProperty("url").GetString();
+        return await client.Http.GetStringAsync(url);
+    }
+
+    /// <summary>The client, the cases it must see, and whether it reads personal data unmasked.</summary>
+    private (GraphQLClient Client, string[] Visible, bool Personal) As(string who, Fixture f)
+    {
+        var tag = Tag();
+        return who switch
+        {
+            "OFFICE" => (host.ClientAs(Role.Office, "office-" + tag), ["A", "B", "C", "D"], true),
+            "OFFICE_ACCUSED" => (host.ClientAs(Role.Office, "office-l1-" + tag, LeaderKey(f.L1)), ["A", "C"], true),
+            "OFFICE_CONFLICTED" => (host.ClientAs(Role.Office, "office-l2-" + tag, LeaderKey(f.L2)), ["A", "B", "D"], true),
+            "ANALYST" => (host.ClientAs(Role.Analyst, "analyst-" + tag), ["A", "B", "C", "D"], false),
+            "ADMIN" => (host.ClientAs(Role.Admin, "admin-" + tag), ["A", "B", "C", "D"], false),
+            "VILLAGE_HANDLER" => (host.ClientAs(Role.VillageHandler, "village-" + tag, villages: [Village1]), ["A", "C", "D"], true),
+            "LEADER_L1" => (host.ClientAs(Role.Leader, "leader-l1-" + tag, LeaderKey(f.L1)), ["A", "C"], false),
+            _ => (host.ClientAs(Role.Leader, "leader-l2-" + tag, LeaderKey(f.L2)), ["B"], false),
+        };
+    }
+
+    private async Task<Fixture> MakeAsync()
+    {
+        var admin = host.ClientAs(Role.Admin, "fixture-admin");
+        var leaders = (await admin.QueryAsync("{ leaders(where: { level: { eq: TOWN }, active: { eq: true } }, first: 2) { nodes { id } } }"))
+            .GetProperty("leaders").GetProperty("nodes").EnumerateArray().Select(l => l.GetProperty("id").GetString()!).ToList();
+        var (l1, l2) = (leaders[0], leaders[1]);
+        var actions = new CaseActions(host);
+        var made = new Dictionary<string, Made>
+        {
+            ["A"] = await RegisterAsync(Village1, null),
+            ["B"] = await RegisterAsync(Village2, l1),
+            ["C"] = await RegisterAsync(Village1, null),
+            ["D"] = await RegisterAsync(Village1, null),
+        };
+        await AssignAsync(made["A"], l1);
+        await AssignAsync(made["B"], l2);
+        await AssignAsync(made["C"], l1);
+        await AssignAsync(made["D"], l1);
+        var conflict = await host.Client.QueryAsync("mutation($c: ID!, $l: ID!) { declareConflictOfInterest(input: { caseId: $c, leaderId: $l, reason: \"近亲属\" }) { userErrors { code } } }",
+            new { c = made["C"].Id, l = l2 });
+        CaseActions.AssertNoUserErrors(conflict.GetProperty("declareConflictOfInterest"));
+        var repeat = await host.Client.QueryAsync("""
+            mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { userErrors { code message } } }
+            """, new { input = new { caseNumber = made["D"].Number, receivedAt = TestHost.Now.AddHours(-1).ToString("O"), channel = "LETTER", accusesLeaderIds = new[] { l1 } } });
+        CaseActions.AssertNoUserErrors(repeat.GetProperty("registerPetition"));
+        return new Fixture(made, l1, l2);
+    }
+
+    private async Task<Made> RegisterAsync(string village, string? accuses)
+    {
+        var tag = Tag();
+        var idNumber = CaseActions.NewIdNumber();
+        var input = new Dictionary<string, object?>
+        {
+            ["receivedAt"] = TestHost.Now.AddDays(-3).ToString("O"),
+            ["channel"] = "VISIT",
+            ["title"] = "访问控制测试事项",
+            ["demand"] = "要求依法处理",
+            ["categoryCode"] = "OTHER",
+            ["villageCode"] = village,
+            ["petitioners"] = new[] { new { name = "测试" + tag[..2], idNumber, phone = "100" + tag[..8].Select(ch => (char)('0' + (ch % 10))).Aggregate("", (a, ch) => a + ch), address = "示范镇测试村" + tag[..4] + "号" } },
+            ["accusesLeaderIds"] = accuses is null ? null : new[] { accuses },
+        };
+        var data = await host.Client.QueryAsync("""
+            mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) {
+              case { id number petitioners { id name idNumber phone address } } userErrors { code message } } }
+            """, new { input });
+        var payload = data.GetProperty("registerPetition");
+        CaseActions.AssertNoUserErrors(payload);
+        var c = payload.GetProperty("case");
+        var p = c.GetProperty("petitioners")[0];
+        return new Made(c.GetProperty("id").GetString()!, c.GetProperty("number").GetString()!, p.GetProperty("name").GetString()!,
+            p.GetProperty("idNumber").GetString()!, p.GetProperty("phone").GetString()!, p.GetProperty("address").GetString()!, p.GetProperty("id").GetString()!);
+    }
+
+    private async Task AssignAsync(Made c, string leader)
+    {
+        var data = await host.Client.QueryAsync("mutation($c: ID!, $l: ID!) { assignLeader(input: { caseId: $c, leaderId: $l, role: TOWN_LEAD }) { userErrors { code message } } }",
+            new { c = c.Id, l = leader });
+        CaseActions.AssertNoUserErrors(data.GetProperty("assignLeader"));
+    }
+
+    private static string Key(Fixture f, string number) => f.Cases.Single(c => c.Value.Number == number).Key;
+
+    private static int LeaderKey(string globalId) => PetitionGraph.Api.GraphQL.Relay.GlobalId.Decode(globalId).Id;
+
+    private static string? Text(JsonElement element, string field) =>
+        element.GetProperty(field).ValueKind == JsonValueKind.Null ? null : element.GetProperty(field).GetString();
+
+    private static string Tag() => Guid.NewGuid().ToString("N")[..10];
+
+    private GraphQLClient WithToken(string token)
+    {
+        var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>A well-formed token signed with some other key.</summary>
+    private static string ForeignToken() =>
+        new TokenIssuer(new AuthOptions { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })
+            .Issue("intruder", Role.Office);
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class AccessTestsOnSqlite(SqliteHost host) : AccessTests(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AccessTestsOnPostgres(PostgresHost host) : AccessTests(host);
