@@ -10,7 +10,7 @@ namespace PetitionGraph.Api.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(["migrate", "seed", "schema", "report", "token", "help"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(["migrate", "seed", "schema", "report", "token", "purge", "help"], StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
@@ -29,6 +29,8 @@ public static class CliVerbs
                 var result = await new Seeder(provider.GetRequiredService<PetitionDbContext>()).SeedAsync(options, progress, ct);
                 await output.WriteLineAsync($"Seeded {result.CasesWritten:N0} cases ({result.RowsWritten:N0} rows) in {result.Elapsed.TotalSeconds:F1} s.");
                 return 0;
+            case "purge":
+                return await PurgeVerb.RunAsync(provider, args, output, ct);
             case "token":
                 return await TokenVerb.RunAsync(provider, args, output);
             case "report":
@@ -43,6 +45,8 @@ public static class CliVerbs
                       migrate                           apply database migrations
                       seed --cases N [--random-seed S]  add N synthetic cases (deterministic per seed)
                       schema                            print the GraphQL schema (SDL)
+                      purge [--resolved-before DATE] [--dry-run]
+                                                        anonymise petitioners whose cases were all settled before DATE
                       token --role ROLE [--user NAME] [--leader ID] [--villages CODE,…] [--hours N]
                                                         print a signed token (OFFICE, ANALYST, ADMIN, VILLAGE_HANDLER, LEADER)
                       report NAME --period P --out DIR [--role ROLE]
