@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using PetitionGraph.Api.GraphQL;
@@ -21,7 +22,13 @@ public static class AccessServiceExtensions
         services.AddScoped(AccessScope.From);
         services.AddScoped<PersonalDataReads>();
         services.AddSingleton<AuditWriter>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<PersistedDocuments>();
+        // A request with an API key is an integration client's; otherwise a bearer token is expected.
+        services.AddAuthentication("Caller")
+            .AddPolicyScheme("Caller", "API key or bearer token", policy => policy.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(ApiKeyHandler.Header) ? ApiKeyHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((jwt, issuer) =>
         {
             jwt.MapInboundClaims = false;

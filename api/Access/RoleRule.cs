@@ -29,9 +29,20 @@ public sealed class RoleRule : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var caller = Caller.From(context.User);
+        var integrationFields = caller is { Role: Role.Integration }
+            ? caller.Scopes.SelectMany(scope => ApiClient.ScopeFields.GetValueOrDefault(scope) ?? []).ToHashSet(StringComparer.Ordinal)
+            : null;
         return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
         {
-            if (ctx.TypeInfo.GetFieldDef()?.RequiredRoles() is { } roles && (caller is null || !roles.Contains(caller.Role)))
+            var root = ctx.TypeInfo.GetParentType()?.Name is "Query" or "Mutation";
+            if (integrationFields is not null && root && !field.Name.StringValue.StartsWith("__", StringComparison.Ordinal)
+                && !integrationFields.Contains(field.Name.StringValue))
+            {
+                ctx.ReportError(new ValidationError(ctx.Document.Source, null,
+                    $"'{field.Name.StringValue}' is outside this client's scopes ({string.Join(' ', caller!.Scopes)}).", field)
+                { Code = ErrorCodes.Forbidden });
+            }
+            else if (ctx.TypeInfo.GetFieldDef()?.RequiredRoles() is { } roles && (caller is null || !roles.Contains(caller.Role)))
             {
                 ctx.ReportError(new ValidationError(ctx.Document.Source, null,
                     $"'{field.Name.StringValue}' is for {string.Join(", ", roles.Select(r => Data.EnumNames.Name(r)))}; your role is {(caller is null ? "none" : Data.EnumNames.Name(caller.Role))}.",

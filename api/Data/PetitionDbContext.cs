@@ -40,6 +40,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -162,6 +163,14 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(r => new { r.Status, r.NextAttemptAt });
             e.HasIndex(r => new { r.Report, r.Period });
             e.HasMany(r => r.Artifacts).WithOne().HasForeignKey(a => a.RunId);
+        });
+        modelBuilder.Entity<ApiClient>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.Property(c => c.KeyHash).HasMaxLength(64);
+            e.Property(c => c.Scopes).HasMaxLength(200);
+            e.HasIndex(c => c.KeyHash).IsUnique();
+            e.HasIndex(c => c.Name).IsUnique();
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {

@@ -25,11 +25,15 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         this.AddRegisterPetition();
+        // District systems forward petitions they received (scope petitions:write).
+        Require([.. CaseWork, Role.Integration]);
         this.AddCaseStepMutations();
         Require(CaseWork);
         this.AddVillageMutations();
         this.AddLeaderMutations();
         this.AddCategoryMutations();
+        Require(ReferenceData);
+        this.AddApiClientMutations();
         Require(ReferenceData);
         this.AddCampaignMutations();
         Require(Campaigns);

@@ -89,6 +89,11 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal("Testing", (await RunAsync("RenameCategory", new { categoryId = category.GetProperty("id").GetString(), nameEn = "Testing" })).GetProperty("category").GetProperty("nameEn").GetString());
         Assert.False((await RunAsync("DeactivateCategory", new { categoryId = category.GetProperty("id").GetString() })).GetProperty("category").GetProperty("active").GetBoolean());
 
+        // An integration client, then its key revoked.
+        var client = (await RunAsync("CreateApiClient", new { name = "区信访系统" + tag, scopes = new[] { "cases:read" } })).GetProperty("client");
+        Assert.StartsWith("pgk_", client.GetProperty("key").GetString(), StringComparison.Ordinal);
+        Assert.False((await RunAsync("DeactivateApiClient", new { clientId = client.GetProperty("id").GetString() })).GetProperty("client").GetProperty("active").GetBoolean());
+
         // A campaign, then a change to it.
         var campaign = (await RunAsync("CreateCampaign", new { input = NewCampaign("专项行动" + tag) })).GetProperty("campaign");
         Assert.Equal(3, campaign.GetProperty("progress").GetArrayLength());
@@ -149,7 +154,7 @@ public abstract class MutationOperationsTests(TestHost host)
     private static readonly HashSet<string> AdminOperations =
     [
         "CreateVillage", "RenameVillage", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
-        "CreateCategory", "RenameCategory", "DeactivateCategory",
+        "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
     ];
 
     private async Task<JsonElement> RunAsync(string operation, object variables)

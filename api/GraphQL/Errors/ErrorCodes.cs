@@ -16,4 +16,5 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string PersistedDocumentRequired = "PERSISTED_DOCUMENT_REQUIRED";
+    public const string PersistedDocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
 }

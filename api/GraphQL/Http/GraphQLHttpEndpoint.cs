@@ -14,7 +14,7 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents, RequestLimits limits, AuditWriter audit,
-    ILogger<GraphQLHttpEndpoint> logger)
+    PersistedDocuments persisted, ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string Path = "/graphql";
 
@@ -50,6 +50,22 @@ public sealed class GraphQLHttpEndpoint(
         if (request is null)
         {
             await WriteProblemAsync(http, status, mediaType, problem!);
+            return;
+        }
+        if (request.DocumentId is { } documentId)
+        {
+            if (persisted.Find(documentId) is not { } text)
+            {
+                await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType,
+                    $"There is no persisted document '{documentId}'; ids are sha256:<hex> of the files in schema/operations/.", ErrorCodes.PersistedDocumentNotFound);
+                return;
+            }
+            request = request with { Query = text };
+        }
+        else if (caller.Role == Role.Integration)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status403Forbidden, mediaType,
+                "Integration clients send a persisted document's id (\"documentId\": \"sha256:…\"), not query text.", ErrorCodes.PersistedDocumentRequired);
             return;
         }
         // GET must be refused for mutations before anything runs, so GET needs the document here; POST leaves

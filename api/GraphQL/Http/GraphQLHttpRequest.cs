@@ -5,6 +5,9 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// <summary>The parameters of a GraphQL-over-HTTP request, checked for shape before anything executes.</summary>
 public sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions)
 {
+    /// <summary>A persisted document's id (sha256:…) sent instead of the query text.</summary>
+    public string? DocumentId { get; init; }
+
     /// <summary>Reads a POST body's JSON object; null with a reason when it is not a well-formed request.</summary>
     public static (GraphQLHttpRequest? Request, string? Problem) FromJson(JsonElement root)
     {
@@ -16,11 +19,13 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
         root.TryGetProperty("operationName", out var operationName);
         root.TryGetProperty("variables", out var variables);
         root.TryGetProperty("extensions", out var extensions);
+        root.TryGetProperty("documentId", out var documentId);
         return Create(
             query.ValueKind == JsonValueKind.Undefined ? null : query,
             operationName.ValueKind == JsonValueKind.Undefined ? null : operationName,
             variables.ValueKind == JsonValueKind.Undefined ? null : variables,
-            extensions.ValueKind == JsonValueKind.Undefined ? null : extensions);
+            extensions.ValueKind == JsonValueKind.Undefined ? null : extensions,
+            documentId.ValueKind == JsonValueKind.Undefined ? null : documentId);
     }
 
     /// <summary>Reads a GET request's URL parameters (variables and extensions are JSON text).</summary>
@@ -46,11 +51,21 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
         var operationName = parameters.TryGetValue("operationName", out var o) && o.ToString().Length > 0
             ? JsonSerializer.SerializeToElement(o.ToString())
             : (JsonElement?)null;
-        return Create(query, operationName, Json("variables"), Json("extensions"));
+        var documentId = parameters.TryGetValue("documentId", out var d) && d.ToString().Length > 0 ? JsonSerializer.SerializeToElement(d.ToString()) : (JsonElement?)null;
+        return Create(query, operationName, Json("variables"), Json("extensions"), documentId);
     }
 
-    private static (GraphQLHttpRequest?, string?) Create(JsonElement? query, JsonElement? operationName, JsonElement? variables, JsonElement? extensions)
+    private static (GraphQLHttpRequest?, string?) Create(JsonElement? query, JsonElement? operationName, JsonElement? variables, JsonElement? extensions, JsonElement? documentId)
     {
+        if (documentId is { } id)
+        {
+            if (id.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(id.GetString()) || query is not null)
+            {
+                return (null, "\"documentId\" must be a string, sent instead of \"query\", not with it.");
+            }
+            var (persisted, problem) = Create(JsonSerializer.SerializeToElement("{ __typename }"), operationName, variables, extensions, null);
+            return (persisted is null ? null : persisted with { Query = "", DocumentId = id.GetString() }, problem);
+        }
         if (query is not { ValueKind: JsonValueKind.String } q || string.IsNullOrWhiteSpace(q.GetString()))
         {
             return (null, "The \"query\" parameter is required and must be a string holding a GraphQL document.");

@@ -1,0 +1,61 @@
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.GraphQL.Relay;
+using static PetitionGraph.Api.GraphQL.ReferenceMutations;
+
+namespace PetitionGraph.Api.Access;
+
+/// <summary>An API client as shown to administrators; <see cref="Key"/> only in the payload that created it.</summary>
+public sealed record ApiClientView(ApiClient Client, string? Key);
+
+public sealed class ApiClientType : ObjectGraphType<ApiClientView>
+{
+    public ApiClientType()
+    {
+        Name = "ApiClient";
+        Description = "A district system calling with an API key (X-Api-Key); only persisted documents, within its scopes.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("ApiClient", c.Source.Client.Id));
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Client.Name);
+        Field<NonNullGraphType<StringGraphType>>("scopes").Resolve(c => c.Source.Client.Scopes);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Resolve(c => c.Source.Client.Active);
+        Field<StringGraphType>("key").Description("The API key, shown once when the client is created; only its hash is stored.").Resolve(c => c.Source.Key);
+    }
+}
+
+public static class ApiClientMutations
+{
+    public static void AddApiClientMutations(this ObjectGraphType mutation)
+    {
+        mutation.AddReferenceMutation<ApiClientType>("createApiClient", "Register a district system; the payload holds its API key, once.", "client",
+            [Input("name", typeof(NonNullGraphType<StringGraphType>)),
+             Input("scopes", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), "cases:read, statistics:read, petitions:write.")],
+            async (i, db) =>
+            {
+                var name = i.Text("name")?.Trim();
+                if (Validate.Text("name", name, 100) is { } invalid)
+                {
+                    return (null, invalid);
+                }
+                var scopes = i.Texts("scopes").Select(s => s.Trim()).Distinct().ToList();
+                if (scopes.Count == 0 || scopes.Any(s => !ApiClient.ScopeFields.ContainsKey(s)))
+                {
+                    return (null, UserError.Validation("scopes", $"Scopes are one or more of {string.Join(", ", ApiClient.ScopeFields.Keys)}."));
+                }
+                if (await db.ApiClients.AnyAsync(c => c.Name == name))
+                {
+                    return (null, new UserError(UserErrorCode.Conflict, $"A client called {name} exists already.", ["input", "name"]));
+                }
+                var key = ApiClient.NewKey();
+                var client = new ApiClient { Name = name!, KeyHash = ApiClient.Hash(key), Scopes = string.Join(' ', scopes), CreatedAt = DateTime.UtcNow };
+                db.ApiClients.Add(client);
+                return (new ApiClientView(client, key), null);
+            });
+        mutation.AddReferenceMutation<ApiClientType>("deactivateApiClient", "Revoke a client's key.", "client",
+            [Input("clientId", typeof(NonNullGraphType<IdGraphType>))],
+            async (i, db) => await FindAsync<ApiClient>(db, i.Text("clientId"), "ApiClient") is not { } client
+                ? (null, UserError.NotFound("clientId", $"There is no API client {i.Text("clientId")}."))
+                : (new ApiClientView(Change(client, c => c.Active = false), null), null));
+    }
+}
