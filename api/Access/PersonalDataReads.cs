@@ -18,6 +18,23 @@ public sealed class PersonalDataReads
 
     public IReadOnlyList<string> Masked => [.. _masked.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>Records an unmasked read made outside a petitioner field (a ledger export).</summary>
+    public void Record(int petitionerId, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            _read.GetOrAdd(petitionerId, _ => new())[field] = true;
+        }
+    }
+
+    public void RecordMasked(params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            _masked[field] = true;
+        }
+    }
+
     public static string? Resolve(IResolveFieldContext context, int petitionerId, string field, string? value, Func<string, string>? mask = null)
     {
         if (value is null)

@@ -10,7 +10,7 @@ namespace PetitionGraph.Api.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(["migrate", "seed", "schema", "report", "token", "purge", "help"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(["migrate", "seed", "schema", "report", "token", "purge", "import", "export", "help"], StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
@@ -29,6 +29,10 @@ public static class CliVerbs
                 var result = await new Seeder(provider.GetRequiredService<PetitionDbContext>()).SeedAsync(options, progress, ct);
                 await output.WriteLineAsync($"Seeded {result.CasesWritten:N0} cases ({result.RowsWritten:N0} rows) in {result.Elapsed.TotalSeconds:F1} s.");
                 return 0;
+            case "import":
+                return await LedgerVerbs.ImportAsync(provider, args, output, ct);
+            case "export":
+                return await LedgerVerbs.ExportAsync(provider, args, output, ct);
             case "purge":
                 return await PurgeVerb.RunAsync(provider, args, output, ct);
             case "token":
@@ -45,6 +49,10 @@ public static class CliVerbs
                       migrate                           apply database migrations
                       seed --cases N [--random-seed S]  add N synthetic cases (deterministic per seed)
                       schema                            print the GraphQL schema (SDL)
+                      import FILE.xlsx|FILE.csv [--kind ownership|cases] [--dry-run]
+                                                        import a ledger: all rows or none; problems by row and column
+                      export --kind ownership|cases --out FILE.xlsx|FILE.csv [--where JSON]
+                                                        the same ledger layouts for the cases `where` selects (default: in backlog)
                       purge [--resolved-before DATE] [--dry-run]
                                                         anonymise petitioners whose cases were all settled before DATE
                       token --role ROLE [--user NAME] [--leader ID] [--villages CODE,…] [--hours N]

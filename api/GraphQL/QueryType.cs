@@ -4,6 +4,7 @@ using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports;
@@ -28,5 +29,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddCampaignQueries();
         this.AddReportQueries();
         this.AddAuditQueries();
+        this.AddLedgerQueries();
     }
 }

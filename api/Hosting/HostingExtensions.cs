@@ -2,6 +2,7 @@ using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Http;
+using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Reports;
 
 namespace PetitionGraph.Api.Hosting;
@@ -16,6 +17,7 @@ public static class HostingExtensions
         builder.Services.AddPetitionAccess(builder.Configuration);
         builder.Services.AddPetitionGraphQL(builder.Configuration);
         builder.Services.AddPetitionReports(builder.Configuration);
+        builder.Services.AddSingleton<LedgerService>();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class HostingExtensions
         app.MapGet(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapReportArtifacts();
+        app.MapLedgers();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (PetitionDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: 503));

@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Cases.Lifecycle;
+using PetitionGraph.Api.Cases.Mutations;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Petitioners;
+using PetitionGraph.Api.Petitions;
+
+namespace PetitionGraph.Api.Ledgers;
+
+/// <summary>What an import found and did.</summary>
+public sealed record LedgerImportResult(LedgerKind Kind, int Rows, int Created, int AlreadyImported, IReadOnlyList<string> Problems)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+/// <summary>
+/// Imports an office's ledger: every row is checked first and every problem reported with its row and column; only a
+/// ledger without problems is written, all of it in one transaction. A row imported before (same content, or for the
+/// case ledger the same case number) is skipped, so importing a file twice creates nothing the second time.
+/// </summary>
+public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyClassRules keyClasses, OfficeTime office, TimeProvider clock)
+{
+    private const int SaveEvery = 500;
+
+    public async Task<LedgerImportResult> ImportAsync(string path, LedgerKind? kind, bool dryRun, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        var grid = LedgerGrid.Read(path);
+        var header = kind is { } k ? LedgerLayout.Find(grid, k) : LedgerLayout.Find(grid, LedgerKind.Ownership) ?? LedgerLayout.Find(grid, LedgerKind.Cases);
+        if (header is null)
+        {
+            throw new LedgerFormatException($"{Path.GetFileName(path)}: no header with the columns of a {(kind is null ? "ledger" : kind.ToString()!.ToLowerInvariant() + " ledger")} " +
+                $"({string.Join("、", LedgerLayout.Headers[kind ?? LedgerKind.Ownership])}) in the first rows.");
+        }
+        var source = "台账导入: " + Path.GetFileName(path);
+        var rows = grid.Rows.Where(r => r.Row > header.LastRow && r.Cells.Any(c => c.Length > 0)).ToList();
+        var reference = await ReferenceData.LoadAsync(db, ct);
+        var problems = new List<string>();
+        var plans = header.Kind == LedgerKind.Ownership
+            ? await PlanOwnershipAsync(header, rows, reference, problems, ct)
+            : await PlanCasesAsync(header, rows, reference, problems, ct);
+        var fresh = plans.Where(p => !p.AlreadyImported).ToList();
+        var result = new LedgerImportResult(header.Kind, rows.Count, problems.Count == 0 && !dryRun ? fresh.Count : 0, plans.Count(p => p.AlreadyImported), problems);
+        if (problems.Count > 0 || dryRun)
+        {
+            return result with { Created = problems.Count == 0 ? fresh.Count : 0 };
+        }
+        await WriteAsync(fresh, source, progress, ct);
+        return result;
+    }
+
+    private async Task<List<RowPlan>> PlanOwnershipAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<string> problems, CancellationToken ct)
+    {
+        var plans = new List<RowPlan>();
+        foreach (var (row, cells) in rows)
+        {
+            var names = LedgerLayout.Names(header.Cell(cells, "姓名"));
+            var address = header.Cell(cells, "户籍地");
+            var town = LedgerLayout.Names(header.Cell(cells, "包案领导"));
+            var village = LedgerLayout.Names(header.Cell(cells, "村级包案领导"));
+            var before = problems.Count;
+            if (names.Count == 0)
+            {
+                problems.Add($"row {row}, 姓名: no petitioner named");
+            }
+            var villageId = reference.VillageIn(address);
+            if (address.Length == 0)
+            {
+                problems.Add($"row {row}, 户籍地: empty");
+            }
+            else if (villageId is null)
+            {
+                problems.Add($"row {row}, 户籍地: no village of the town in '{address}'");
+            }
+            if (town.Count is 0 or > 2)
+            {
+                problems.Add($"row {row}, 包案领导: one or two town leaders, not {town.Count}");
+            }
+            var leaders = new List<(Leader, AssignmentRole)>();
+            foreach (var name in town)
+            {
+                if (reference.Leader(name, LeaderLevel.Town) is { } leader)
+                {
+                    leaders.Add((leader, AssignmentRole.TownLead));
+                }
+                else
+                {
+                    problems.Add($"row {row}, 包案领导: leader {name} not found");
+                }
+            }
+            foreach (var name in village)
+            {
+                if (reference.Leader(name, LeaderLevel.Village) is { } leader)
+                {
+                    leaders.Add((leader, AssignmentRole.VillageLead));
+                }
+                else
+                {
+                    problems.Add($"row {row}, 村级包案领导: leader {name} not found");
+                }
+            }
+            if (problems.Count > before)
+            {
+                continue;
+            }
+            var key = Key("ownership", string.Join("、", names), address, string.Join("、", town), string.Join("、", village));
+            if (plans.Any(p => p.Key == key))
+            {
+                problems.Add($"row {row}: the same as an earlier row");
+                continue;
+            }
+            plans.Add(new RowPlan(row, key, names, address, villageId!.Value, reference.OtherCategory, leaders, null, null, null, null));
+        }
+        await MarkImportedAsync(plans, ct);
+        return plans;
+    }
+
+    private async Task<List<RowPlan>> PlanCasesAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<string> problems, CancellationToken ct)
+    {
+        var plans = new List<RowPlan>();
+        foreach (var (row, cells) in rows)
+        {
+            var before = problems.Count;
+            var number = header.Cell(cells, "案件编号");
+            if (!CaseNumberCounter.TryParse(number, out _))
+            {
+                problems.Add($"row {row}, 案件编号: '{number}' is not a case number like 2021-0042");
+            }
+            DateTime? opened = ParseDate(header.Cell(cells, "登记日期"));
+            if (header.Columns.ContainsKey("登记日期") && opened is null)
+            {
+                problems.Add($"row {row}, 登记日期: '{header.Cell(cells, "登记日期")}' is not a date");
+            }
+            var category = reference.Category(header.Cell(cells, "领域"));
+            if (category is null)
+            {
+                problems.Add($"row {row}, 领域: category {header.Cell(cells, "领域")} not found");
+            }
+            var villageName = header.Cell(cells, "村（社区）");
+            var village = reference.VillageNamed(villageName);
+            if (village is null)
+            {
+                problems.Add($"row {row}, 村（社区）: village {villageName} not found");
+            }
+            var status = header.Cell(cells, "状态");
+            var steps = StatusSteps(status);
+            if (steps is null)
+            {
+                problems.Add($"row {row}, 状态: '{status}' is not a status (待受理, 办理中, 已办结, 已化解, 已终结)");
+            }
+            var demand = header.Cell(cells, "诉求");
+            if (problems.Count > before)
+            {
+                continue;
+            }
+            if (plans.Any(p => p.Number == number))
+            {
+                problems.Add($"row {row}, 案件编号: {number} appears twice");
+                continue;
+            }
+            plans.Add(new RowPlan(row, "ledger-case:" + number, [], "", village!.Value, category!.Value, [], number,
+                opened is { } day ? office.FromOffice(day) : null, steps, demand.Length > 0 ? demand : "见台账"));
+        }
+        var numbers = plans.Select(p => p.Number!).ToList();
+        var existing = (await db.Cases.Where(c => numbers.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct)).ToHashSet();
+        return plans.Select(p => existing.Contains(p.Number!) ? p with { AlreadyImported = true } : p).ToList();
+    }
+
+    private async Task MarkImportedAsync(List<RowPlan> plans, CancellationToken ct)
+    {
+        var keys = plans.Select(p => p.Key).ToList();
+        var known = (await db.IdempotencyKeys.Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct)).ToHashSet();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            plans[i] = plans[i] with { AlreadyImported = known.Contains(plans[i].Key) };
+        }
+    }
+
+    private async Task WriteAsync(List<RowPlan> plans, string source, IProgress<(int, int)>? progress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tracking = db.ChangeTracker.QueryTrackingBehavior;
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var pending = new List<(Case Case, string Key)>();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            var opened = plan.OpenedAt ?? now;
+            var number = plan.Number ?? await CaseNumbers.NextAsync(db, office.ToOffice(opened).Year, ct);
+            var subject = new Case
+            {
+                Number = number,
+                Title = plan.Number is null ? $"{string.Join("、", plan.Names)}包案事项（台账导入）" : $"台账事项 {number}",
+                Demand = plan.Demand ?? "见包案台账",
+                CategoryId = plan.CategoryId,
+                VillageId = plan.VillageId,
+                OpenedAt = opened,
+            };
+            subject.Events.Add(new CaseEvent { At = opened, Kind = CaseEventKind.Registered, Actor = "ledger", Note = source });
+            subject.Petitions.Add(new Petition { ReceivedAt = opened, Channel = Channel.Letter, Level = PetitionLevel.Town, IsFirst = true });
+            foreach (var name in plan.Names)
+            {
+                subject.Petitioners.Add(new CasePetitioner { Case = subject, Petitioner = new Petitioner { Name = name, Address = plan.Address, VillageId = plan.VillageId } });
+            }
+            foreach (var (leader, role) in plan.Leaders)
+            {
+                subject.Assignments.Add(new LeaderAssignment { Case = subject, LeaderId = leader.Id, Role = role, From = now });
+            }
+            var settled = false;
+            foreach (var step in plan.Steps ?? [CaseEventKind.Accepted])
+            {
+                var at = step == CaseEventKind.Accepted ? opened : now;
+                subject.Events.Add(new CaseEvent { At = at, Kind = step, Actor = "ledger", Note = source });
+                settled |= step is CaseEventKind.Resolved or CaseEventKind.Terminated;
+            }
+            if (!settled)
+            {
+                subject.Events.Add(new CaseEvent { At = now, Kind = CaseEventKind.DesignatedBacklog, Actor = "ledger", Source = source, Note = $"{source}, row {plan.Row}" });
+            }
+            subject.PetitionCount = 1;
+            subject.LastPetitionAt = opened;
+            subject.PetitionKeyClass = keyClasses.FromPetitions(subject.Petitions);
+            CaseProjector.Project(subject, subject.Events, limits);
+            subject.Version = subject.Events.Count;
+            db.Cases.Add(subject);
+            pending.Add((subject, plan.Key));
+            if (pending.Count == SaveEvery || i == plans.Count - 1)
+            {
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.IdempotencyKeys.AddRange(pending.Select(p => new IdempotencyKey { Key = p.Key, CaseId = p.Case.Id, PetitionId = p.Case.Petitions[0].Id, CreatedAt = now }));
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                pending.Clear();
+                progress?.Report((i + 1, plans.Count));
+            }
+        }
+        // Numbers taken from a ledger are handed out: the next registration of that year continues after them.
+        foreach (var year in plans.Where(p => p.Number is not null).Select(p => CaseNumberCounter.TryParse(p.Number!, out var n) ? n : default).GroupBy(n => n.Year))
+        {
+            var counter = await db.CaseNumberCounters.AsTracking().FirstOrDefaultAsync(c => c.Year == year.Key, ct);
+            if (counter is null)
+            {
+                db.CaseNumberCounters.Add(new CaseNumberCounter { Year = year.Key, Last = year.Max(n => n.Sequence) });
+            }
+            else
+            {
+                counter.Last = Math.Max(counter.Last, year.Max(n => n.Sequence));
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.ChangeTracker.QueryTrackingBehavior = tracking;
+    }
+
+    /// <summary>The steps a ledger status stands for after registration; null for an unknown status.</summary>
+    private static CaseEventKind[]? StatusSteps(string status) => status.Replace(" ", "", StringComparison.Ordinal) switch
+    {
+        "待受理" or "登记" => [],
+        "办理中" or "已受理" or "受理" or "" => [CaseEventKind.Accepted],
+        "已办结" or "办结" => [CaseEventKind.Accepted, CaseEventKind.Concluded],
+        "已化解" or "化解" => [CaseEventKind.Accepted, CaseEventKind.Concluded, CaseEventKind.Resolved],
+        _ => null,
+    };
+
+    private static DateTime? ParseDate(string text)
+    {
+        var value = text.Replace("年", "-", StringComparison.Ordinal).Replace("月", "-", StringComparison.Ordinal).Replace("日", "", StringComparison.Ordinal)
+            .Replace('/', '-').Replace('.', '-').Trim();
+        if (DateTime.TryParseExact(value, ["yyyy-M-d", "yyyy-MM-dd", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date.Date;
+        }
+        // Excel keeps dates as day numbers.
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000
+            ? DateTime.FromOADate(serial).Date
+            : null;
+    }
+
+    private static string Key(params string[] parts) =>
+        "ledger:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", parts))));
+
+    private sealed record RowPlan(
+        int Row, string Key, IReadOnlyList<string> Names, string Address, int VillageId, int CategoryId,
+        IReadOnlyList<(Leader Leader, AssignmentRole Role)> Leaders, string? Number, DateTime? OpenedAt, CaseEventKind[]? Steps, string? Demand)
+    {
+        public bool AlreadyImported { get; init; }
+    }
+
+    /// <summary>Villages, leaders and categories by the names a ledger uses for them.</summary>
+    private sealed class ReferenceData
+    {
+        private List<(int Id, string Name)> _villages = [];
+        private List<Leader> _leaders = [];
+        private Dictionary<string, int> _categories = [];
+
+        public int OtherCategory { get; private set; }
+
+        public static async Task<ReferenceData> LoadAsync(PetitionDbContext db, CancellationToken ct)
+        {
+            var categories = await db.Categories.Select(c => new { c.Id, c.Code, c.NameZh }).ToListAsync(ct);
+            return new ReferenceData
+            {
+                _villages = (await db.Villages.Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList(),
+                _leaders = await db.Leaders.Where(l => l.Active).ToListAsync(ct),
+                _categories = categories.SelectMany(c => new[] { (c.Code, c.Id), (c.NameZh, c.Id) }).DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2),
+                OtherCategory = categories.FirstOrDefault(c => c.Code == "OTHER")?.Id ?? categories[0].Id,
+            };
+        }
+
+        /// <summary>The village whose name appears in an address (the longest, so 新山村 wins over 山村).</summary>
+        public int? VillageIn(string address) =>
+            _villages.Where(v => address.Contains(v.Name, StringComparison.Ordinal)).OrderByDescending(v => v.Name.Length).Select(v => (int?)v.Id).FirstOrDefault();
+
+        public int? VillageNamed(string name) => _villages.Where(v => v.Name == name.Replace(" ", "", StringComparison.Ordinal)).Select(v => (int?)v.Id).FirstOrDefault();
+
+        public Leader? Leader(string name, LeaderLevel level) => _leaders.FirstOrDefault(l => l.Name == name && l.Level == level);
+
+        public int? Category(string name) => _categories.TryGetValue(name.Trim(), out var id) ? id : null;
+    }
+}

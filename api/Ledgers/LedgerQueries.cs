@@ -1,0 +1,52 @@
+using GraphQL;
+using GraphQL.Types;
+using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.GraphQL.Scalars;
+
+namespace PetitionGraph.Api.Ledgers;
+
+public static class LedgerQueries
+{
+    /// <summary>
+    /// <c>ledgerRows(kind, where)</c>: a ledger as rows of text, header first, for the cases that match `where` in the
+    /// caller's scope — what <c>GET /ledgers/{kind}.{csv|xlsx}</c> and the export command write. Names and addresses
+    /// follow the caller's role: masked (and not audited) or shown (and audited).
+    /// </summary>
+    public static void AddLedgerQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>>>("ledgerRows")
+            .Description("A ledger layout (领导包案情况汇总表 or case ledger) for the matching cases, header row first. Cases in backlog now when `where` is omitted.")
+            .RequireRoles(Role.Office, Role.VillageHandler, Role.Analyst, Role.Admin)
+            .Argument<NonNullGraphType<EnumType<LedgerKind>>>("kind")
+            .Argument<FilterInputType<Case>>("where")
+            .ResolveAsync(async c =>
+            {
+                var scope = c.Scope();
+                var where = c.Arguments is { } args && args.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
+                var filter = where is null
+                    ? ExpressionTools.And(scope.Cases, CaseShape.InBacklog(c.QueryContext()))
+                    : ExpressionTools.And(scope.Cases, FilterBuilder.Build<Case>(where, c.QueryContext()));
+                var kind = c.GetArgument<LedgerKind>("kind");
+                var exporter = new LedgerExporter(c.Db(), c.RequestServices!.GetRequiredService<OfficeTime>());
+                var (rows, petitioners) = await exporter.RowsAsync(kind, filter, c.QueryContext().Now, c.CancellationToken);
+                var reads = c.RequestServices!.GetRequiredService<PersonalDataReads>();
+                if (kind != LedgerKind.Ownership)
+                {
+                    return rows;
+                }
+                if (scope.Caller?.MayReadPersonalData == true)
+                {
+                    foreach (var id in petitioners)
+                    {
+                        reads.Record(id, "address", "name");
+                    }
+                    return rows;
+                }
+                reads.RecordMasked("address", "name");
+                return rows.Select((row, i) => i == 0 ? row : [row[0], string.Join("、", row[1].Split('、').Select(PersonalDataPolicy.MaskName)), "", row[3], row[4]]).ToList();
+            });
+    }
+}
