@@ -189,11 +189,15 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = new List<(Case Case, string Key)>();
+        // New ownership cases open now: reserve their numbers in one statement.
+        var thisYear = office.ToOffice(now).Year;
+        var unnumbered = plans.Count(p => p.Number is null);
+        var next = unnumbered == 0 ? 0 : await CaseNumbers.ReserveAsync(db, thisYear, unnumbered, ct);
         for (var i = 0; i < plans.Count; i++)
         {
             var plan = plans[i];
             var opened = plan.OpenedAt ?? now;
-            var number = plan.Number ?? await CaseNumbers.NextAsync(db, office.ToOffice(opened).Year, ct);
+            var number = plan.Number ?? CaseNumberCounter.Format(thisYear, next++);
             var subject = new Case
             {
                 Number = number,

@@ -11,19 +11,26 @@ namespace PetitionGraph.Api.Cases.Mutations;
 /// </summary>
 public static class CaseNumbers
 {
-    public static async Task<string> NextAsync(PetitionDbContext db, int year, CancellationToken ct)
+    public static async Task<string> NextAsync(PetitionDbContext db, int year, CancellationToken ct) =>
+        CaseNumberCounter.Format(year, await ReserveAsync(db, year, 1, ct));
+
+    /// <summary>Reserves <paramref name="count"/> consecutive numbers of a year in one statement; returns the first sequence.</summary>
+    public static async Task<int> ReserveAsync(PetitionDbContext db, int year, int count, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText =
-            "INSERT INTO case_number_counters (year, last) VALUES (@year, 1) " +
-            "ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@year";
-        parameter.Value = year;
-        command.Parameters.Add(parameter);
+            "INSERT INTO case_number_counters (year, last) VALUES (@year, @count) " +
+            "ON CONFLICT (year) DO UPDATE SET last = case_number_counters.last + @count RETURNING last";
+        foreach (var (name, value) in new[] { ("@year", year), ("@count", count) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         var last = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        return CaseNumberCounter.Format(year, last);
+        return last - count + 1;
     }
 }
