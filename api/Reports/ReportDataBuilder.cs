@@ -19,7 +19,8 @@ namespace PetitionGraph.Api.Reports;
 /// reporting library's plain records, over the cases in the reader's scope. Reads only; petitioners' names are masked
 /// unless the reader's role may see them.
 /// </summary>
-public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName, Expression<Func<Case, bool>> scope)
+public sealed class ReportDataBuilder(
+    PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName, Expression<Func<Case, bool>> scope, Func<PetitionDbContext>? contexts = null)
 {
     private const int TrendBuckets = 12;
     private const int DueSoonDays = 7;
@@ -107,7 +108,7 @@ public sealed class ReportDataBuilder(PetitionDbContext db, OfficeTime office, K
 
     private async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
     {
-        var rows = await new StatisticsEngine(db).ComputeAsync(new StatisticsRequest(buckets, groupBy, scope, now), ct);
+        var rows = await new StatisticsEngine(db, contexts).ComputeAsync(new StatisticsRequest(buckets, groupBy, scope, now), ct);
         var categories = groupBy.Contains(StatisticsDimension.Category) ? await db.Categories.ToDictionaryAsync(c => c.Id, c => c.NameZh, ct) : [];
         var villages = groupBy.Contains(StatisticsDimension.Village) ? await db.Villages.ToDictionaryAsync(v => v.Id, v => v.Name, ct) : [];
         return rows.Select(r =>

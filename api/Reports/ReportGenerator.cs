@@ -15,7 +15,7 @@ public sealed class ReportGenerator(AnalyticsDatabase analytics, OfficeTime offi
     public async Task<ReportDocument> RenderAsync(ReportKind kind, ReportPeriod period, Role reader, Expression<Func<Case, bool>>? scope, CancellationToken ct)
     {
         await using var db = analytics.CreateDbContext();
-        var builder = new ReportDataBuilder(db, office, keyClasses, options.OfficeName, scope ?? (_ => true));
+        var builder = new ReportDataBuilder(db, office, keyClasses, options.OfficeName, scope ?? (_ => true), analytics.CreateDbContext);
         var data = await builder.BuildAsync(kind, period, reader, clock.GetUtcNow().UtcDateTime, ct);
         return ReportRenderer.Render(data);
     }

@@ -75,9 +75,10 @@ public static class StatisticsQueries
         {
             throw new QueryError(ErrorCodes.InvalidArgument, $"Group by at most {StatisticsGroups.MaxDimensions} dimensions at once.");
         }
-        await using var db = c.RequestServices!.GetRequiredService<AnalyticsDatabase>().CreateDbContext();
+        var analytics = c.RequestServices!.GetRequiredService<AnalyticsDatabase>();
+        await using var db = analytics.CreateDbContext();
         var request = new StatisticsRequest(buckets, groupBy, CaseFilter(c), c.QueryContext().Now, families);
-        return await new StatisticsEngine(db).ComputeAsync(request, c.CancellationToken);
+        return await new StatisticsEngine(db, analytics.CreateDbContext).ComputeAsync(request, c.CancellationToken);
     }
 
     private static Expression<Func<Case, bool>> CaseFilter(IResolveFieldContext c) =>

@@ -388,6 +388,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.HasIndex("VillageId", "OpenedAt")
                         .HasDatabaseName("ix_cases_village_id_opened_at");
 
+                    b.HasIndex(new[] { "Id" }, "ix_cases_id_figures")
+                        .HasDatabaseName("ix_cases_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "ix_cases_id_figures"), new[] { "CategoryId", "VillageId" });
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -983,6 +988,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_petitions_received_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "CaseId", "Level", "IsFirst" });
 
                     b.HasIndex("CaseId", "ReceivedAt")
                         .HasDatabaseName("ix_petitions_case_id_received_at");
