@@ -43,10 +43,12 @@ public sealed class ReportDataBuilder(
         switch (kind)
         {
             case ReportKind.MonthlyOverview:
+                // The trend ends with the period itself: its last bucket is the period's figures.
+                var trend = await TrendAsync(period, now, ct);
                 return data with
                 {
-                    Trend = await TrendAsync(period, now, ct),
-                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
+                    Trend = trend,
+                    Period = trend[^1],
                     ByCategory = await FiguresAsync([Bucket(period)], [StatisticsDimension.Category], now, ct),
                 };
             case ReportKind.ByCategory:

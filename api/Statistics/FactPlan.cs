@@ -65,6 +65,11 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     private readonly bool _byChannel = request.GroupBy.Contains(StatisticsDimension.Channel);
     private readonly bool _byLevel = request.GroupBy.Contains(StatisticsDimension.Level);
     private readonly DateTime _from = request.Buckets[0].Start;
+
+    /// <summary>The facts counted lie in [From, Until).</summary>
+    public DateTime From => _from;
+
+    public DateTime Until => _until;
     /// <summary>Facts after now have not happened yet (a projected overdue instant), whatever the period asks.</summary>
     private readonly DateTime _until = request.Buckets[^1].End < request.Now ? request.Buckets[^1].End : request.Now;
 

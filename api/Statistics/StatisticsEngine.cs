@@ -52,8 +52,10 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
         }),
         new(FigureFamilies.Resolutions, async (db, plan, ct) =>
         {
+            // The event's own instant bounds the search too (it equals LeftAt), so the (kind, at) index serves it.
+            var (from, until) = (plan.From, plan.Until);
             var resolutions = db.CaseBacklogIntervals.Where(i => i.LeftAt != null
-                && db.CaseEvents.Any(e => e.CaseId == i.CaseId && e.At == i.LeftAt && e.Kind == CaseEventKind.Resolved));
+                && db.CaseEvents.Any(e => e.Kind == CaseEventKind.Resolved && e.At >= from && e.At < until && e.CaseId == i.CaseId && e.At == i.LeftAt));
             var totals = await plan.Aggregate(resolutions, i => i.Case!, i => i.LeftAt!.Value, null, null, null, null, ct);
             return at => totals.ForEach(t => at(t.Bucket, plan.Group(t)).Resolved += t.Count);
         }),

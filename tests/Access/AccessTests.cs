@@ -70,6 +70,10 @@ public abstract class AccessTests(TestHost host)
             query($numbers: [String!]) { villages(where: { code: { in: ["9901001", "9901002"] } }) { nodes { cases(where: { number: { in: $numbers } }) { totalCount nodes { number } } } } }
             """, new { numbers });
         Assert.Equal(visible.Length, village.GetProperty("villages").GetProperty("nodes").EnumerateArray().Sum(v => v.GetProperty("cases").GetProperty("totalCount").GetInt32()));
+        var leaderCases = await client.QueryAsync("""
+            query($l: ID!, $numbers: [String!]) { node(id: $l) { ... on Leader { cases(where: { number: { in: $numbers } }) { totalCount } } } }
+            """, new { l = f.L1, numbers });
+        Assert.Equal(visible.Intersect(["A", "C", "D"]).Count(), leaderCases.GetProperty("node").GetProperty("cases").GetProperty("totalCount").GetInt32());
         var figures = await client.QueryAsync("""
             query($numbers: [String!]) { statistics(from: "2026-01-01", to: "2027-01-01", interval: YEAR, where: { number: { in: $numbers } }) { buckets { increment } } }
             """, new { numbers });
