@@ -11,7 +11,7 @@ public sealed class GraphQLClient : IDisposable
     private readonly Uri _url;
     private readonly byte[] _body;
 
-    public GraphQLClient(Uri url, string query, int connections = 1)
+    public GraphQLClient(Uri url, string query, int connections = 1, string? bearerToken = null)
     {
         _url = url;
         _body = JsonSerializer.SerializeToUtf8Bytes(new { query });
@@ -20,6 +20,10 @@ public sealed class GraphQLClient : IDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (!string.IsNullOrEmpty(bearerToken))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
     }
 
     public static GraphQLClient FromFile(Uri url, string queryFile, int connections = 1) =>

@@ -8,6 +8,8 @@ return options.Verb switch
     "load" => await LoadBenchmark.RunAsync(options),
     "compare" => await PostGraphileComparison.RunAsync(options),
     "breakdown" => await Breakdown.RunAsync(options),
+    "statistics" => await StatisticsBenchmark.RunAsync(options),
+    "report" => await StatisticsBenchmark.ReportAsync(options),
     _ => Usage(),
 };
 
@@ -23,6 +25,14 @@ static int Usage()
               checks both servers return the same cases, in the same order, with the same nested names
           breakdown --graphql URL --postgres CONNSTR [--runs 300] [--label L] [--results FILE]
               replays PetitionGraph's own SQL statements (all columns / needed columns) and times an empty GraphQL request
+          statistics --graphql URL --postgres CONNSTR --sql FILE [--from 2025-11-01] [--to 2026-11-01] [--warmup 3] [--runs 15] [--families 1|0]
+                     [--pg-log FILE [--capture-runs 3] [--explain-out FILE]] [--save PREFIX] [--label L] [--results FILE]
+              statistics(interval: MONTH, groupBy: [CATEGORY]), every figure, vs the hand-written SQL (checked equal first),
+              each family of figures alone, and (with the server's log) the API's statements under EXPLAIN ANALYZE;
+              the period defaults to the twelve office-time months before the current one
+          report --graphql URL [--period 2026-10] [--runs 5] [--postgres CONNSTR --pg-log FILE [--explain-out FILE]] [--label L] [--results FILE]
+              generateReport(MONTHLY_OVERVIEW) over HTTP, and the statistics queries it is built from
+        statistics and report take --token T (sent as Authorization: Bearer T) for an API that requires one.
         Every URL must point at this machine (127.0.0.0/8 or localhost).
         """);
     return 2;

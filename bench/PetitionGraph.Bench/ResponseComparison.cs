@@ -17,13 +17,13 @@ public static class ResponseComparison
     {
         var differences = new List<string>();
         Diff(expected, actual, "$", differences);
-        var cases = expected?["data"]?["cases"]?["nodes"]?.AsArray().Count ?? 0;
+        var cases = expected?["data"]?["cases"]?["nodes"]?.AsArray().Count is { } count ? $" ({count} cases)" : "";
         if (differences.Count == 0)
         {
-            output.WriteLine($"Check: {what} are identical ({cases} cases).");
+            output.WriteLine($"Check: {what} are identical{cases}.");
             return true;
         }
-        output.WriteLine($"Check: {what} DIFFER ({cases} cases); first differences:");
+        output.WriteLine($"Check: {what} DIFFER{cases}; first differences:");
         foreach (var d in differences.Take(MaxReported))
         {
             output.WriteLine("  " + d);
