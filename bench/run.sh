@@ -34,12 +34,13 @@ start() {
   pids+=("$started")
 }
 stop() { kill -TERM -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-wait_for() { # URL BODY LOG
+wait_for() { # URL BODY LOG [CURL ARGS…]
+  local url=$1 body=$2 log=$3; shift 3
   for _ in $(seq 1 120); do
-    curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$2" "$1" && return 0
+    curl -sf -o /dev/null -H 'Content-Type: application/json' "$@" -d "$body" "$url" && return 0
     sleep 1
   done
-  echo "Not ready: $1" >&2; tail -30 "$3" >&2; return 1
+  echo "Not ready: $url" >&2; tail -30 "$log" >&2; return 1
 }
 sql() { PGPASSWORD=bench "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -75,40 +76,43 @@ for size in $sizes; do
 
   echo "== Servers on $db"
   api_log=$dir/api-$db.log pgl_log=$dir/postgraphile-$db.log
-  start "$api_log" env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 \
-    Urls="http://127.0.0.1:$api_port" dotnet run --project api -c Release --no-build
+  start "$api_log" env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 Auth__KeyFile="$dir/signing-key" \
+    Reports__SchedulerEnabled=false Limits__RequestsPerMinute=0 Urls="http://127.0.0.1:$api_port" dotnet run --project api -c Release --no-build
   api=$started
   start "$pgl_log" env NODE_ENV=production PATH="$pgl_dir/node_modules/.bin:$PATH" \
     DATABASE_URL="postgres://postgres:bench@127.0.0.1:$pg_port/$db" PORT="$pgl_port" \
     bash -c 'cd "$0" && exec postgraphile -C graphile.config.mjs' "$pgl_dir"
   pgl=$started
-  wait_for "http://127.0.0.1:$api_port/graphql" '{"query":"{__typename}"}' "$api_log"
+  # Every request needs a token. OFFICE reads names unmasked (as the hand-written SQL does), so each page also
+  # writes its audit entries: the benchmark measures that cost too.
+  token=$(Auth__KeyFile="$dir/signing-key" dotnet run --project api -c Release --no-build -- token --role OFFICE --user bench --hours 12 | tail -1)
+  wait_for "http://127.0.0.1:$api_port/graphql" '{"query":"{__typename}"}' "$api_log" -H "Authorization: Bearer $token"
   wait_for "http://127.0.0.1:$pgl_port/graphql" '{"query":"{__typename}"}' "$pgl_log"
   api_url=http://127.0.0.1:$api_port/graphql pgl_url=http://127.0.0.1:$pgl_port/graphql
 
   echo "-- Latency right after start (fresh process, only the 50 warm-up requests)"
-  "${bench[@]}" latency --label "$db-fresh" --graphql "$api_url" --postgres "$conn;Database=$db" \
+  "${bench[@]}" latency --token "$token" --label "$db-fresh" --graphql "$api_url" --postgres "$conn;Database=$db" \
     --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page.sql \
     --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
   echo "-- Same data from PostGraphile?"
-  "${bench[@]}" compare --graphql "$api_url" --query bench/queries/petitiongraph.graphql \
+  "${bench[@]}" compare --token "$token" --graphql "$api_url" --query bench/queries/petitiongraph.graphql \
     --postgraphile "$pgl_url" --postgraphile-query bench/queries/postgraphile.graphql || echo "  (responses differ: see above)"
   # Alternate the two servers, so that a slow spell of this shared machine does not land on one side only.
   for round in $(seq 1 "${ROUNDS:-3}"); do
     for target in "petitiongraph $api_url" "postgraphile $pgl_url"; do
       name=${target%% *} url=${target##* }
       echo "-- Throughput: $name (round $round)"
-      "${bench[@]}" load --label "$db/$name" --url "$url" --query "bench/queries/$name.graphql" \
+      "${bench[@]}" load --token "$([[ $name == petitiongraph ]] && echo "$token")" --label "$db/$name" --url "$url" --query "bench/queries/$name.graphql" \
         --concurrency "${CONCURRENCY:-8}" --seconds "${SECONDS_PER_RUN:-20}" --warmup-seconds "${WARMUP_SECONDS:-10}" --results "$results"
     done
   done
   # Again, now that both servers are warm (the throughput runs sent them thousands of requests).
   echo "-- Latency: PetitionGraph vs hand-written SQL, warm"
-  "${bench[@]}" latency --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" \
+  "${bench[@]}" latency --token "$token" --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" \
     --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page.sql \
     --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
   echo "-- Where PetitionGraph's time goes"
-  "${bench[@]}" breakdown --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" --runs "${RUNS:-300}" --results "$results"
+  "${bench[@]}" breakdown --token "$token" --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" --runs "${RUNS:-300}" --results "$results"
   stop "$api"; stop "$pgl"
 done
 

@@ -39,7 +39,7 @@ public static class Breakdown
         var label = options.Get("label", "");
         var runs = options.GetInt("runs", 300);
         await using var dataSource = NpgsqlDataSource.Create(options.Get("postgres"));
-        using var empty = new GraphQLClient(options.GetLocalUri("graphql"), "{ __typename }");
+        using var empty = new GraphQLClient(options.GetLocalUri("graphql"), "{ __typename }", bearerToken: options.Get("token", ""));
         var wide = await MeasureAsync(() => ReplayAsync(dataSource, Wide), runs);
         var narrow = await MeasureAsync(() => ReplayAsync(dataSource, Narrow), runs);
         // Categories and villages are small reference tables: with them cached in memory, three statements remain.

@@ -26,8 +26,8 @@ public sealed class GraphQLClient : IDisposable
         }
     }
 
-    public static GraphQLClient FromFile(Uri url, string queryFile, int connections = 1) =>
-        new(url, File.ReadAllText(queryFile, Encoding.UTF8), connections);
+    public static GraphQLClient FromFile(Uri url, string queryFile, int connections = 1, string? bearerToken = null) =>
+        new(url, File.ReadAllText(queryFile, Encoding.UTF8), connections, bearerToken);
 
     /// <summary>The response body; throws unless the status is 200 and the body has data and no errors.</summary>
     public async Task<string> PostAsync(CancellationToken cancellationToken = default)

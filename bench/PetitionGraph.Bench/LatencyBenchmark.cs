@@ -14,7 +14,7 @@ public static class LatencyBenchmark
         var label = options.Get("label", "");
         var warmup = options.GetInt("warmup", 50);
         var runs = options.GetInt("runs", 300);
-        using var graphql = GraphQLClient.FromFile(options.GetLocalUri("graphql"), options.Get("query"));
+        using var graphql = GraphQLClient.FromFile(options.GetLocalUri("graphql"), options.Get("query"), bearerToken: options.Get("token", ""));
         await using var dataSource = NpgsqlDataSource.Create(options.Get("postgres"));
         var sql = new SqlPage(dataSource, await File.ReadAllTextAsync(options.Get("sql")));
 

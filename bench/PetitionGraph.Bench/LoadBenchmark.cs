@@ -15,7 +15,7 @@ public static class LoadBenchmark
         var label = options.Get("label", "");
         var concurrency = options.GetInt("concurrency", 8);
         var seconds = options.GetInt("seconds", 20);
-        using var client = GraphQLClient.FromFile(options.GetLocalUri("url"), options.Get("query"), concurrency);
+        using var client = GraphQLClient.FromFile(options.GetLocalUri("url"), options.Get("query"), concurrency, options.Get("token", ""));
 
         await client.PostAsync(); // fails fast when the server or the query is wrong
         await RunPhaseAsync(client, concurrency, TimeSpan.FromSeconds(options.GetInt("warmup-seconds", 5)));

@@ -12,7 +12,7 @@ public static class PostGraphileComparison
 {
     public static async Task<int> RunAsync(Options options)
     {
-        using var ours = GraphQLClient.FromFile(options.GetLocalUri("graphql"), options.Get("query"));
+        using var ours = GraphQLClient.FromFile(options.GetLocalUri("graphql"), options.Get("query"), bearerToken: options.Get("token", ""));
         using var theirs = GraphQLClient.FromFile(options.GetLocalUri("postgraphile"), options.Get("postgraphile-query"));
         var expected = Normalize(JsonNode.Parse(await ours.PostAsync())!, nested: false);
         var actual = Normalize(JsonNode.Parse(await theirs.PostAsync())!, nested: true);
