@@ -26,8 +26,6 @@ public sealed record LedgerImportResult(LedgerKind Kind, int Rows, int Created, 
 /// </summary>
 public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyClassRules keyClasses, OfficeTime office, TimeProvider clock)
 {
-    private const int SaveEvery = 500;
-
     public async Task<LedgerImportResult> ImportAsync(string path, LedgerKind? kind, bool dryRun, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var grid = LedgerGrid.Read(path);
@@ -57,6 +55,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
     private async Task<List<RowPlan>> PlanOwnershipAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<string> problems, CancellationToken ct)
     {
         var plans = new List<RowPlan>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, cells) in rows)
         {
             var names = LedgerLayout.Names(header.Cell(cells, "姓名"));
@@ -109,7 +108,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
                 continue;
             }
             var key = Key("ownership", string.Join("、", names), address, string.Join("、", town), string.Join("、", village));
-            if (plans.Any(p => p.Key == key))
+            if (!seen.Add(key))
             {
                 problems.Add($"row {row}: the same as an earlier row");
                 continue;
@@ -123,6 +122,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
     private async Task<List<RowPlan>> PlanCasesAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<string> problems, CancellationToken ct)
     {
         var plans = new List<RowPlan>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, cells) in rows)
         {
             var before = problems.Count;
@@ -158,7 +158,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             {
                 continue;
             }
-            if (plans.Any(p => p.Number == number))
+            if (!seen.Add(number))
             {
                 problems.Add($"row {row}, 案件编号: {number} appears twice");
                 continue;
@@ -166,42 +166,47 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             plans.Add(new RowPlan(row, "ledger-case:" + number, [], "", village!.Value, category!.Value, [], number,
                 opened is { } day ? office.FromOffice(day) : null, steps, demand.Length > 0 ? demand : "见台账"));
         }
-        var numbers = plans.Select(p => p.Number!).ToList();
-        var existing = (await db.Cases.Where(c => numbers.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct)).ToHashSet();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in plans.Select(p => p.Number!).Chunk(2000))
+        {
+            existing.UnionWith(await db.Cases.Where(c => chunk.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct));
+        }
         return plans.Select(p => existing.Contains(p.Number!) ? p with { AlreadyImported = true } : p).ToList();
     }
 
     private async Task MarkImportedAsync(List<RowPlan> plans, CancellationToken ct)
     {
-        var keys = plans.Select(p => p.Key).ToList();
-        var known = (await db.IdempotencyKeys.Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct)).ToHashSet();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in plans.Select(p => p.Key).Chunk(2000))
+        {
+            known.UnionWith(await db.IdempotencyKeys.Where(k => chunk.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct));
+        }
         for (var i = 0; i < plans.Count; i++)
         {
             plans[i] = plans[i] with { AlreadyImported = known.Contains(plans[i].Key) };
         }
     }
 
+    /// <summary>
+    /// Builds every row's case in memory (the projector derives its status, deadlines and backlog spans), takes ids
+    /// from the tables' own sequences (PostgreSQL) or past the largest id (SQLite, whose writer lock the transaction
+    /// holds), and writes each table in bulk — COPY on PostgreSQL — all in one transaction.
+    /// </summary>
     private async Task WriteAsync(List<RowPlan> plans, string source, IProgress<(int, int)>? progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var tracking = db.ChangeTracker.QueryTrackingBehavior;
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = new List<(Case Case, string Key)>();
-        // New ownership cases open now: reserve their numbers in one statement.
         var thisYear = office.ToOffice(now).Year;
         var unnumbered = plans.Count(p => p.Number is null);
         var next = unnumbered == 0 ? 0 : await CaseNumbers.ReserveAsync(db, thisYear, unnumbered, ct);
-        for (var i = 0; i < plans.Count; i++)
+        var cases = new List<Case>(plans.Count);
+        foreach (var plan in plans)
         {
-            var plan = plans[i];
             var opened = plan.OpenedAt ?? now;
-            var number = plan.Number ?? CaseNumberCounter.Format(thisYear, next++);
             var subject = new Case
             {
-                Number = number,
-                Title = plan.Number is null ? $"{string.Join("、", plan.Names)}包案事项（台账导入）" : $"台账事项 {number}",
+                Number = plan.Number ?? CaseNumberCounter.Format(thisYear, next++),
+                Title = plan.Number is null ? $"{string.Join("、", plan.Names)}包案事项（台账导入）" : $"台账事项 {plan.Number}",
                 Demand = plan.Demand ?? "见包案台账",
                 CategoryId = plan.CategoryId,
                 VillageId = plan.VillageId,
@@ -211,17 +216,16 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             subject.Petitions.Add(new Petition { ReceivedAt = opened, Channel = Channel.Letter, Level = PetitionLevel.Town, IsFirst = true });
             foreach (var name in plan.Names)
             {
-                subject.Petitioners.Add(new CasePetitioner { Case = subject, Petitioner = new Petitioner { Name = name, Address = plan.Address, VillageId = plan.VillageId } });
+                subject.Petitioners.Add(new CasePetitioner { Petitioner = new Petitioner { Name = name, Address = plan.Address, VillageId = plan.VillageId } });
             }
             foreach (var (leader, role) in plan.Leaders)
             {
-                subject.Assignments.Add(new LeaderAssignment { Case = subject, LeaderId = leader.Id, Role = role, From = now });
+                subject.Assignments.Add(new LeaderAssignment { LeaderId = leader.Id, Role = role, From = now });
             }
             var settled = false;
             foreach (var step in plan.Steps ?? [CaseEventKind.Accepted])
             {
-                var at = step == CaseEventKind.Accepted ? opened : now;
-                subject.Events.Add(new CaseEvent { At = at, Kind = step, Actor = "ledger", Note = source });
+                subject.Events.Add(new CaseEvent { At = step == CaseEventKind.Accepted ? opened : now, Kind = step, Actor = "ledger", Note = source });
                 settled |= step is CaseEventKind.Resolved or CaseEventKind.Terminated;
             }
             if (!settled)
@@ -233,20 +237,44 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             subject.PetitionKeyClass = keyClasses.FromPetitions(subject.Petitions);
             CaseProjector.Project(subject, subject.Events, limits);
             subject.Version = subject.Events.Count;
-            db.Cases.Add(subject);
-            pending.Add((subject, plan.Key));
-            if (pending.Count == SaveEvery || i == plans.Count - 1)
-            {
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                db.IdempotencyKeys.AddRange(pending.Select(p => new IdempotencyKey { Key = p.Key, CaseId = p.Case.Id, PetitionId = p.Case.Petitions[0].Id, CreatedAt = now }));
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                pending.Clear();
-                progress?.Report((i + 1, plans.Count));
-            }
+            cases.Add(subject);
         }
+
+        var caseIds = await IdsAsync<Case>(cases.Count, ct);
+        var eventIds = await IdsAsync<CaseEvent>(cases.Sum(c => c.Events.Count), ct);
+        var petitionIds = await IdsAsync<Petition>(cases.Count, ct);
+        var petitionerIds = await IdsAsync<Petitioner>(cases.Sum(c => c.Petitioners.Count), ct);
+        var assignmentIds = await IdsAsync<LeaderAssignment>(cases.Sum(c => c.Assignments.Count), ct);
+        var intervalIds = await IdsAsync<CaseBacklogInterval>(cases.Sum(c => c.BacklogIntervals.Count), ct);
+        var deadlineIds = await IdsAsync<CaseDeadline>(cases.Sum(c => c.Deadlines.Count), ct);
+        foreach (var c in cases)
+        {
+            c.Id = caseIds.Dequeue();
+            c.Events.ForEach(e => (e.Id, e.CaseId) = (eventIds.Dequeue(), c.Id));
+            c.Petitions.ForEach(p => (p.Id, p.CaseId) = (petitionIds.Dequeue(), c.Id));
+            c.Petitioners.ForEach(cp => (cp.Petitioner!.Id, cp.PetitionerId, cp.CaseId) = (petitionerIds.Peek(), petitionerIds.Dequeue(), c.Id));
+            c.Assignments.ForEach(a => (a.Id, a.CaseId) = (assignmentIds.Dequeue(), c.Id));
+            c.BacklogIntervals.ForEach(i => (i.Id, i.CaseId) = (intervalIds.Dequeue(), c.Id));
+            c.Deadlines.ForEach(d => (d.Id, d.CaseId) = (deadlineIds.Dequeue(), c.Id));
+        }
+
+        var writer = new Seeding.BulkWriter(db);
+        const int Chunk = 5000;
+        for (var i = 0; i < cases.Count; i += Chunk)
+        {
+            var part = cases.Skip(i).Take(Chunk).ToList();
+            await writer.WriteAsync(part.SelectMany(c => c.Petitioners.Select(cp => cp.Petitioner!)).ToList(), ct);
+            await writer.WriteAsync(part, ct);
+            await writer.WriteAsync(part.SelectMany(c => c.Petitioners).ToList(), ct);
+            await writer.WriteAsync(part.SelectMany(c => c.Petitions).ToList(), ct);
+            await writer.WriteAsync(part.SelectMany(c => c.Assignments).ToList(), ct);
+            await writer.WriteAsync(part.SelectMany(c => c.Events).ToList(), ct);
+            await writer.WriteAsync(part.SelectMany(c => c.BacklogIntervals).ToList(), ct);
+            await writer.WriteAsync(part.SelectMany(c => c.Deadlines).ToList(), ct);
+            await writer.WriteAsync(part.Select((c, k) => new IdempotencyKey { Key = plans[i + k].Key, CaseId = c.Id, PetitionId = c.Petitions[0].Id, CreatedAt = now }).ToList(), ct);
+            progress?.Report((Math.Min(i + Chunk, cases.Count), cases.Count));
+        }
+
         // Numbers taken from a ledger are handed out: the next registration of that year continues after them.
         foreach (var year in plans.Where(p => p.Number is not null).Select(p => CaseNumberCounter.TryParse(p.Number!, out var n) ? n : default).GroupBy(n => n.Year))
         {
@@ -259,12 +287,33 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             {
                 counter.Last = Math.Max(counter.Last, year.Max(n => n.Sequence));
             }
-            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.ChangeTracker.QueryTrackingBehavior = tracking;
+    }
+
+    /// <summary>
+    /// Ids for <paramref name="count"/> new rows: drawn from the table's sequence on PostgreSQL (so concurrent inserts
+    /// never collide), past the largest id on SQLite (the open transaction holds the only write lock).
+    /// </summary>
+    private async Task<Queue<int>> IdsAsync<T>(int count, CancellationToken ct) where T : class, IEntity
+    {
+        if (count == 0)
+        {
+            return new Queue<int>();
+        }
+        if (db.Database.IsNpgsql())
+        {
+            var table = db.Model.FindEntityType(typeof(T))!.GetTableName()!;
+            // The table name comes from our own model, never from input.
+#pragma warning disable EF1003
+            var ids = await db.Database.SqlQueryRaw<int>(
+                "SELECT nextval(pg_get_serial_sequence('" + table + "', 'id'))::int AS \"Value\" FROM generate_series(1, {0})", count).ToListAsync(ct);
+#pragma warning restore EF1003
+            return new Queue<int>(ids);
+        }
+        var max = await db.Set<T>().MaxAsync(e => (int?)e.Id, ct) ?? 0;
+        return new Queue<int>(Enumerable.Range(max + 1, count));
     }
 
     /// <summary>The steps a ledger status stands for after registration; null for an unknown status.</summary>

@@ -74,3 +74,29 @@ public abstract class AbuseLimitTests(DatabaseProvider provider) : IAsyncLifetim
 public sealed class AbuseLimitTestsOnSqlite() : AbuseLimitTests(DatabaseProvider.Sqlite);
 
 public sealed class AbuseLimitTestsOnPostgres() : AbuseLimitTests(DatabaseProvider.Postgres);
+
+/// <summary>A request that runs past the execution limit is stopped with TIMEOUT (here the limit is zero seconds).</summary>
+public abstract class TimeoutTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private CustomHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new CustomHost(provider, await CustomHost.NewDatabaseAsync(provider), 10, new Dictionary<string, string?> { ["Limits:ExecutionSeconds"] = "0" });
+        await _host.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_request_over_the_time_limit_is_stopped_with_a_code()
+    {
+        var response = await _host.ClientAs(Role.Analyst, "slow").PostAsync("{ statistics(from: \"2020-01-01\", to: \"2022-09-01\", interval: DAY, groupBy: [VILLAGE, CATEGORY]) { buckets { label stock increment petitions village { name } category { code } } } }");
+        Assert.Equal("TIMEOUT", response.ErrorCodes[0]);
+        Assert.DoesNotContain("INTERNAL_ERROR", response.ErrorCodes);
+    }
+}
+
+public sealed class TimeoutTestsOnSqlite() : TimeoutTests(DatabaseProvider.Sqlite);
+
+public sealed class TimeoutTestsOnPostgres() : TimeoutTests(DatabaseProvider.Postgres);
