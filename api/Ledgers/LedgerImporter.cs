@@ -43,12 +43,12 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             ? await PlanOwnershipAsync(header, rows, reference, problems, ct)
             : await PlanCasesAsync(header, rows, reference, problems, ct);
         var fresh = plans.Where(p => !p.AlreadyImported).ToList();
-        var result = new LedgerImportResult(header.Kind, rows.Count, problems.Count == 0 && !dryRun ? fresh.Count : 0, plans.Count(p => p.AlreadyImported), problems);
-        if (problems.Count > 0 || dryRun)
+        // Created: what was (or, in a dry run, would be) written; nothing when any row has a problem.
+        var result = new LedgerImportResult(header.Kind, rows.Count, problems.Count == 0 ? fresh.Count : 0, plans.Count(p => p.AlreadyImported), problems);
+        if (problems.Count == 0 && !dryRun)
         {
-            return result with { Created = problems.Count == 0 ? fresh.Count : 0 };
+            await WriteAsync(fresh, source, progress, ct);
         }
-        await WriteAsync(fresh, source, progress, ct);
         return result;
     }
 

@@ -93,20 +93,11 @@ public sealed class ReportDataBuilder(
         var local = office.ToOffice(period.Start).DateTime;
         for (var i = 1; i < TrendBuckets; i++)
         {
-            local = Previous(local, period.Interval);
+            local = Buckets.Previous(local, period.Interval);
         }
         var buckets = Buckets.Build(office.FromOffice(local), period.End, period.Interval, office)!;
         return FiguresAsync(buckets, [], now, ct);
     }
-
-    private static DateTime Previous(DateTime local, StatisticsInterval interval) => interval switch
-    {
-        StatisticsInterval.Day => local.AddDays(-1),
-        StatisticsInterval.Week => local.AddDays(-7),
-        StatisticsInterval.Month => local.AddMonths(-1),
-        StatisticsInterval.Quarter => local.AddMonths(-3),
-        _ => local.AddYears(-1),
-    };
 
     private async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
     {

@@ -58,19 +58,8 @@ public sealed partial record ReportPeriod(string Text, StatisticsInterval Interv
     }
 
     /// <summary>The period before the one holding office-local <paramref name="localInstant"/>: what a scheduled run reports on.</summary>
-    public static string Previous(DateTime localInstant, StatisticsInterval interval)
-    {
-        var start = Buckets.CalendarStart(localInstant, interval);
-        var previous = interval switch
-        {
-            StatisticsInterval.Day => start.AddDays(-1),
-            StatisticsInterval.Week => start.AddDays(-7),
-            StatisticsInterval.Month => start.AddMonths(-1),
-            StatisticsInterval.Quarter => start.AddMonths(-3),
-            _ => start.AddYears(-1),
-        };
-        return Buckets.Label(previous, interval);
-    }
+    public static string Previous(DateTime localInstant, StatisticsInterval interval) =>
+        Buckets.Label(Buckets.Previous(Buckets.CalendarStart(localInstant, interval), interval), interval);
 
     private static int Int(Match match, int group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 

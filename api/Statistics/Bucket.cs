@@ -54,6 +54,15 @@ public static class Buckets
         _ => localStart.AddYears(1),
     };
 
+    public static DateTime Previous(DateTime localStart, StatisticsInterval interval) => interval switch
+    {
+        StatisticsInterval.Day => localStart.AddDays(-1),
+        StatisticsInterval.Week => localStart.AddDays(-7),
+        StatisticsInterval.Month => localStart.AddMonths(-1),
+        StatisticsInterval.Quarter => localStart.AddMonths(-3),
+        _ => localStart.AddYears(-1),
+    };
+
     /// <summary>2021-05-03, 2021-W18, 2021-05, 2021-Q2, 2021.</summary>
     public static string Label(DateTime localStart, StatisticsInterval interval) => interval switch
     {

@@ -1,10 +1,5 @@
 using GraphQL.Types;
-using PetitionGraph.Api.Categories;
-using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Scalars;
-using PetitionGraph.Api.Leaders;
-using PetitionGraph.Api.Petitions;
-using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.Statistics;
 
@@ -38,11 +33,7 @@ public sealed class StatisticsBucketType : ObjectGraphType<StatisticsRow>
         Field<NonNullGraphType<DateTimeScalar>>("end").Description("Exclusive.").Resolve(c => c.Source.Bucket.End);
         Field<NonNullGraphType<StringGraphType>>("label").Description("2021-05-03, 2021-W18, 2021-05, 2021-Q2 or 2021, in office time.")
             .Resolve(c => c.Source.Bucket.Label);
-        Field<CategoryType>("category").Resolve(c => c.Source.Group.CategoryId is { } id ? c.LoadById<Category>(id) : null);
-        Field<VillageType>("village").Resolve(c => c.Source.Group.VillageId is { } id ? c.LoadById<Village>(id) : null);
-        Field<LeaderType>("leader").Resolve(c => c.Source.Group.LeaderId is { } id ? c.LoadById<Leader>(id) : null);
-        Field<EnumType<Channel>>("channel").Resolve(c => c.Source.Group.Channel);
-        Field<EnumType<PetitionLevel>>("level").Resolve(c => c.Source.Group.Level);
+        this.GroupFields(r => r.Group);
 
         Count("stock", "存量: cases in backlog at the bucket's end (or now, if that comes first).", f => f.Stock);
         Count("increment", "增量: cases whose first petition was received in the bucket (初信初访).", f => f.Increment);
