@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Access;
@@ -38,14 +40,22 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
             Operation = operation,
         }], ct);
 
-    /// <summary>One multi-row INSERT per 500 entries (EF would send one statement per row on SQLite).</summary>
+    /// <summary>
+    /// One statement for all entries. On PostgreSQL the values travel as eight arrays (<c>unnest</c>), so the text and
+    /// its plan are the same whatever the count; a multi-row VALUES with a parameter per value cost ~8 ms for a page of
+    /// 100 cases. SQLite gets one multi-row INSERT per 500 entries (EF would send one statement per row).
+    /// </summary>
     public async Task WriteAsync(IEnumerable<AuditEntry> entries, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await WriteArraysAsync(db, [.. entries]);
+            return;
+        }
         foreach (var chunk in entries.Chunk(500))
         {
-            var sql = new System.Text.StringBuilder(
-                "INSERT INTO audit_entries (at, actor, role, action, petitioner_id, subject, fields, operation) VALUES ");
+            var sql = new System.Text.StringBuilder(Insert + "VALUES ");
             var parameters = new List<object?>();
             foreach (var (entry, i) in chunk.Select((e, i) => (e, i)))
             {
@@ -57,5 +67,26 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
             // The text holds only placeholders; every value is a parameter.
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, CancellationToken.None);
         }
+    }
+
+    private const string Insert = "INSERT INTO audit_entries (at, actor, role, action, petitioner_id, subject, fields, operation) ";
+
+    private static Task WriteArraysAsync(PetitionDbContext db, AuditEntry[] entries)
+    {
+        NpgsqlParameter Array<T>(string name, NpgsqlDbType type, Func<AuditEntry, T> value) =>
+            new(name, NpgsqlDbType.Array | type) { Value = entries.Select(value).ToArray() };
+        return db.Database.ExecuteSqlRawAsync(
+            Insert + "SELECT * FROM unnest(@at, @actor, @role, @action, @petitioner, @subject, @fields, @operation)",
+            [
+                Array("at", NpgsqlDbType.TimestampTz, e => e.At),
+                Array("actor", NpgsqlDbType.Text, e => e.Actor),
+                Array("role", NpgsqlDbType.Text, e => e.Role),
+                Array("action", NpgsqlDbType.Text, e => e.Action),
+                Array("petitioner", NpgsqlDbType.Integer, e => e.PetitionerId),
+                Array("subject", NpgsqlDbType.Text, e => e.Subject),
+                Array("fields", NpgsqlDbType.Text, e => e.Fields),
+                Array("operation", NpgsqlDbType.Text, e => e.Operation),
+            ],
+            CancellationToken.None);
     }
 }
