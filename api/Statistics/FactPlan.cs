@@ -65,6 +65,10 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     private readonly bool _byChannel = request.GroupBy.Contains(StatisticsDimension.Channel);
     private readonly bool _byLevel = request.GroupBy.Contains(StatisticsDimension.Level);
     private readonly DateTime _from = request.Buckets[0].Start;
+    /// <summary>The distinct instants stock is taken at (bucket ends, or now), ascending.</summary>
+    private readonly DateTime[] _instants = [.. request.Buckets.Select(b => InstantOf(b, request.Now)).Distinct().Order()];
+    /// <summary>One more than any bucket or instant index: the base of the union's packed key.</summary>
+    private readonly int _radix = request.Buckets.Count + 1;
 
     /// <summary>The facts counted lie in [From, Until).</summary>
     public DateTime From => _from;
@@ -107,40 +111,157 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     /// Stock at each bucket's end (or now, if that comes first). A backlog span counts at the instants t with
     /// entered &lt; t ≤ left — a run of consecutive instants — so one GROUP BY over the spans, keyed by the first
     /// and past-the-last instant of that run, gives every instant's stock; with leaders, the run is cut to the
-    /// instants the leader was assigned at.
+    /// instants the leader was assigned at. <see cref="AddStock"/> spreads each total over its run.
     /// </summary>
-    public async Task<List<(int Bucket, StatisticsGroup Group, int Stock)>> StockAsync(CancellationToken ct)
+    public async Task<List<FactTotal>> StockTotalsAsync(CancellationToken ct)
     {
-        var instantOf = request.Buckets.Select(bucket => bucket.End < request.Now ? bucket.End : request.Now).ToArray();
-        var instants = instantOf.Distinct().Order().ToArray();
-        var edges = Edges(instants);
-        var (first, last) = (instants[0], instants[^1]);
+        var (edges, first, last) = StockInstants();
         var spans = db.CaseBacklogIntervals.Where(Spans(request.Cases)).Where(i => i.EnteredAt < last && (i.LeftAt == null || i.LeftAt >= first));
         var leaders = _byLeader ? new LeaderJoin<CaseBacklogInterval>(i => i.CaseId, null) : null;
-        var totals = await GroupAsync(spans, i => i.Case!, leaders, (span, row) =>
+        return await GroupAsync(spans, i => i.Case!, leaders, (span, row) =>
         [
             Bind(nameof(FactKey.Bucket), CountBelow(Expression.Property(span, nameof(CaseBacklogInterval.EnteredAt)), edges, inclusive: true)),
             Bind(nameof(FactKey.Until), CountBelow(Expression.Property(span, nameof(CaseBacklogInterval.LeftAt)), edges, inclusive: true)),
             Bind(nameof(FactKey.LeaderFrom), _byLeader ? CountBelow(Expression.Property(row, nameof(LeaderFact<int>.LeaderFrom)), edges, inclusive: false) : Expression.Constant(0)),
-            Bind(nameof(FactKey.LeaderUntil), _byLeader ? CountBelow(Expression.Property(row, nameof(LeaderFact<int>.LeaderTo)), edges, inclusive: false) : Expression.Constant(instants.Length)),
+            Bind(nameof(FactKey.LeaderUntil), _byLeader ? CountBelow(Expression.Property(row, nameof(LeaderFact<int>.LeaderTo)), edges, inclusive: false) : Expression.Constant(edges.Length)),
         ], null, null, null, null, ct);
-        var stock = new Dictionary<(int, StatisticsGroup), int>();
-        foreach (var total in totals)
+    }
+
+    /// <summary>Adds one stock total to every bucket whose instant lies in its run.</summary>
+    public void AddStock(FactTotal total, Func<int, StatisticsGroup, FigureCounts> at)
+    {
+        _bucketsAtInstant ??= BucketsAtInstant(request, _instants);
+        var group = Group(total);
+        for (var k = Math.Max(total.Bucket, total.LeaderFrom); k < Math.Min(total.Until, total.LeaderUntil); k++)
         {
-            var group = Group(total);
-            for (var k = Math.Max(total.Bucket, total.LeaderFrom); k < Math.Min(total.Until, total.LeaderUntil); k++)
+            foreach (var bucket in _bucketsAtInstant[k])
             {
-                stock[(k, group)] = stock.GetValueOrDefault((k, group)) + total.Count;
+                at(bucket, group).Stock += total.Count;
             }
         }
-        var result = new List<(int, StatisticsGroup, int)>();
-        for (var bucket = 0; bucket < instantOf.Length; bucket++)
-        {
-            var k = Array.IndexOf(instants, instantOf[bucket]);
-            result.AddRange(stock.Where(e => e.Key.Item1 == k).Select(e => (bucket, e.Key.Item2, e.Value)));
-        }
-        return result;
     }
+
+    /// <summary>For each stock instant, the buckets whose stock is taken at it.</summary>
+    private int[][]? _bucketsAtInstant;
+
+    /// <summary>The distinct stock instants (bucket ends, or now) as edges, and the first and last of them.</summary>
+    private (Expression[] Edges, DateTime First, DateTime Last) StockInstants() =>
+        (Edges(_instants), _instants[0], _instants[^1]);
+
+    private static DateTime InstantOf(Bucket bucket, DateTime now) => bucket.End < now ? bucket.End : now;
+
+    private static int[][] BucketsAtInstant(StatisticsRequest request, DateTime[] instants) =>
+        [.. instants.Select(instant => request.Buckets.Where(b => InstantOf(b, request.Now) == instant).Select(b => b.Index).ToArray())];
+
+    /// <summary>
+    /// One branch of the union: the facts in the period, keyed by <see cref="PackKey"/>. The case filter is applied
+    /// once, to the union, by <see cref="UnionTotalsAsync"/>.
+    /// </summary>
+    public IQueryable<FactRow>? Rows<TSource>(FactQuery<TSource> query, int family)
+    {
+        if (_from >= _until)
+        {
+            return null;
+        }
+        var s = Expression.Parameter(typeof(TSource), "s");
+        var atS = ExpressionTools.Inline(query.At, s);
+        var inPeriod = Expression.AndAlso(
+            Expression.GreaterThanOrEqual(atS, ExpressionTools.Parameter(_from, typeof(DateTime))),
+            Expression.LessThan(atS, ExpressionTools.Parameter(_until, typeof(DateTime))));
+        var edges = Edges(request.Buckets.Select(bucket => bucket.End).SkipLast(1));
+        var row = Expression.MemberInit(Expression.New(typeof(FactRow)),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.Key))!, PackKey(family, CountBelow(atS, edges, inclusive: true), Expression.Constant(0))),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.CaseId))!, CaseIdOf(ExpressionTools.Inline(query.CaseOf, s))),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.A))!, query.A is null ? Expression.Constant(0) : ExpressionTools.Inline(query.A, s)),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.B))!, query.B is null ? Expression.Constant(0) : ExpressionTools.Inline(query.B, s)));
+        return query.Source.Where(Expression.Lambda<Func<TSource, bool>>(inPeriod, s)).Select(Expression.Lambda<Func<TSource, FactRow>>(row, s));
+    }
+
+    /// <summary>The stock branch of the union: spans keyed by the first and past-the-last stock instant they count at.</summary>
+    public IQueryable<FactRow> StockRows(PetitionDbContext source, int family)
+    {
+        var (edges, first, last) = StockInstants();
+        var i = Expression.Parameter(typeof(CaseBacklogInterval), "i");
+        var key = PackKey(family,
+            CountBelow(Expression.Property(i, nameof(CaseBacklogInterval.EnteredAt)), edges, inclusive: true),
+            CountBelow(Expression.Property(i, nameof(CaseBacklogInterval.LeftAt)), edges, inclusive: true));
+        var row = Expression.MemberInit(Expression.New(typeof(FactRow)),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.Key))!, key),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.CaseId))!, Expression.Property(i, nameof(CaseBacklogInterval.CaseId))),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.A))!, Expression.Constant(0)),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.B))!, Expression.Constant(0)));
+        return source.CaseBacklogIntervals.Where(s => s.EnteredAt < last && (s.LeftAt == null || s.LeftAt >= first))
+            .Select(Expression.Lambda<Func<CaseBacklogInterval, FactRow>>(row, i));
+    }
+
+    /// <summary>
+    /// Whether the union can serve the request: its rows carry only the case, so only the case's own category and
+    /// village can group them.
+    /// </summary>
+    public bool UnionServes => !_byLeader && !_byChannel && !_byLevel;
+
+    /// <summary>
+    /// Counts every family's facts in one statement: the union of the branches, joined once to the cases that pass
+    /// the filter, grouped by the packed key. The key is one column computed inside each branch, so the planner
+    /// estimates few groups and aggregates in its parallel workers (three columns took a sort of every fact).
+    /// </summary>
+    public async Task<List<(int Family, FactTotal Total)>> UnionTotalsAsync(IEnumerable<IQueryable<FactRow>> branches, CancellationToken ct)
+    {
+        var union = branches.Aggregate(Queryable.Concat);
+        var totals = !_byCategory && !_byVillage && AlwaysTrue(request.Cases.Body)
+            ? await union.GroupBy(row => row.Key).Select(g => new FactRowTotal { Key = g.Key, Count = g.Count(), A = g.Sum(x => x.A), B = g.Sum(x => x.B) }).ToListAsync(ct)
+            : await JoinedTotalsAsync(union, ct);
+        return [.. totals.Select(t => (t.Key / _radix / _radix, new FactTotal
+        {
+            Bucket = t.Key / _radix % _radix,
+            Until = t.Key % _radix,
+            LeaderFrom = 0,
+            LeaderUntil = _instants.Length,
+            Category = t.Category,
+            Village = t.Village,
+            Count = t.Count,
+            A = t.A,
+            B = t.B,
+        }))];
+    }
+
+    /// <summary>An unfiltered, ungrouped request needs nothing of the case: the join would only cost.</summary>
+    private static bool AlwaysTrue(Expression filter) => filter switch
+    {
+        ConstantExpression { Value: true } => true,
+        BinaryExpression { NodeType: ExpressionType.AndAlso } both => AlwaysTrue(both.Left) && AlwaysTrue(both.Right),
+        _ => false,
+    };
+
+    private async Task<List<FactRowTotal>> JoinedTotalsAsync(IQueryable<FactRow> union, CancellationToken ct)
+    {
+        var joined = union
+            .Join(db.Cases.Where(request.Cases), row => row.CaseId, @case => @case.Id, (row, @case) => new FactRowAndCase { Row = row, Case = @case });
+        var pair = Expression.Parameter(typeof(FactRowAndCase), "pair");
+        var @case = Expression.Property(pair, nameof(FactRowAndCase.Case));
+        var key = Expression.MemberInit(Expression.New(typeof(FactRowKey)),
+            Expression.Bind(typeof(FactRowKey).GetProperty(nameof(FactRowKey.Key))!,
+                Expression.Property(Expression.Property(pair, nameof(FactRowAndCase.Row)), nameof(FactRow.Key))),
+            Expression.Bind(typeof(FactRowKey).GetProperty(nameof(FactRowKey.Category))!,
+                _byCategory ? Expression.Property(@case, nameof(Case.CategoryId)) : Expression.Constant(0)),
+            Expression.Bind(typeof(FactRowKey).GetProperty(nameof(FactRowKey.Village))!,
+                _byVillage ? Expression.Property(@case, nameof(Case.VillageId)) : Expression.Constant(0)));
+        return await joined.GroupBy(Expression.Lambda<Func<FactRowAndCase, FactRowKey>>(key, pair))
+            .Select(g => new FactRowTotal
+            {
+                Key = g.Key.Key,
+                Category = g.Key.Category,
+                Village = g.Key.Village,
+                Count = g.Count(),
+                A = g.Sum(x => x.Row.A),
+                B = g.Sum(x => x.Row.B),
+            })
+            .ToListAsync(ct);
+    }
+
+    /// <summary>(family × radix + bucket) × radix + until: one integer column, so the planner sees one unknown key.</summary>
+    private Expression PackKey(int family, Expression bucket, Expression until) =>
+        Expression.Add(Expression.Multiply(Expression.Add(Expression.Constant(family * _radix), bucket), Expression.Constant(_radix)), until);
 
     private static Expression<Func<CaseBacklogInterval, bool>> Spans(Expression<Func<Case, bool>> cases)
     {
@@ -224,7 +345,16 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     }
 
     private static Expression<Func<TSource, int>> CaseIdOf<TSource>(Expression<Func<TSource, Case>> caseOf) =>
-        Expression.Lambda<Func<TSource, int>>(Expression.Property(caseOf.Body, nameof(Case.Id)), caseOf.Parameters);
+        Expression.Lambda<Func<TSource, int>>(CaseIdOf(caseOf.Body), caseOf.Parameters);
+
+    /// <summary>
+    /// <c>fact.Case.Id</c> as the fact's own foreign key <c>fact.CaseId</c>: EF Core joins the cases table for the
+    /// former, which in a branch of the union would join it once per family.
+    /// </summary>
+    private static Expression CaseIdOf(Expression caseOf) =>
+        caseOf is MemberExpression { Expression: { } fact } navigation && fact.Type.GetProperty(navigation.Member.Name + "Id") is { } key
+            ? Expression.Property(fact, key)
+            : Expression.Property(caseOf, nameof(Case.Id));
 
     private static MemberAssignment Bind(string member, Expression value) =>
         Expression.Bind(typeof(FactKey).GetProperty(member)!, value);

@@ -11,8 +11,9 @@ public sealed record StatisticsRequest(
     DateTime Now, FigureFamilies Families = FigureFamilies.All);
 
 /// <summary>
-/// Computes the figures of DESIGN §6 in the database: one GROUP BY statement per family of figures over the
-/// facts they count (petitions, backlog spans, deadlines, evaluations), bucketed by a CASE over the bucket edges.
+/// Computes the figures of DESIGN §6 in the database: one GROUP BY over the union of the facts each family counts
+/// (petitions, backlog spans, deadlines, evaluations), bucketed by a CASE over the bucket edges — or, when grouping
+/// by leader, channel or level, one such statement per family.
 /// Only facts at or before <see cref="StatisticsRequest.Now"/> count, so a past bucket never changes.
 /// </summary>
 public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContext>? contexts = null)
@@ -20,118 +21,74 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
     /// <summary>Families run at once, each on a context of its own, when a factory is given (at most this many).</summary>
     private const int Parallelism = 4;
 
-    /// <summary>One family: its statement, and how its totals add into the rows.</summary>
-    private sealed record Family(FigureFamilies Flag, Func<PetitionDbContext, FactPlan, CancellationToken, Task<Action<Func<int, StatisticsGroup, FigureCounts>>>> Run);
+    /// <summary>One family: its facts, and how a total of them adds into the rows.</summary>
+    private sealed record Family(
+        FigureFamilies Flag, Func<PetitionDbContext, FactPlan, IFactQuery> Facts, Action<FactPlan, FactTotal, Func<int, StatisticsGroup, FigureCounts>> Add);
 
     private static readonly Family[] Families =
     [
-        new(FigureFamilies.Petitions, async (db, plan, ct) =>
-        {
-            var totals = await plan.Aggregate(db.Petitions, p => p.Case!, p => p.ReceivedAt,
-                p => p.Level == PetitionLevel.Province || p.Level == PetitionLevel.National ? 1 : 0, p => p.IsFirst ? 0 : 1,
-                p => p.Channel, p => p.Level, ct);
-            return at =>
+        new(FigureFamilies.Petitions,
+            (db, _) => new FactQuery<Petition>(db.Petitions, p => p.Case!, p => p.ReceivedAt,
+                A: p => p.Level == PetitionLevel.Province || p.Level == PetitionLevel.National ? 1 : 0, B: p => p.IsFirst ? 0 : 1,
+                OwnChannel: p => p.Channel, OwnLevel: p => p.Level),
+            (plan, t, at) =>
             {
-                foreach (var (key, count, a, b) in totals)
-                {
-                    var counts = at(key.Bucket, plan.Group(key));
-                    counts.Petitions += count;
-                    counts.HighLevelPetitions += a;
-                    counts.RepeatPetitions += b;
-                    counts.Increment += count - b;
-                }
-            };
-        }),
-        new(FigureFamilies.BacklogEntries, async (db, plan, ct) =>
-        {
-            // The first time a case entered the backlog: a case back in it after reopening is not new backlog.
-            var firstEntries = db.CaseBacklogIntervals.Where(i => !db.CaseBacklogIntervals.Any(e => e.CaseId == i.CaseId
-                && (e.EnteredAt < i.EnteredAt || (e.EnteredAt == i.EnteredAt && e.Id < i.Id))));
-            var totals = await plan.Aggregate(firstEntries, i => i.Case!, i => i.EnteredAt, null, null, null, null, ct);
-            return at => totals.ForEach(t => at(t.Bucket, plan.Group(t)).BacklogIncrement += t.Count);
-        }),
-        new(FigureFamilies.Resolutions, async (db, plan, ct) =>
-        {
-            // The event's own instant bounds the search too (it equals LeftAt), so the (kind, at) index serves it.
-            var (from, until) = (plan.From, plan.Until);
-            var resolutions = db.CaseBacklogIntervals.Where(i => i.LeftAt != null
-                && db.CaseEvents.Any(e => e.Kind == CaseEventKind.Resolved && e.At >= from && e.At < until && e.CaseId == i.CaseId && e.At == i.LeftAt));
-            var totals = await plan.Aggregate(resolutions, i => i.Case!, i => i.LeftAt!.Value, null, null, null, null, ct);
-            return at => totals.ForEach(t => at(t.Bucket, plan.Group(t)).Resolved += t.Count);
-        }),
-        new(FigureFamilies.Notices, async (db, plan, ct) =>
-        {
-            var totals = await plan.Aggregate(Deadlines(db, DeadlineStep.Notice), d => d.Case!, d => d.DueAt, OnTime, null, null, null, ct);
-            return at => totals.ForEach(t =>
+                var counts = at(t.Bucket, plan.Group(t));
+                counts.Petitions += t.Count;
+                counts.HighLevelPetitions += t.A;
+                counts.RepeatPetitions += t.B;
+                counts.Increment += t.Count - t.B;
+            }),
+        // The first time a case entered the backlog: a case back in it after reopening is not new backlog.
+        new(FigureFamilies.BacklogEntries,
+            (db, _) => new FactQuery<CaseBacklogInterval>(db.CaseBacklogIntervals.Where(i => !db.CaseBacklogIntervals.Any(e => e.CaseId == i.CaseId
+                && (e.EnteredAt < i.EnteredAt || (e.EnteredAt == i.EnteredAt && e.Id < i.Id)))), i => i.Case!, i => i.EnteredAt),
+            (plan, t, at) => at(t.Bucket, plan.Group(t)).BacklogIncrement += t.Count),
+        new(FigureFamilies.Resolutions,
+            (db, plan) =>
+            {
+                // The event's own instant bounds the search too (it equals LeftAt), so the (kind, at) index serves it.
+                var (from, until) = (plan.From, plan.Until);
+                return new FactQuery<CaseBacklogInterval>(db.CaseBacklogIntervals.Where(i => i.LeftAt != null
+                    && db.CaseEvents.Any(e => e.Kind == CaseEventKind.Resolved && e.At >= from && e.At < until && e.CaseId == i.CaseId && e.At == i.LeftAt)),
+                    i => i.Case!, i => i.LeftAt!.Value);
+            },
+            (plan, t, at) => at(t.Bucket, plan.Group(t)).Resolved += t.Count),
+        new(FigureFamilies.Notices,
+            (db, _) => new FactQuery<CaseDeadline>(Deadlines(db, DeadlineStep.Notice), d => d.Case!, d => d.DueAt, A: OnTime),
+            (plan, t, at) =>
             {
                 var counts = at(t.Bucket, plan.Group(t));
                 counts.AcceptanceDue += t.Count;
                 counts.AcceptedOnTime += t.A;
-            });
-        }),
-        new(FigureFamilies.Conclusions, async (db, plan, ct) =>
-        {
-            var totals = await plan.Aggregate(Deadlines(db, DeadlineStep.Conclusion), d => d.Case!, d => d.DueAt, OnTime, null, null, null, ct);
-            return at => totals.ForEach(t =>
+            }),
+        new(FigureFamilies.Conclusions,
+            (db, _) => new FactQuery<CaseDeadline>(Deadlines(db, DeadlineStep.Conclusion), d => d.Case!, d => d.DueAt, A: OnTime),
+            (plan, t, at) =>
             {
                 var counts = at(t.Bucket, plan.Group(t));
                 counts.ConclusionDue += t.Count;
                 counts.ConcludedOnTime += t.A;
-            });
-        }),
-        new(FigureFamilies.ExpiredEvaluations, async (db, plan, ct) =>
-        {
-            var expired = Deadlines(db, DeadlineStep.Evaluation).Where(d => d.MetAt == null || d.MetAt > d.DueAt);
-            var totals = await plan.Aggregate(expired, d => d.Case!, d => d.DueAt, null, null, null, null, ct);
-            return at => totals.ForEach(t => at(t.Bucket, plan.Group(t)).EvaluationExpired += t.Count);
-        }),
-        new(FigureFamilies.Evaluations, async (db, plan, ct) =>
-        {
-            var totals = await plan.Aggregate(db.Evaluations, e => e.Case!, e => e.At, e => e.Result == EvaluationResult.Dissatisfied ? 0 : 1, null, null, null, ct);
-            return at => totals.ForEach(t =>
+            }),
+        new(FigureFamilies.ExpiredEvaluations,
+            (db, _) => new FactQuery<CaseDeadline>(Deadlines(db, DeadlineStep.Evaluation).Where(d => d.MetAt == null || d.MetAt > d.DueAt), d => d.Case!, d => d.DueAt),
+            (plan, t, at) => at(t.Bucket, plan.Group(t)).EvaluationExpired += t.Count),
+        new(FigureFamilies.Evaluations,
+            (db, _) => new FactQuery<Evaluation>(db.Evaluations, e => e.Case!, e => e.At, A: e => e.Result == EvaluationResult.Dissatisfied ? 0 : 1),
+            (plan, t, at) =>
             {
                 var counts = at(t.Bucket, plan.Group(t));
                 counts.Evaluated += t.Count;
                 counts.Satisfied += t.A;
-            });
-        }),
-        new(FigureFamilies.Stock, async (db, plan, ct) =>
-        {
-            var stock = await plan.StockAsync(ct);
-            return at => stock.ForEach(s => at(s.Bucket, s.Group).Stock += s.Stock);
-        }),
+            }),
+        new(FigureFamilies.Stock, (db, _) => new StockQuery(db), (plan, t, at) => plan.AddStock(t, at)),
     ];
 
     public async Task<IReadOnlyList<StatisticsRow>> ComputeAsync(StatisticsRequest request, CancellationToken ct)
     {
         var selected = Families.Where(f => request.Families.HasFlag(f.Flag)).ToList();
-        List<Action<Func<int, StatisticsGroup, FigureCounts>>> results;
-        if (contexts is null || selected.Count < 2)
-        {
-            results = [];
-            foreach (var family in selected)
-            {
-                results.Add(await family.Run(db, new FactPlan(db, request), ct));
-            }
-        }
-        else
-        {
-            // The families share nothing: on their own connections the database works on them at once.
-            using var gate = new SemaphoreSlim(Parallelism);
-            results = [.. await Task.WhenAll(selected.Select(async family =>
-            {
-                await gate.WaitAsync(ct);
-                try
-                {
-                    await using var own = contexts();
-                    return await family.Run(own, new FactPlan(own, request), ct);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }))];
-        }
+        var plan = new FactPlan(db, request);
+        var totals = plan.UnionServes ? await UnionAsync(plan, selected, ct) : await EachAsync(request, selected, ct);
 
         var rows = new Dictionary<(int, StatisticsGroup), FigureCounts>();
         FigureCounts At(int bucket, StatisticsGroup group)
@@ -142,11 +99,59 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
             }
             return counts;
         }
-        foreach (var apply in results)
+        foreach (var (family, total) in totals)
         {
-            apply(At);
+            family.Add(plan, total, At);
         }
         return await CompleteAsync(request, rows, ct);
+    }
+
+    /// <summary>Every selected family in one statement (grouping by the case's own category or village, or not at all).</summary>
+    private async Task<List<(Family, FactTotal)>> UnionAsync(FactPlan plan, List<Family> selected, CancellationToken ct)
+    {
+        var branches = selected.Select((family, index) => family.Facts(db, plan).Rows(plan, index)).OfType<IQueryable<FactRow>>().ToList();
+        if (branches.Count == 0)
+        {
+            return [];
+        }
+        return [.. (await plan.UnionTotalsAsync(branches, ct)).Select(t => (selected[t.Family], t.Total))];
+    }
+
+    /// <summary>
+    /// A statement per family, when grouping by leader, channel or level (which need more than the fact's case); on
+    /// their own connections when a factory is given, so the database works on them at once.
+    /// </summary>
+    private async Task<List<(Family, FactTotal)>> EachAsync(StatisticsRequest request, List<Family> selected, CancellationToken ct)
+    {
+        async Task<List<(Family, FactTotal)>> Run(Family family, PetitionDbContext context)
+        {
+            var plan = new FactPlan(context, request);
+            return [.. (await family.Facts(context, plan).AggregateAsync(plan, ct)).Select(t => (family, t))];
+        }
+        if (contexts is null || selected.Count < 2)
+        {
+            var all = new List<(Family, FactTotal)>();
+            foreach (var family in selected)
+            {
+                all.AddRange(await Run(family, db));
+            }
+            return all;
+        }
+        using var gate = new SemaphoreSlim(Parallelism);
+        var each = await Task.WhenAll(selected.Select(async family =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                await using var own = contexts();
+                return await Run(family, own);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return [.. each.SelectMany(x => x)];
     }
 
     private static readonly Expression<Func<CaseDeadline, int>> OnTime = d => d.MetAt != null && d.MetAt <= d.DueAt ? 1 : 0;
