@@ -83,34 +83,43 @@ for size in $sizes; do
     DATABASE_URL="postgres://postgres:bench@127.0.0.1:$pg_port/$db" PORT="$pgl_port" \
     bash -c 'cd "$0" && exec postgraphile -C graphile.config.mjs' "$pgl_dir"
   pgl=$started
-  # Every request needs a token. OFFICE reads names unmasked (as the hand-written SQL does), so each page also
-  # writes its audit entries: the benchmark measures that cost too.
+  # Every request needs a token. OFFICE reads names unmasked, so each page also writes its audit entries (one per
+  # petitioner shown); ANALYST sees them masked and writes none. Each is compared with hand-written SQL that does
+  # the same: cases-page-audited.sql writes the same audit rows in its one round trip, cases-page-masked.sql masks.
   token=$(Auth__KeyFile="$dir/signing-key" dotnet run --project api -c Release --no-build -- token --role OFFICE --user bench --hours 12 | tail -1)
+  analyst=$(Auth__KeyFile="$dir/signing-key" dotnet run --project api -c Release --no-build -- token --role ANALYST --user bench --hours 12 | tail -1)
   wait_for "http://127.0.0.1:$api_port/graphql" '{"query":"{__typename}"}' "$api_log" -H "Authorization: Bearer $token"
   wait_for "http://127.0.0.1:$pgl_port/graphql" '{"query":"{__typename}"}' "$pgl_log"
   api_url=http://127.0.0.1:$api_port/graphql pgl_url=http://127.0.0.1:$pgl_port/graphql
+  # latency LABEL TOKEN SQL: PetitionGraph's page against a hand-written statement, request by request.
+  latency() {
+    "${bench[@]}" latency --token "$2" --label "$1" --graphql "$api_url" --postgres "$conn;Database=$db" \
+      --query bench/queries/petitiongraph.graphql --sql "bench/queries/$3" \
+      --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
+  }
 
   echo "-- Latency right after start (fresh process, only the 50 warm-up requests)"
-  "${bench[@]}" latency --token "$token" --label "$db-fresh" --graphql "$api_url" --postgres "$conn;Database=$db" \
-    --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page.sql \
-    --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
+  latency "$db-fresh/office-audited" "$token" cases-page-audited.sql
   echo "-- Same data from PostGraphile?"
   "${bench[@]}" compare --token "$token" --graphql "$api_url" --query bench/queries/petitiongraph.graphql \
     --postgraphile "$pgl_url" --postgraphile-query bench/queries/postgraphile.graphql || echo "  (responses differ: see above)"
-  # Alternate the two servers, so that a slow spell of this shared machine does not land on one side only.
+  # Alternate the servers, so that a slow spell of this shared machine does not land on one side only.
   for round in $(seq 1 "${ROUNDS:-3}"); do
-    for target in "petitiongraph $api_url" "postgraphile $pgl_url"; do
-      name=${target%% *} url=${target##* }
-      echo "-- Throughput: $name (round $round)"
-      "${bench[@]}" load --token "$([[ $name == petitiongraph ]] && echo "$token")" --label "$db/$name" --url "$url" --query "bench/queries/$name.graphql" \
+    for target in "petitiongraph office $token" "petitiongraph analyst $analyst" "postgraphile - -"; do
+      read -r name role bearer <<<"$target"
+      url=$([[ $name == petitiongraph ]] && echo "$api_url" || echo "$pgl_url")
+      echo "-- Throughput: $name $role (round $round)"
+      "${bench[@]}" load --token "$([[ $name == petitiongraph ]] && echo "$bearer")" --label "$db/$name$([[ $role != - ]] && echo "-$role")" --url "$url" --query "bench/queries/$name.graphql" \
         --concurrency "${CONCURRENCY:-8}" --seconds "${SECONDS_PER_RUN:-20}" --warmup-seconds "${WARMUP_SECONDS:-10}" --results "$results"
     done
   done
   # Again, now that both servers are warm (the throughput runs sent them thousands of requests).
-  echo "-- Latency: PetitionGraph vs hand-written SQL, warm"
-  "${bench[@]}" latency --token "$token" --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" \
-    --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page.sql \
-    --warmup "${WARMUP:-50}" --runs "${RUNS:-300}" --results "$results" || echo "  (responses differ: see above)"
+  echo "-- Latency, warm: OFFICE (unmasked, audited) vs SQL writing the same audit rows"
+  latency "$db/office-audited" "$token" cases-page-audited.sql
+  echo "-- Latency, warm: ANALYST (masked, nothing audited) vs SQL masking the names"
+  latency "$db/analyst-masked" "$analyst" cases-page-masked.sql
+  echo "-- Latency, warm: OFFICE vs the plain SQL page (what the audit costs)"
+  latency "$db/office-vs-plain" "$token" cases-page.sql
   echo "-- Where PetitionGraph's time goes"
   "${bench[@]}" breakdown --token "$token" --label "$db" --graphql "$api_url" --postgres "$conn;Database=$db" --runs "${RUNS:-300}" --results "$results"
   stop "$api"; stop "$pgl"
