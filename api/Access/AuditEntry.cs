@@ -4,7 +4,9 @@ namespace PetitionGraph.Api.Access;
 
 /// <summary>
 /// An append-only record of a read of unmasked personal data (or of a purge): who, when, whose data, which fields,
-/// through which operation. Written by the server for every such read; no request can turn it off.
+/// through which operation. Written by the server for every such read; no request can turn it off. One request
+/// makes one entry per set of fields read, listing every petitioner whose data it showed (a page of 100 cases is one
+/// entry, not 130).
 /// </summary>
 public sealed class AuditEntry : IEntity
 {
@@ -14,7 +16,8 @@ public sealed class AuditEntry : IEntity
     public required string Role { get; set; }
     /// <summary>READ (GraphQL), REPORT (a generated report with names), DOWNLOAD (such a report's file), PURGE.</summary>
     public required string Action { get; set; }
-    public int? PetitionerId { get; set; }
+    /// <summary>The petitioners whose data was read (ascending); empty for an entry about a report run.</summary>
+    public List<int> PetitionerIds { get; set; } = [];
     /// <summary>What was read when it is not one petitioner: a report run, a purge.</summary>
     public string? Subject { get; set; }
     /// <summary>Comma-separated field names: name,idNumber,phone,address.</summary>

@@ -21,7 +21,9 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
         Field(a => a.Actor);
         Field(a => a.Role);
         Field(a => a.Action).Description("READ, REPORT, DOWNLOAD or PURGE.");
-        Field<IdGraphType>("petitionerId").Resolve(c => c.Source.PetitionerId is { } id ? GlobalId.Encode("Petitioner", id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("petitionerIds")
+            .Description("The petitioners whose data was read; empty for a report run.")
+            .Resolve(c => c.Source.PetitionerIds.Select(id => GlobalId.Encode("Petitioner", id)).ToList());
         Field(a => a.Subject, nullable: true);
         Field(a => a.Fields).Description("The fields read, comma-separated.");
         Field(a => a.Operation).Description("The GraphQL operation (name, or the start of its text) or the command.");
@@ -71,7 +73,7 @@ public static class AuditQueries
                 {
                     var id = GlobalId.TryDecode(petitioner, out var type, out var key) && type == "Petitioner" ? key
                         : throw new QueryError(ErrorCodes.InvalidId, $"'{petitioner}' is not a petitioner id.");
-                    entries = entries.Where(a => a.PetitionerId == id);
+                    entries = entries.Where(a => a.PetitionerIds.Contains(id));
                 }
                 if (c.GetArgument<string?>("action") is { } action)
                 {

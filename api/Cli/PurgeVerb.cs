@@ -59,13 +59,13 @@ public static class PurgeVerb
                 .SetProperty(p => p.Address, (string?)null), ct);
         }
         await transaction.CommitAsync(ct);
-        await services.GetRequiredService<AuditWriter>().WriteAsync(ids.Select(id => new AuditEntry
+        await services.GetRequiredService<AuditWriter>().WriteAsync(ids.Order().Chunk(1000).Select(chunk => new AuditEntry
         {
             At = now,
             Actor = Environment.UserName,
             Role = "SYSTEM",
             Action = "PURGE",
-            PetitionerId = id,
+            PetitionerIds = [.. chunk],
             Subject = $"settled before {day}",
             Fields = "address,idNumber,name,phone",
             Operation = "purge (CLI)",

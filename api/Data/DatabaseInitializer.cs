@@ -9,7 +9,11 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
+        // A migration may rewrite a large table (the audit trail has millions of rows in a busy office): no 30 s limit.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(ct);
+        db.Database.SetCommandTimeout(timeout);
         logger.LogInformation("Database schema is up to date ({Provider}).", db.Database.ProviderName);
         await new ProjectionBackfill(db, TimeLimits.From(configuration), logger).RunIfNeededAsync(ct);
     }

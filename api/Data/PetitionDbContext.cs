@@ -180,7 +180,6 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.Property(a => a.Subject).HasMaxLength(200);
             e.Property(a => a.Fields).HasMaxLength(200);
             e.HasIndex(a => a.At);
-            e.HasIndex(a => new { a.PetitionerId, a.At });
             e.HasIndex(a => new { a.Actor, a.At });
         });
         modelBuilder.Entity<ReportArtifact>(e =>

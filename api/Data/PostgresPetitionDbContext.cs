@@ -15,5 +15,7 @@ public sealed class PostgresPetitionDbContext(DbContextOptions<PostgresPetitionD
         // case and the petitions of a period from the index alone.
         modelBuilder.Entity<Case>().HasIndex(c => c.Id, "ix_cases_id_figures").IncludeProperties(c => new { c.CategoryId, c.VillageId });
         modelBuilder.Entity<Petition>().HasIndex(p => p.ReceivedAt).IncludeProperties(p => new { p.CaseId, p.Level, p.IsFirst });
+        // "Who read this petitioner's data?" looks inside the audit entries' lists.
+        modelBuilder.Entity<Access.AuditEntry>().HasIndex(a => a.PetitionerIds).HasMethod("gin");
     }
 }

@@ -13,11 +13,12 @@ WITH page AS (
 ), last AS (
     SELECT opened_at, id FROM shown ORDER BY opened_at, id DESC LIMIT 1
 ), audit AS (
-    -- What PetitionGraph writes for an OFFICE reader: one entry per petitioner whose name the page shows
+    -- What PetitionGraph writes for an OFFICE reader: one entry listing every petitioner whose name the page shows
     -- (AuditWriter). A data-modifying CTE runs whether or not the query refers to it.
-    INSERT INTO audit_entries (at, actor, role, action, petitioner_id, subject, fields, operation)
-    SELECT DISTINCT now(), 'bench-sql', 'OFFICE', 'READ', cp.petitioner_id, NULL::text, 'name', 'Bench'
+    INSERT INTO audit_entries (at, actor, role, action, petitioner_ids, subject, fields, operation)
+    SELECT now(), 'bench-sql', 'OFFICE', 'READ', array_agg(DISTINCT cp.petitioner_id ORDER BY cp.petitioner_id), NULL::text, 'name', 'Bench'
     FROM shown s JOIN case_petitioners cp ON cp.case_id = s.id
+    HAVING count(*) > 0
 )
 SELECT json_build_object('data', json_build_object('cases', json_build_object(
     'pageInfo', json_build_object(

@@ -99,9 +99,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("operation");
 
-                    b.Property<int?>("PetitionerId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("petitioner_id");
+                    b.PrimitiveCollection<string>("PetitionerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petitioner_ids");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -122,9 +123,6 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Actor", "At")
                         .HasDatabaseName("ix_audit_entries_actor_at");
-
-                    b.HasIndex("PetitionerId", "At")
-                        .HasDatabaseName("ix_audit_entries_petitioner_id_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });
