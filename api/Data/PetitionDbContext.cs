@@ -113,6 +113,8 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(p => new { p.CaseId, p.ReceivedAt });
             e.HasIndex(p => p.ReceivedAt);
             e.HasIndex(p => new { p.Level, p.ReceivedAt });
+            // A case has exactly one 初信初访; figures grouped by channel or level take its channel and level as the case's.
+            e.HasIndex(p => p.CaseId, "ix_petitions_one_first_per_case").IsUnique().HasFilter("is_first");
         });
         modelBuilder.Entity<LeaderAssignment>(e =>
         {

@@ -31,6 +31,24 @@ public abstract class MigrationTests(TestHost host)
         Assert.Contains("high_level_petition_count", columns);
         Assert.All(columns, c => Assert.Matches("^[a-z_]+$", c));
     }
+
+    [Fact]
+    public async Task A_case_cannot_get_a_second_first_petition()
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        var first = await db.Petitions.AsNoTracking().FirstAsync(p => p.IsFirst);
+        db.Petitions.Add(new Api.Petitions.Petition
+        {
+            CaseId = first.CaseId,
+            ReceivedAt = first.ReceivedAt.AddDays(1),
+            Channel = first.Channel,
+            Level = first.Level,
+            IsFirst = true,
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal(1, await db.Petitions.CountAsync(p => p.CaseId == first.CaseId && p.IsFirst));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -1001,6 +1001,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.HasIndex("Level", "ReceivedAt")
                         .HasDatabaseName("ix_petitions_level_received_at");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_petitions_one_first_per_case")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_case_id")
+                        .HasFilter("is_first");
+
                     b.ToTable("petitions", (string)null);
                 });
 
