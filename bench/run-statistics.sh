@@ -49,7 +49,8 @@ start() {
 stop() { kill -TERM -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 auth=()  # the bearer-token header, for an API that requires one
 wait_for() { # URL BODY LOG
-  for _ in $(seq 1 120); do
+  # Long enough for migrations of a large database on start (the audit-trail rewrite took 88 s at 4.8M rows).
+  for _ in $(seq 1 900); do
     curl -sf -o /dev/null -H 'Content-Type: application/json' "${auth[@]}" -d "$2" "$1" && return 0
     sleep 1
   done

@@ -36,7 +36,8 @@ start() {
 stop() { kill -TERM -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 wait_for() { # URL BODY LOG [CURL ARGS…]
   local url=$1 body=$2 log=$3; shift 3
-  for _ in $(seq 1 120); do
+  # Long enough for migrations of a large database on start (the audit-trail rewrite took 88 s at 4.8M rows).
+  for _ in $(seq 1 900); do
     curl -sf -o /dev/null -H 'Content-Type: application/json' "$@" -d "$body" "$url" && return 0
     sleep 1
   done
