@@ -92,16 +92,10 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             return [];
         }
         var s = Expression.Parameter(typeof(TSource), "s");
-        var caseOfS = ExpressionTools.Inline(caseOf, s);
-        var atS = ExpressionTools.Inline(at, s);
-        var inPeriod = Expression.AndAlso(
-            Expression.AndAlso(
-                Expression.GreaterThanOrEqual(atS, ExpressionTools.Parameter(_from, typeof(DateTime))),
-                Expression.LessThan(atS, ExpressionTools.Parameter(_until, typeof(DateTime)))),
-            ExpressionTools.Inline(request.Cases, caseOfS));
+        var inPeriod = Expression.AndAlso(InPeriod(ExpressionTools.Inline(at, s)), ExpressionTools.Inline(request.Cases, ExpressionTools.Inline(caseOf, s)));
         var filtered = source.Where(Expression.Lambda<Func<TSource, bool>>(inPeriod, s));
 
-        var edges = Edges(request.Buckets.Select(bucket => bucket.End).SkipLast(1));
+        var edges = BucketEdges();
         var leaders = _byLeader ? new LeaderJoin<TSource>(CaseIdOf(caseOf), at) : null;
         return await GroupAsync(filtered, caseOf, leaders, (fact, _) => [Bind(nameof(FactKey.Bucket), CountBelow(ExpressionTools.Inline(at, fact), edges, inclusive: true))],
             a, b, ownChannel, ownLevel, ct);
@@ -116,7 +110,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     public async Task<List<FactTotal>> StockTotalsAsync(CancellationToken ct)
     {
         var (edges, first, last) = StockInstants();
-        var spans = db.CaseBacklogIntervals.Where(Spans(request.Cases)).Where(i => i.EnteredAt < last && (i.LeftAt == null || i.LeftAt >= first));
+        var spans = SpansCounted(db.CaseBacklogIntervals.Where(Spans(request.Cases)), first, last);
         var leaders = _byLeader ? new LeaderJoin<CaseBacklogInterval>(i => i.CaseId, null) : null;
         return await GroupAsync(spans, i => i.Case!, leaders, (span, row) =>
         [
@@ -165,34 +159,44 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
         }
         var s = Expression.Parameter(typeof(TSource), "s");
         var atS = ExpressionTools.Inline(query.At, s);
-        var inPeriod = Expression.AndAlso(
-            Expression.GreaterThanOrEqual(atS, ExpressionTools.Parameter(_from, typeof(DateTime))),
-            Expression.LessThan(atS, ExpressionTools.Parameter(_until, typeof(DateTime))));
-        var edges = Edges(request.Buckets.Select(bucket => bucket.End).SkipLast(1));
-        var row = Expression.MemberInit(Expression.New(typeof(FactRow)),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.Key))!, PackKey(family, CountBelow(atS, edges, inclusive: true), Expression.Constant(0))),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.CaseId))!, CaseIdOf(ExpressionTools.Inline(query.CaseOf, s))),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.A))!, query.A is null ? Expression.Constant(0) : ExpressionTools.Inline(query.A, s)),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.B))!, query.B is null ? Expression.Constant(0) : ExpressionTools.Inline(query.B, s)));
-        return query.Source.Where(Expression.Lambda<Func<TSource, bool>>(inPeriod, s)).Select(Expression.Lambda<Func<TSource, FactRow>>(row, s));
+        var row = NewRow(
+            PackKey(family, CountBelow(atS, BucketEdges(), inclusive: true), Expression.Constant(0)),
+            CaseIdOf(ExpressionTools.Inline(query.CaseOf, s)),
+            query.A is null ? Expression.Constant(0) : ExpressionTools.Inline(query.A, s),
+            query.B is null ? Expression.Constant(0) : ExpressionTools.Inline(query.B, s));
+        return query.Source.Where(Expression.Lambda<Func<TSource, bool>>(InPeriod(atS), s)).Select(Expression.Lambda<Func<TSource, FactRow>>(row, s));
     }
 
     /// <summary>The stock branch of the union: spans keyed by the first and past-the-last stock instant they count at.</summary>
-    public IQueryable<FactRow> StockRows(PetitionDbContext source, int family)
+    public IQueryable<FactRow> StockRows(int family)
     {
         var (edges, first, last) = StockInstants();
         var i = Expression.Parameter(typeof(CaseBacklogInterval), "i");
         var key = PackKey(family,
             CountBelow(Expression.Property(i, nameof(CaseBacklogInterval.EnteredAt)), edges, inclusive: true),
             CountBelow(Expression.Property(i, nameof(CaseBacklogInterval.LeftAt)), edges, inclusive: true));
-        var row = Expression.MemberInit(Expression.New(typeof(FactRow)),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.Key))!, key),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.CaseId))!, Expression.Property(i, nameof(CaseBacklogInterval.CaseId))),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.A))!, Expression.Constant(0)),
-            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.B))!, Expression.Constant(0)));
-        return source.CaseBacklogIntervals.Where(s => s.EnteredAt < last && (s.LeftAt == null || s.LeftAt >= first))
-            .Select(Expression.Lambda<Func<CaseBacklogInterval, FactRow>>(row, i));
+        var row = NewRow(key, Expression.Property(i, nameof(CaseBacklogInterval.CaseId)), Expression.Constant(0), Expression.Constant(0));
+        return SpansCounted(db.CaseBacklogIntervals, first, last).Select(Expression.Lambda<Func<CaseBacklogInterval, FactRow>>(row, i));
     }
+
+    /// <summary>Facts at an instant count in [From, Until).</summary>
+    private Expression InPeriod(Expression at) => Expression.AndAlso(
+        Expression.GreaterThanOrEqual(at, ExpressionTools.Parameter(_from, typeof(DateTime))),
+        Expression.LessThan(at, ExpressionTools.Parameter(_until, typeof(DateTime))));
+
+    /// <summary>The ends of every bucket but the last: a fact's bucket is how many of them lie at or before it.</summary>
+    private Expression[] BucketEdges() => Edges(request.Buckets.Select(bucket => bucket.End).SkipLast(1));
+
+    /// <summary>The spans in backlog at some stock instant between <paramref name="first"/> and <paramref name="last"/>.</summary>
+    private static IQueryable<CaseBacklogInterval> SpansCounted(IQueryable<CaseBacklogInterval> spans, DateTime first, DateTime last) =>
+        spans.Where(i => i.EnteredAt < last && (i.LeftAt == null || i.LeftAt >= first));
+
+    private static MemberInitExpression NewRow(Expression key, Expression caseId, Expression a, Expression b) =>
+        Expression.MemberInit(Expression.New(typeof(FactRow)),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.Key))!, key),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.CaseId))!, caseId),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.A))!, a),
+            Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.B))!, b));
 
     /// <summary>
     /// Whether the union can serve the request: its rows carry only the case, so only the case's own category and

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using PetitionGraph.Api.Cases;
-using PetitionGraph.Api.Data;
 using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Statistics;
@@ -30,11 +29,11 @@ internal sealed record FactQuery<TSource>(
 }
 
 /// <summary>Backlog spans, counted at every bucket end they cover (stock).</summary>
-internal sealed class StockQuery(PetitionDbContext db) : IFactQuery
+internal sealed class StockQuery : IFactQuery
 {
     public Task<List<FactTotal>> AggregateAsync(FactPlan plan, CancellationToken ct) => plan.StockTotalsAsync(ct);
 
-    public IQueryable<FactRow>? Rows(FactPlan plan, int family) => plan.StockRows(db, family);
+    public IQueryable<FactRow>? Rows(FactPlan plan, int family) => plan.StockRows(family);
 }
 
 /// <summary>One row of the union of every family's facts: its key packs family, bucket and (for stock) the bucket after the span.</summary>

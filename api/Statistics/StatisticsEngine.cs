@@ -81,7 +81,7 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
                 counts.Evaluated += t.Count;
                 counts.Satisfied += t.A;
             }),
-        new(FigureFamilies.Stock, (db, _) => new StockQuery(db), (plan, t, at) => plan.AddStock(t, at)),
+        new(FigureFamilies.Stock, (_, _) => new StockQuery(), (plan, t, at) => plan.AddStock(t, at)),
     ];
 
     public async Task<IReadOnlyList<StatisticsRow>> ComputeAsync(StatisticsRequest request, CancellationToken ct)
