@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace PetitionGraph.Api.Data;
 
@@ -29,11 +30,13 @@ public static class DatabaseServiceExtensions
     /// <summary>
     /// One options instance for the process (a factory), a context per request for resolvers and mutations, and
     /// <see cref="IDbContextFactory{PetitionDbContext}"/> for batch loaders, which run in parallel on contexts of their own.
+    /// Contexts are pooled: a new context builds EF Core's internal service scope, which cost ~4 % of the API's CPU on
+    /// the cases page (BENCHMARKS.md). The contexts hold no state of their own, so a returned one is as good as new.
     /// </summary>
     private static void Add<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : PetitionDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        services.AddPooledDbContextFactory<TContext>(configure);
         services.AddScoped<PetitionDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddSingleton<IDbContextFactory<PetitionDbContext>>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }
@@ -47,12 +50,14 @@ public static class DatabaseServiceExtensions
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .ReplaceService<IQueryCompilationContextFactory, Query.PostgresQueryCompilationContextFactory>()
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .ReplaceService<IQueryCompilationContextFactory, Query.SqliteQueryCompilationContextFactory>()
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 

@@ -21,7 +21,7 @@ public static class Paginator
         }
         var rows = page.Size == 0
             ? []
-            : await sort.Project(sort.Apply(query, page.IsBackward), columns, [.. folds.Select(f => f.Items)]).Take(page.Size + 1).ToListAsync(cancellationToken);
+            : await sort.Project(sort.Apply(query, page.IsBackward), columns, [.. folds.Select(f => f.Items)]).TakeInlined(page.Size + 1).ToListAsync(cancellationToken);
         for (var slot = 0; slot < folds.Count; slot++)
         {
             preload(folds[slot].LoaderKey, rows.ToDictionary(r => r.Row.Id, r => (object)r.Fold(slot)!));
@@ -51,4 +51,17 @@ public static class Paginator
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
         return new Connection<T>(edges, info, total);
     }
+
+    /// <summary>
+    /// <c>Take(count)</c> with the count written into the SQL (<c>LIMIT 101</c>) instead of sent as a parameter. With the
+    /// limit known, PostgreSQL's generic plan for an auto-prepared page costs what a custom plan does, so after five
+    /// executions it stops planning the statement again (planning the nested page took ~0.8 ms of server CPU, more
+    /// than executing it). Page sizes are bounded (1–101), so this adds at most 101 statement texts per shape.
+    /// </summary>
+    private static IQueryable<TRow> TakeInlined<TRow>(this IQueryable<TRow> query, int count) =>
+        query.Provider.CreateQuery<TRow>(Expression.Call(
+            null,
+            new Func<IQueryable<TRow>, int, IQueryable<TRow>>(Queryable.Take).Method,
+            query.Expression,
+            Expression.Call(null, new Func<int, int>(EF.Constant).Method, Expression.Constant(count))));
 }
