@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
-using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
@@ -51,7 +50,7 @@ public static class GraphQLServiceExtensions
                 complexity.MaxComplexity = limits.MaxComplexity;
             })
             // One DbContext per request: run query fields one at a time; DataLoaders still batch each level.
-            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<Execution.QueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecutionOptions(options =>
             {
                 var logger = options.RequestServices!.GetRequiredService<ILogger<PetitionSchema>>();

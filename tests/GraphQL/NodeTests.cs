@@ -25,6 +25,23 @@ public abstract class NodeTests(TestHost host)
     }
 
     [Fact]
+    public async Task The_same_document_answers_each_request_by_its_own_include_and_skip_variables()
+    {
+        // Fields are collected once per selection set and type; @include/@skip with variables must still decide per request.
+        const string query = "query($withTitle: Boolean!, $hideName: Boolean!) { leaders(first: 3) { nodes { name @skip(if: $hideName) title @include(if: $withTitle) } } }";
+        foreach (var (withTitle, hideName) in new[] { (true, false), (false, false), (true, true), (false, true), (true, false) })
+        {
+            var nodes = (await host.Client.QueryAsync(query, new { withTitle, hideName })).GetProperty("leaders").GetProperty("nodes").EnumerateArray().ToList();
+            Assert.Equal(3, nodes.Count);
+            Assert.All(nodes, n =>
+            {
+                Assert.Equal(withTitle, n.TryGetProperty("title", out _));
+                Assert.Equal(!hideName, n.TryGetProperty("name", out _));
+            });
+        }
+    }
+
+    [Fact]
     public async Task Nodes_of_different_types_in_one_request_each_read_their_own_fields()
     {
         var ids = new[] { GlobalId.Encode("Case", 1), GlobalId.Encode("Leader", 1), GlobalId.Encode("Village", 1), GlobalId.Encode("Case", 2) };

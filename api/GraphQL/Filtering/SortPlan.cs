@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using PetitionGraph.Api.Data;
@@ -79,17 +80,24 @@ public sealed class SortPlan<T> where T : class, IEntity
         var values = Keys.Select(k => Expression.Convert(ExpressionTools.Inline(k.Key, row), typeof(object)));
         var bindings = new List<MemberBinding>
         {
-            Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Row))!, ExpressionTools.Inline(columns, row)),
-            Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Keys))!, Expression.NewArrayInit(typeof(object), values)),
+            Expression.Bind(KeyedRow, ExpressionTools.Inline(columns, row)),
+            Expression.Bind(KeyedKeys, Expression.NewArrayInit(typeof(object), values)),
         };
         for (var slot = 0; slot < (folds?.Count ?? 0); slot++)
         {
-            bindings.Add(Expression.Bind(typeof(Keyed<T>).GetProperty("Fold" + slot)!, ExpressionTools.Inline(folds![slot], row)));
+            bindings.Add(Expression.Bind(KeyedFolds[slot], ExpressionTools.Inline(folds![slot], row)));
         }
         var body = Expression.MemberInit(Expression.New(typeof(Keyed<T>)), bindings);
         var selector = Expression.Lambda<Func<T, Keyed<T>>>(body, row);
-        return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(Keyed<T>)], source, Expression.Quote(selector));
+        return Expression.Call(SelectKeyed, source, Expression.Quote(selector));
     }
+
+    private static readonly PropertyInfo KeyedRow = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Row))!;
+    private static readonly PropertyInfo KeyedKeys = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Keys))!;
+    private static readonly PropertyInfo[] KeyedFolds = [typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Fold0))!, typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Fold1))!];
+
+    private static readonly MethodInfo SelectKeyed =
+        new Func<IQueryable<T>, Expression<Func<T, Keyed<T>>>, IQueryable<Keyed<T>>>(Queryable.Select).Method;
 
     /// <summary>Rows strictly after <paramref name="values"/> in this order (or in the reversed order).</summary>
     public Expression<Func<T, bool>> After(object?[] values, bool reverse)
