@@ -93,8 +93,8 @@ for size in $sizes; do
   wait_for "http://127.0.0.1:$pgl_port/graphql" '{"query":"{__typename}"}' "$pgl_log"
   api_url=http://127.0.0.1:$api_port/graphql pgl_url=http://127.0.0.1:$pgl_port/graphql
   # latency LABEL TOKEN SQL: PetitionGraph's page against a hand-written statement, request by request.
-  # A fourth argument adds to the SQL side's connection string: ";Max Auto Prepare=64" gives the hand-written statement
-  # the prepared plan that the API's connections get by default (DatabaseOptions.DefaultMaxAutoPrepare).
+  # A fourth argument adds to the SQL side's connection string. ";Max Auto Prepare=64;No Reset On Close=true" gives the
+  # hand-written statement what the API's connections get by default (DatabaseOptions.WithPoolDefaults).
   latency() {
     "${bench[@]}" latency --token "$2" --label "$1" --graphql "$api_url" --postgres "$conn;Database=$db${4:-}" \
       --query bench/queries/petitiongraph.graphql --sql "bench/queries/$3" \
@@ -122,8 +122,8 @@ for size in $sizes; do
   echo "-- Latency, warm: ANALYST (masked, nothing audited) vs SQL masking the names"
   latency "$db/analyst-masked" "$analyst" cases-page-masked.sql
   echo "-- Latency, warm: both again, the hand-written SQL prepared too (like for like: the API prepares its statements)"
-  latency "$db/office-audited-sql-prepared" "$token" cases-page-audited.sql ";Max Auto Prepare=64"
-  latency "$db/analyst-masked-sql-prepared" "$analyst" cases-page-masked.sql ";Max Auto Prepare=64"
+  latency "$db/office-audited-sql-prepared" "$token" cases-page-audited.sql ";Max Auto Prepare=64;No Reset On Close=true"
+  latency "$db/analyst-masked-sql-prepared" "$analyst" cases-page-masked.sql ";Max Auto Prepare=64;No Reset On Close=true"
   echo "-- Latency, warm: OFFICE vs the plain SQL page (what the audit costs)"
   latency "$db/office-vs-plain" "$token" cases-page.sql
   echo "-- Where PetitionGraph's time goes"

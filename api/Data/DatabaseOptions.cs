@@ -22,26 +22,39 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// </summary>
     public const int DefaultMaxAutoPrepare = 64;
 
+    // The API sets no session state (no SET, LISTEN or temporary tables), so a pooled connection need not be reset
+    // when it is returned; with prepared statements the reset is a statement of its own (~0.2 ms of server CPU, run
+    // twice for an audited page). Open transactions are still rolled back by Npgsql.
+
     /// <summary>PostgreSQL when ConnectionStrings:Postgres is set; otherwise the embedded SQLite file.</summary>
     public static DatabaseOptions From(IConfiguration configuration)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            return new DatabaseOptions(DatabaseProvider.Postgres, WithAutoPrepare(postgres));
+            return new DatabaseOptions(DatabaseProvider.Postgres, WithPoolDefaults(postgres));
         }
         return new DatabaseOptions(DatabaseProvider.Sqlite, configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
     }
 
-    /// <summary>The connection string with <see cref="DefaultMaxAutoPrepare"/> unless it sets Max Auto Prepare itself.</summary>
-    public static string WithAutoPrepare(string connectionString)
+    /// <summary>
+    /// The connection string with <see cref="DefaultMaxAutoPrepare"/> and <c>No Reset On Close</c>, each unless the
+    /// connection string sets it itself.
+    /// </summary>
+    public static string WithPoolDefaults(string connectionString)
     {
         // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: read the keys as written.
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("MAXAUTOPREPARE"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        if (!written.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 }

@@ -95,11 +95,14 @@ public sealed class QueryCompilationTests
     }
 
     [Fact]
-    public void Postgres_statements_are_prepared_unless_the_connection_string_says_otherwise()
+    public void Postgres_statements_are_prepared_and_connections_not_reset_unless_the_connection_string_says_otherwise()
     {
-        Assert.Contains("Max Auto Prepare=64", DatabaseOptions.WithAutoPrepare("Host=localhost;Username=u"));
-        Assert.Equal("Host=localhost;Max Auto Prepare=0", DatabaseOptions.WithAutoPrepare("Host=localhost;Max Auto Prepare=0"));
-        Assert.Equal("Host=localhost;maxautoprepare=5", DatabaseOptions.WithAutoPrepare("Host=localhost;maxautoprepare=5"));
+        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseOptions.WithPoolDefaults("Host=localhost;Username=u;Password=p"));
+        Assert.Equal((64, true, "u", "p"), (defaults.MaxAutoPrepare, defaults.NoResetOnClose, defaults.Username, defaults.Password));
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseOptions.WithPoolDefaults("Host=localhost;Max Auto Prepare=0;noresetonclose=false"));
+        Assert.Equal((0, false), (own.MaxAutoPrepare, own.NoResetOnClose));
+        var spelled = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseOptions.WithPoolDefaults("Host=localhost;maxautoprepare=5"));
+        Assert.Equal((5, true), (spelled.MaxAutoPrepare, spelled.NoResetOnClose));
     }
 
     private static int CountPositive(Expression<Func<int, bool>> predicate, int value) => predicate.Compile()(value) ? 1 : 0;
