@@ -65,14 +65,14 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
-            .Folds<Case, object, Petitioner>("Case.petitioners", _ => k => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
+            .Folds<Case, object, Petitioner>("Case.petitioners", (_, k) => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
             .Resolve(c => c.LoadMany("Case.petitioners", c.Source.Id, (db, ids) => db.CasePetitioners
                 .Where(cp => ids.Contains(cp.CaseId))
                 .OrderBy(cp => cp.PetitionerId)
                 .Select(cp => new Linked<Petitioner> { ParentId = cp.CaseId, Item = cp.Petitioner! })));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionType>>>>("petitions")
             .Description("Every petition on this case, oldest first.")
-            .Folds<Case, object, Petition>("Case.petitions", _ => k => k.Petitions.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id))
+            .Folds<Case, object, Petition>("Case.petitions", (_, k) => k.Petitions.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id))
             .Resolve(c => c.LoadMany("Case.petitions", c.Source.Id, (db, ids) => db.Petitions
                 .Where(p => ids.Contains(p.CaseId))
                 .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)
@@ -85,7 +85,7 @@ public sealed class CaseType : ObjectGraphType<Case>
                 .Select(a => new Linked<LeaderAssignment> { ParentId = a.CaseId, Item = a })));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
             .Description("Leaders answerable for this case now: town lead(s) first, then the village lead.")
-            .Folds<Case, object, Leader>("Case.leaders", q => k => k.Assignments.Where(a => a.To == null || a.To > q.Now)
+            .Folds<Case, object, Leader>("Case.leaders", (q, k) => k.Assignments.Where(a => a.To == null || a.To > q.Now)
                 .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id).Select(a => a.Leader!))
             .Resolve(c =>
             {

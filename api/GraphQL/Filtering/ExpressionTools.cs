@@ -12,6 +12,10 @@ public static class ExpressionTools
     public static Expression Inline(LambdaExpression lambda, Expression first, Expression second) =>
         new ParameterReplacer(lambda.Parameters[1], second).Visit(new ParameterReplacer(lambda.Parameters[0], first).Visit(lambda.Body));
 
+    /// <summary>A two-parameter lambda as a one-parameter lambda, its first parameter replaced by <paramref name="first"/>.</summary>
+    public static LambdaExpression BindFirst(LambdaExpression lambda, Expression first) =>
+        Expression.Lambda(new ParameterReplacer(lambda.Parameters[0], first).Visit(lambda.Body), lambda.Parameters[1]);
+
     /// <summary>
     /// A value EF Core turns into a SQL parameter (a member of a captured object), not a literal,
     /// so that one plan serves every value.
