@@ -19,7 +19,7 @@ public sealed class AnalyticsDatabase
         if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(replica))
         {
             var builder = new DbContextOptionsBuilder<PostgresPetitionDbContext>();
-            DatabaseServiceExtensions.ConfigurePostgres(builder, replica).AddInterceptors(interceptors);
+            DatabaseServiceExtensions.ConfigurePostgres(builder, DatabaseOptions.WithPoolDefaults(replica)).AddInterceptors(interceptors);
             _replica = builder.Options;
         }
     }
