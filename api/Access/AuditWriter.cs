@@ -1,22 +1,42 @@
+using System.Data.Common;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Access;
 
-/// <summary>Appends audit entries in their own transaction; a failure propagates, so an unaudited read is never answered.</summary>
-public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, TimeProvider clock)
+/// <summary>
+/// Appends audit entries. A caller's task completes only once its entries are committed, and a failure propagates, so
+/// an unaudited read is never answered. Entries are not written by the caller but by one writer that commits whatever
+/// has queued meanwhile in one transaction (group commit): under load many requests share one commit instead of each
+/// paying for its own (BENCHMARKS.md). No caller's token is taken: an entry for data already read is written even if
+/// the client has gone.
+/// </summary>
+public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, TimeProvider clock) : IAsyncDisposable, IDisposable
 {
+    /// <summary>Bounds one transaction; a single call with more entries (a large purge) is still one transaction.</summary>
+    private const int MaxEntriesPerCommit = 256;
+
+    private const string InsertSql = """
+        INSERT INTO audit_entries (at, actor, role, action, petitioner_ids, subject, fields, operation)
+        VALUES (@at, @actor, @role, @action, @petitioner_ids, @subject, @fields, @operation)
+        """;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _writer;
+
     /// <summary>One entry per distinct set of fields read, with every petitioner read with exactly that set.</summary>
-    public async Task WriteReadsAsync(Caller caller, PersonalDataReads reads, string operation, CancellationToken ct)
+    public Task WriteReadsAsync(Caller caller, PersonalDataReads reads, string operation)
     {
         var read = reads.Read;
         if (read.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
         var at = clock.GetUtcNow().UtcDateTime;
-        await WriteAsync(read.GroupBy(r => string.Join(',', r.Value), StringComparer.Ordinal).Select(fields => new AuditEntry
+        return WriteAsync(read.GroupBy(r => string.Join(',', r.Value), StringComparer.Ordinal).Select(fields => new AuditEntry
         {
             At = at,
             Actor = caller.Name,
@@ -25,10 +45,10 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
             PetitionerIds = [.. fields.Select(r => r.Key).Order()],
             Fields = fields.Key,
             Operation = operation,
-        }), ct);
+        }));
     }
 
-    public Task WriteAsync(string actor, Role role, string action, string subject, string fields, string operation, CancellationToken ct) =>
+    public Task WriteAsync(string actor, Role role, string action, string subject, string fields, string operation) =>
         WriteAsync([new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -38,30 +58,149 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
             Subject = subject,
             Fields = fields,
             Operation = operation,
-        }], ct);
+        }]);
 
-    /// <summary>
-    /// All the entries in one transaction, on a context of their own (never the request's). Written as plain INSERTs
-    /// rather than through SaveChanges: an audited page writes one entry, and change tracking, batching and reading
-    /// back the id cost ~5 % of the API's CPU for it (BENCHMARKS.md). Nothing reads the entries back here.
-    /// </summary>
-    public async Task WriteAsync(IEnumerable<AuditEntry> entries, CancellationToken ct)
+    /// <summary>All the entries in one transaction, never the request's own.</summary>
+    public Task WriteAsync(IEnumerable<AuditEntry> entries)
     {
-        var rows = entries.ToList();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        // The caller's token is not passed: an entry for data already read must be written even if the client left.
-        await using var transaction = rows.Count > 1 ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
-        foreach (var e in rows)
+        var pending = new Pending([.. entries]);
+        if (pending.Entries.Count == 0)
         {
-            var ids = db.Database.IsNpgsql() ? e.PetitionerIds.ToArray() : (object)JsonSerializer.Serialize(e.PetitionerIds);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO audit_entries (at, actor, role, action, petitioner_ids, subject, fields, operation)
-                VALUES ({e.At}, {e.Actor}, {e.Role}, {e.Action}, {ids}, {e.Subject}, {e.Fields}, {e.Operation})
-                """, CancellationToken.None);
+            return Task.CompletedTask;
         }
-        if (transaction is not null)
+        if (!_queue.Writer.TryWrite(pending))
         {
-            await transaction.CommitAsync(CancellationToken.None);
+            throw new InvalidOperationException("The audit writer has shut down; nothing more can be audited.");
         }
+        lock (_startLock)
+        {
+            if (_writer is null)
+            {
+                // The writer outlives the request that starts it, so it must not carry that request's async context.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writer = Task.Run(WriteQueuedAsync);
+                }
+            }
+        }
+        return pending.Committed.Task;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            var count = 0;
+            while (count < MaxEntriesPerCommit && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                count += next.Entries.Count;
+            }
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    {
+        try
+        {
+            await InsertAsync(batch.SelectMany(p => p.Entries));
+        }
+        catch (Exception e)
+        {
+            if (batch.Count == 1)
+            {
+                batch[0].Committed.TrySetException(e);
+                return;
+            }
+            // One caller's bad entry must not fail the others': each is tried on its own.
+            foreach (var pending in batch)
+            {
+                await CommitAsync([pending]);
+            }
+            return;
+        }
+        foreach (var pending in batch)
+        {
+            pending.Committed.TrySetResult();
+        }
+    }
+
+    /// <summary>Plain INSERTs on a connection of their own, sent as one batch where the provider can; no change tracking.</summary>
+    private async Task InsertAsync(IEnumerable<AuditEntry> entries)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var arrays = db.Database.IsNpgsql(); // SQLite keeps a list as JSON text
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var entry in entries)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = InsertSql;
+                Bind(command.Parameters, command.CreateParameter, entry, arrays);
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            foreach (var entry in entries)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = InsertSql;
+                Bind(command.Parameters, command.CreateParameter, entry, arrays);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, AuditEntry entry, bool arrays)
+    {
+        void Add(string name, object? value)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            parameters.Add(parameter);
+        }
+        Add("at", DateTime.SpecifyKind(entry.At, DateTimeKind.Utc));
+        Add("actor", entry.Actor);
+        Add("role", entry.Role);
+        Add("action", entry.Action);
+        Add("petitioner_ids", arrays ? entry.PetitionerIds.ToArray() : JsonSerializer.Serialize(entry.PetitionerIds));
+        Add("subject", entry.Subject);
+        Add("fields", entry.Fields);
+        Add("operation", entry.Operation);
+    }
+
+    /// <summary>Stops taking entries and waits until those already taken are committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        Task? writer;
+        lock (_startLock)
+        {
+            writer = _writer;
+        }
+        if (writer is not null)
+        {
+            await writer;
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private sealed record Pending(IReadOnlyList<AuditEntry> Entries)
+    {
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GraphQL;
 using PetitionGraph.Api.GraphQL;
 
@@ -10,28 +9,51 @@ namespace PetitionGraph.Api.Access;
 /// </summary>
 public sealed class PersonalDataReads
 {
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, bool>> _read = new();
-    private readonly ConcurrentDictionary<string, bool> _masked = new();
+    // Resolvers may run in parallel (mutations' payloads, DataLoader continuations): one lock, held for a set insert.
+    private readonly Lock _lock = new();
+    private readonly HashSet<(int PetitionerId, string Field)> _read = [];
+    private readonly HashSet<string> _masked = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<int, IReadOnlyList<string>> Read =>
-        _read.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value.Keys.Order(StringComparer.Ordinal)]);
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Read
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _read.GroupBy(r => r.PetitionerId)
+                    .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Field).Order(StringComparer.Ordinal)]);
+            }
+        }
+    }
 
-    public IReadOnlyList<string> Masked => [.. _masked.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Masked
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _masked.Order(StringComparer.Ordinal)];
+            }
+        }
+    }
 
     /// <summary>Records an unmasked read made outside a petitioner field (a ledger export).</summary>
     public void Record(int petitionerId, params string[] fields)
     {
-        foreach (var field in fields)
+        lock (_lock)
         {
-            _read.GetOrAdd(petitionerId, _ => new())[field] = true;
+            foreach (var field in fields)
+            {
+                _read.Add((petitionerId, field));
+            }
         }
     }
 
     public void RecordMasked(params string[] fields)
     {
-        foreach (var field in fields)
+        lock (_lock)
         {
-            _masked[field] = true;
+            _masked.UnionWith(fields);
         }
     }
 
@@ -44,10 +66,16 @@ public sealed class PersonalDataReads
         var reads = context.RequestServices!.GetRequiredService<PersonalDataReads>();
         if (context.Scope().Caller?.MayReadPersonalData == true)
         {
-            reads._read.GetOrAdd(petitionerId, _ => new())[field] = true;
+            lock (reads._lock)
+            {
+                reads._read.Add((petitionerId, field));
+            }
             return value;
         }
-        reads._masked[field] = true;
+        lock (reads._lock)
+        {
+            reads._masked.Add(field);
+        }
         return mask?.Invoke(value);
     }
 }

@@ -69,7 +69,7 @@ public static class PurgeVerb
             Subject = $"settled before {day}",
             Fields = "address,idNumber,name,phone",
             Operation = "purge (CLI)",
-        }), ct);
+        }));
         await output.WriteLineAsync($"Anonymised {ids.Count} petitioner(s) whose cases were all settled before {day}; cases and figures are unchanged.");
         return 0;
     }

@@ -34,7 +34,7 @@ public static class ReportVerb
             var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(kind, period, role, "cli", null, ct);
             if (PersonalDataPolicy.MayReadPersonalData(role))
             {
-                await services.GetRequiredService<AuditWriter>().WriteAsync(Environment.UserName, role, "REPORT", $"ReportRun:{run.Id}", "name", "report (CLI)", CancellationToken.None);
+                await services.GetRequiredService<AuditWriter>().WriteAsync(Environment.UserName, role, "REPORT", $"ReportRun:{run.Id}", "name", "report (CLI)");
             }
             Directory.CreateDirectory(directory);
             foreach (var artifact in run.Artifacts)

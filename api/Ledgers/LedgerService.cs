@@ -42,7 +42,7 @@ public sealed class LedgerService(IDocumentExecuter<PetitionSchema> executer, IG
             return (null, errors[0].Message, errors[0].Code);
         }
         var caller = Caller.From(user)!;
-        await audit.WriteReadsAsync(caller, requestServices.GetRequiredService<PersonalDataReads>(), "ledger export", CancellationToken.None);
+        await audit.WriteReadsAsync(caller, requestServices.GetRequiredService<PersonalDataReads>(), "ledger export");
         var text = serializer.Serialize(result);
         using var json = System.Text.Json.JsonDocument.Parse(text);
         var rows = json.RootElement.GetProperty("data").GetProperty("ledgerRows").EnumerateArray()

@@ -47,7 +47,7 @@ public static class ReportMutations
                     if (PersonalDataPolicy.MayReadPersonalData(reader))
                     {
                         await services.GetRequiredService<AuditWriter>().WriteAsync(caller.Name, caller.Role, "REPORT", $"ReportRun:{run.Id}",
-                            "name", "generateReport", CancellationToken.None);
+                            "name", "generateReport");
                     }
                     return new ReportRunPayload(run, []);
                 }

@@ -46,7 +46,7 @@ public static class ReportServiceExtensions
             }
             if (withNames)
             {
-                await audit.WriteAsync(caller.Name, caller.Role, "DOWNLOAD", $"ReportRun:{id}/{fileName}", "name", "GET /reports", CancellationToken.None);
+                await audit.WriteAsync(caller.Name, caller.Role, "DOWNLOAD", $"ReportRun:{id}/{fileName}", "name", "GET /reports");
             }
             return Results.Bytes(artifact.Content, artifact.ContentType);
         });

@@ -102,7 +102,7 @@ public sealed class GraphQLHttpEndpoint(
         var reads = http.RequestServices.GetRequiredService<PersonalDataReads>();
         try
         {
-            await audit.WriteReadsAsync(caller, reads, request.OperationName ?? Operation(request.Query), CancellationToken.None);
+            await audit.WriteReadsAsync(caller, reads, request.OperationName ?? Operation(request.Query));
         }
         catch (Exception e)
         {
