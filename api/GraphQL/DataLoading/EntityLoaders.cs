@@ -21,19 +21,25 @@ public static class EntityLoaders
     /// <summary>A to-one relation, or a node by id. Rows outside the caller's scope load as null.</summary>
     public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, int id) where T : class, IEntity
     {
-        var factory = context.DbFactory();
-        var scope = context.Scope().For<T>();
-        var plan = Columns.Plan<T>(context, Selections.OfObject);
-        return context.Loaders().GetOrAdd<int, T?>(
-            typeof(T).Name + ":byId:" + plan.Key,
-            async (ids, ct) =>
-            {
-                var keys = ids.ToArray();
-                await using var db = await factory.CreateDbContextAsync(ct);
-                return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(plan))
-                    .ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
-            },
-            missing: null).Load(id);
+        var loaders = context.Loaders();
+        var loader = loaders.ForField<int, T?>(context.FieldAst, typeof(T));
+        if (loader is null)
+        {
+            var factory = context.DbFactory();
+            var scope = context.Scope().For<T>();
+            var plan = Columns.Plan<T>(context, Selections.OfObject);
+            loader = loaders.RememberForField(context.FieldAst, typeof(T), loaders.GetOrAdd<int, T?>(
+                typeof(T).Name + ":byId:" + plan.Key,
+                async (ids, ct) =>
+                {
+                    var keys = ids.ToArray();
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(plan))
+                        .ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
+                },
+                missing: null));
+        }
+        return loader.Load(id);
     }
 
     /// <summary>A to-one relation: the row joined into the parent's statement if it was (see Columns.Joins), else its loader.</summary>
@@ -48,17 +54,23 @@ public static class EntityLoaders
         this IResolveFieldContext context, string name, int parentId,
         Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query)
     {
-        var factory = context.DbFactory();
-        var plan = Columns.Plan<T>(context, Selections.OfObject);
-        return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
-            name + ":" + plan.Key,
-            async (ids, ct) =>
-            {
-                await using var db = await factory.CreateDbContextAsync(ct);
-                var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct);
-                return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
-            },
-            missing: []).Load(parentId);
+        var loaders = context.Loaders();
+        var loader = loaders.ForField<int, IReadOnlyList<T>>(context.FieldAst, name);
+        if (loader is null)
+        {
+            var factory = context.DbFactory();
+            var plan = Columns.Plan<T>(context, Selections.OfObject);
+            loader = loaders.RememberForField(context.FieldAst, name, loaders.GetOrAdd<int, IReadOnlyList<T>>(
+                name + ":" + plan.Key,
+                async (ids, ct) =>
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct);
+                    return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
+                },
+                missing: []));
+        }
+        return loader.Load(parentId);
     }
 
     /// <summary><c>links.Select(l =&gt; new Linked { ParentId = l.ParentId, Item = columns(l.Item) })</c></summary>

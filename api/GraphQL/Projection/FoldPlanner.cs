@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Filtering;
 
@@ -13,7 +15,18 @@ public sealed record PlannedFold(string LoaderKey, LambdaExpression Items);
 /// <summary>Chooses which selected to-many relations of a root list's nodes are read in the page's own statement.</summary>
 public static class FoldPlanner
 {
+    /// <summary>The choice is made once per field of the (cached) document; per request only the query context is bound in.</summary>
     public static IReadOnlyList<PlannedFold> Plan<T>(IResolveFieldContext context, QueryContext query) where T : class, IEntity
+    {
+        var chosen = Choices.GetValue(context.FieldAst, _ => new ConcurrentDictionary<Type, IReadOnlyList<PlannedFold>>())
+            .GetOrAdd(typeof(T), _ => Choose<T>(context));
+        return chosen.Count == 0 ? [] : [.. chosen.Select(f => f with { Items = ExpressionTools.BindFirst(f.Items, Expression.Constant(query)) })];
+    }
+
+    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<Type, IReadOnlyList<PlannedFold>>> Choices = new();
+
+    /// <summary>The folds to read, with <c>Items</c> still taking the query context as its first parameter.</summary>
+    private static IReadOnlyList<PlannedFold> Choose<T>(IResolveFieldContext context) where T : class, IEntity
     {
         if (context.Schema.AllTypes[typeof(T).Name] is not IComplexGraphType graphType)
         {
@@ -30,24 +43,21 @@ public static class FoldPlanner
                 () => Selections.Fields(field.SelectionSet, context.Document));
             if (plan.ColumnsOnly)
             {
-                folds.Add(new PlannedFold(fold.LoaderName + ":" + plan.Key, Items(fold, plan, query)));
+                folds.Add(new PlannedFold(fold.LoaderName + ":" + plan.Key, Template(fold, plan)));
             }
         }
         return folds;
     }
 
-    /// <summary><c>row =&gt; items(row).Select(projection).ToList()</c>, built once per fold and plan; only the query context is bound per request.</summary>
-    private static LambdaExpression Items(Fold fold, ProjectionPlan plan, QueryContext query)
-    {
-        var template = Templates.GetOrAdd((fold, plan.Key), _ =>
+    /// <summary><c>(query, row) =&gt; items(query, row).Select(projection).ToList()</c>, built once per fold and plan.</summary>
+    private static LambdaExpression Template(Fold fold, ProjectionPlan plan) =>
+        Templates.GetOrAdd((fold, plan.Key), _ =>
         {
             var project = (Expression)typeof(Columns).GetMethod(nameof(Columns.Projection))!.MakeGenericMethod(fold.ItemType).Invoke(null, [plan])!;
             var selected = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [fold.ItemType, fold.ItemType], fold.Items.Body, project);
             var list = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [fold.ItemType], selected);
             return Expression.Lambda(list, fold.Items.Parameters);
         });
-        return ExpressionTools.BindFirst(template, Expression.Constant(query));
-    }
 
     private static readonly ConcurrentDictionary<(Fold, string), LambdaExpression> Templates = new();
 }

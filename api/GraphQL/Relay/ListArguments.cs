@@ -26,7 +26,8 @@ public sealed record ListArguments<T>(
             Argument(context, "last") as int?, Argument(context, "before") as string);
         var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
         var columns = Projection.Columns.Plan<T>(context, Selections.OfNodes, joins: !nested);
-        var key = JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + columns.Key;
+        // Only a nested list's batch is shared by name (ChildConnections); a root list needs no key.
+        var key = nested ? JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + columns.Key : "";
         var folds = nested ? [] : FoldPlanner.Plan<T>(context, query);
         return new ListArguments<T>(filter, sort, page, countTotal, columns, folds, key);
     }

@@ -59,9 +59,12 @@ public static class Paginator
     /// than executing it). Page sizes are bounded (1–101), so this adds at most 101 statement texts per shape.
     /// </summary>
     private static IQueryable<TRow> TakeInlined<TRow>(this IQueryable<TRow> query, int count) =>
-        query.Provider.CreateQuery<TRow>(Expression.Call(
-            null,
-            new Func<IQueryable<TRow>, int, IQueryable<TRow>>(Queryable.Take).Method,
-            query.Expression,
-            Expression.Call(null, new Func<int, int>(EF.Constant).Method, Expression.Constant(count))));
+        query.Provider.CreateQuery<TRow>(Expression.Call(null, Take<TRow>.Method, query.Expression, Expression.Call(null, ConstantMethod, Expression.Constant(count))));
+
+    private static readonly System.Reflection.MethodInfo ConstantMethod = new Func<int, int>(EF.Constant).Method;
+
+    private static class Take<TRow>
+    {
+        public static readonly System.Reflection.MethodInfo Method = new Func<IQueryable<TRow>, int, IQueryable<TRow>>(Queryable.Take).Method;
+    }
 }
