@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 
@@ -8,14 +8,15 @@ namespace PetitionGraph.Api.Access;
 
 /// <summary>
 /// Appends audit entries. A caller's task completes only once its entries are committed, and a failure propagates, so
-/// an unaudited read is never answered. Entries are not written by the caller but by one writer that commits whatever
-/// has queued meanwhile in one transaction (group commit): under load many requests share one commit instead of each
-/// paying for its own (BENCHMARKS.md). No caller's token is taken: an entry for data already read is written even if
+/// an unaudited read is never answered. Callers share commits (group commit): the caller that finds no commit running
+/// writes everything queued so far in one go, and goes on while more has queued meanwhile; the others only wait. Under
+/// load many requests share one commit instead of each paying for its own; alone, a caller writes its entries itself
+/// in one round trip (BENCHMARKS.md). No caller's token is taken: an entry for data already read is written even if
 /// the client has gone.
 /// </summary>
 public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, TimeProvider clock) : IAsyncDisposable, IDisposable
 {
-    /// <summary>Bounds one transaction; a single call with more entries (a large purge) is still one transaction.</summary>
+    /// <summary>Bounds one commit; a single call with more entries (a large purge) is still one transaction.</summary>
     private const int MaxEntriesPerCommit = 256;
 
     private const string InsertSql = """
@@ -23,9 +24,9 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
         VALUES (@at, @actor, @role, @action, @petitioner_ids, @subject, @fields, @operation)
         """;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _startLock = new();
-    private Task? _writer;
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private int _committing;
+    private volatile bool _closed;
 
     /// <summary>One entry per distinct set of fields read, with every petitioner read with exactly that set.</summary>
     public Task WriteReadsAsync(Caller caller, PersonalDataReads reads, string operation)
@@ -68,37 +69,41 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
         {
             return Task.CompletedTask;
         }
-        if (!_queue.Writer.TryWrite(pending))
+        if (_closed)
         {
             throw new InvalidOperationException("The audit writer has shut down; nothing more can be audited.");
         }
-        lock (_startLock)
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
         {
-            if (_writer is null)
-            {
-                // The writer outlives the request that starts it, so it must not carry that request's async context.
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _writer = Task.Run(WriteQueuedAsync);
-                }
-            }
+            _ = CommitQueuedAsync(); // completes every queued caller's task, this one's included; never throws
         }
         return pending.Committed.Task;
     }
 
-    private async Task WriteQueuedAsync()
+    private async Task CommitQueuedAsync()
     {
         var batch = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
+        while (true)
         {
             var count = 0;
-            while (count < MaxEntriesPerCommit && _queue.Reader.TryRead(out var next))
+            while (count < MaxEntriesPerCommit && _queue.TryDequeue(out var next))
             {
                 batch.Add(next);
                 count += next.Entries.Count;
             }
-            await CommitAsync(batch);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+                batch.Clear();
+                continue;
+            }
+            Volatile.Write(ref _committing, 0);
+            // An entry queued after the queue was found empty but before the flag was cleared has no committer yet.
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _committing, 1, 0) != 0)
+            {
+                return;
+            }
         }
     }
 
@@ -106,7 +111,7 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
     {
         try
         {
-            await InsertAsync(batch.SelectMany(p => p.Entries));
+            await InsertAsync([.. batch.SelectMany(p => p.Entries)]);
         }
         catch (Exception e)
         {
@@ -128,18 +133,19 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
         }
     }
 
-    /// <summary>Plain INSERTs on a connection of their own, sent as one batch where the provider can; no change tracking.</summary>
-    private async Task InsertAsync(IEnumerable<AuditEntry> entries)
+    /// <summary>
+    /// Plain INSERTs on a connection of their own, no change tracking. Where the provider batches (PostgreSQL), the
+    /// batch is one round trip and one implicit transaction; otherwise an explicit one when there is more than one row.
+    /// </summary>
+    private async Task InsertAsync(IReadOnlyList<AuditEntry> entries)
     {
         await using var db = await factory.CreateDbContextAsync();
         var arrays = db.Database.IsNpgsql(); // SQLite keeps a list as JSON text
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync();
         if (connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
             foreach (var entry in entries)
             {
                 var command = batch.CreateBatchCommand();
@@ -148,19 +154,21 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync();
+            return;
         }
-        else
+        await using var transaction = entries.Count > 1 ? await connection.BeginTransactionAsync() : null;
+        foreach (var entry in entries)
         {
-            foreach (var entry in entries)
-            {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = InsertSql;
-                Bind(command.Parameters, command.CreateParameter, entry, arrays);
-                await command.ExecuteNonQueryAsync();
-            }
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = InsertSql;
+            Bind(command.Parameters, command.CreateParameter, entry, arrays);
+            await command.ExecuteNonQueryAsync();
         }
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
     }
 
     private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, AuditEntry entry, bool arrays)
@@ -185,15 +193,10 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
     /// <summary>Stops taking entries and waits until those already taken are committed.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        Task? writer;
-        lock (_startLock)
+        _closed = true;
+        while (Volatile.Read(ref _committing) == 1 || !_queue.IsEmpty)
         {
-            writer = _writer;
-        }
-        if (writer is not null)
-        {
-            await writer;
+            await Task.Delay(10);
         }
     }
 
