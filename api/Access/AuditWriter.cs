@@ -142,7 +142,20 @@ public sealed class AuditWriter(IDbContextFactory<PetitionDbContext> factory, Ti
         await using var db = await factory.CreateDbContextAsync();
         var arrays = db.Database.IsNpgsql(); // SQLite keeps a list as JSON text
         await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
+        try
+        {
+            await InsertAsync(db.Database.GetDbConnection(), entries, arrays);
+        }
+        finally
+        {
+            // Close what was opened here: the context goes back to the pool, and without this its next user could find
+            // the connection open (MigrationTests did, now and then, on PostgreSQL).
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task InsertAsync(DbConnection connection, IReadOnlyList<AuditEntry> entries, bool arrays)
+    {
         if (connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();

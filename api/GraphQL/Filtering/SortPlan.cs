@@ -12,17 +12,18 @@ public sealed class Keyed<T>
     public required T Row { get; init; }
     public required object?[] Keys { get; init; }
 
-    /// <summary>To-many relations read in the same statement (see Projection.Fold), by slot.</summary>
+    /// <summary>The to-many relation read in the same statement (see Projection.Fold), if any.</summary>
     public IEnumerable<object>? Fold0 { get; init; }
-    public IEnumerable<object>? Fold1 { get; init; }
 
     /// <summary>
-    /// Folded lists join into one statement, so their rows multiply per parent (petitioners × leaders); two
-    /// bounds that product. Further lists go through their batch loaders.
+    /// A folded list joins into the page's statement. Two would multiply their rows per parent (a case with 2
+    /// petitioners and 3 leaders comes back as 6 rows), which costs more to sort, send and shape than a second,
+    /// batched statement for the other list: with one fold instead of two the cases page took ~8 % less API CPU and
+    /// ~10 % less PostgreSQL CPU a request (BENCHMARKS.md, run 13). Further lists go through their batch loaders.
     /// </summary>
-    public const int MaxFolds = 2;
+    public const int MaxFolds = 1;
 
-    public IEnumerable<object>? Fold(int slot) => slot == 0 ? Fold0 : Fold1;
+    public IEnumerable<object>? Fold(int slot) => slot == 0 ? Fold0 : throw new ArgumentOutOfRangeException(nameof(slot));
 }
 
 /// <summary>
@@ -94,7 +95,7 @@ public sealed class SortPlan<T> where T : class, IEntity
 
     private static readonly PropertyInfo KeyedRow = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Row))!;
     private static readonly PropertyInfo KeyedKeys = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Keys))!;
-    private static readonly PropertyInfo[] KeyedFolds = [typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Fold0))!, typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Fold1))!];
+    private static readonly PropertyInfo[] KeyedFolds = [typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Fold0))!];
 
     private static readonly MethodInfo SelectKeyed =
         new Func<IQueryable<T>, Expression<Func<T, Keyed<T>>>, IQueryable<Keyed<T>>>(Queryable.Select).Method;
