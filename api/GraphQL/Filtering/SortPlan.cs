@@ -19,7 +19,7 @@ public sealed class Keyed<T>
     /// A folded list joins into the page's statement. Two would multiply their rows per parent (a case with 2
     /// petitioners and 3 leaders comes back as 6 rows), which costs more to sort, send and shape than a second,
     /// batched statement for the other list: with one fold instead of two the cases page took ~8 % less API CPU and
-    /// ~10 % less PostgreSQL CPU a request (BENCHMARKS.md, run 13). Further lists go through their batch loaders.
+    /// ~13 % less PostgreSQL CPU a request (BENCHMARKS.md, run 13). Further lists go through their batch loaders.
     /// </summary>
     public const int MaxFolds = 1;
 
