@@ -19,16 +19,14 @@ public sealed class Linked<T>
 public static class EntityLoaders
 {
     /// <summary>A to-one relation, or a node by id. Rows outside the caller's scope load as null.</summary>
-    public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, int id) where T : class, IEntity
-    {
-        var loaders = context.Loaders();
-        var loader = loaders.ForField<int, T?>(context.FieldAst, typeof(T));
-        if (loader is null)
+    public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, int id) where T : class, IEntity =>
+        // Once per field of the document and request, not once per parent row (the type tells node's entities apart).
+        context.Loaders().Memo(context.FieldAst, context, static context =>
         {
             var factory = context.DbFactory();
             var scope = context.Scope().For<T>();
             var plan = Columns.Plan<T>(context, Selections.OfObject);
-            loader = loaders.RememberForField(context.FieldAst, typeof(T), loaders.GetOrAdd<int, T?>(
+            return context.Loaders().GetOrAdd<int, T?>(
                 typeof(T).Name + ":byId:" + plan.Key,
                 async (ids, ct) =>
                 {
@@ -37,10 +35,8 @@ public static class EntityLoaders
                     return await db.Set<T>().Where(scope).Where(e => keys.Contains(e.Id)).Select(Columns.Projection<T>(plan))
                         .ToDictionaryAsync(e => e.Id, e => (T?)e, ct);
                 },
-                missing: null));
-        }
-        return loader.Load(id);
-    }
+                missing: null);
+        }).Load(id);
 
     /// <summary>A to-one relation: the row joined into the parent's statement if it was (see Columns.Joins), else its loader.</summary>
     public static object? JoinedOrLoaded<T>(this IResolveFieldContext context, T? joined, int? id) where T : class, IEntity =>
@@ -52,15 +48,14 @@ public static class EntityLoaders
     /// </summary>
     public static IDataLoaderResult<IReadOnlyList<T>> LoadMany<T>(
         this IResolveFieldContext context, string name, int parentId,
-        Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query)
-    {
-        var loaders = context.Loaders();
-        var loader = loaders.ForField<int, IReadOnlyList<T>>(context.FieldAst, name);
-        if (loader is null)
+        Func<PetitionDbContext, int[], IQueryable<Linked<T>>> query) =>
+        // Once per field of the document and request, not once per parent row: a field's resolver passes one name.
+        context.Loaders().Memo(context.FieldAst, (context, name, query), static state =>
         {
+            var (context, name, query) = state;
             var factory = context.DbFactory();
             var plan = Columns.Plan<T>(context, Selections.OfObject);
-            loader = loaders.RememberForField(context.FieldAst, name, loaders.GetOrAdd<int, IReadOnlyList<T>>(
+            return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
                 name + ":" + plan.Key,
                 async (ids, ct) =>
                 {
@@ -68,10 +63,8 @@ public static class EntityLoaders
                     var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct);
                     return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
                 },
-                missing: []));
-        }
-        return loader.Load(parentId);
-    }
+                missing: []);
+        }).Load(parentId);
 
     /// <summary><c>links.Select(l =&gt; new Linked { ParentId = l.ParentId, Item = columns(l.Item) })</c></summary>
     private static IQueryable<Linked<T>> Project<T>(IQueryable<Linked<T>> links, Expression<Func<T, T>> columns)

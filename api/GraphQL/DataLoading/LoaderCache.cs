@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GraphQLParser.AST;
 
 namespace PetitionGraph.Api.GraphQL.DataLoading;
 
@@ -9,7 +8,6 @@ public sealed class LoaderCache
     private readonly ConcurrentDictionary<string, IPendingBatch> _loaders = new();
     private readonly ConcurrentDictionary<(object, Type), object> _memo = new();
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<int, object>> _preloaded = new();
-    private readonly ConcurrentDictionary<(GraphQLField, object), object> _byField = new();
 
     /// <summary>Values a loader will find already loaded (read in a parent's statement, see Projection.Fold).</summary>
     public void Preload(string name, IReadOnlyDictionary<int, object> values) => _preloaded[name] = values;
@@ -20,6 +18,13 @@ public sealed class LoaderCache
     /// </summary>
     public T Memo<T>(object key, Func<T> create) where T : notnull =>
         (T)_memo.GetOrAdd((key, typeof(T)), _ => create());
+
+    /// <summary>
+    /// <see cref="Memo{T}(object, Func{T})"/> for the per-row path: with a static <paramref name="create"/> and its
+    /// inputs passed as <paramref name="state"/>, a call that finds the value allocates nothing.
+    /// </summary>
+    public T Memo<TState, T>(object key, TState state, Func<TState, T> create) where T : notnull =>
+        (T)_memo.GetOrAdd((key, typeof(T)), static (_, arg) => arg.create(arg.state), (state, create));
 
     public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue>(
         string name,
@@ -34,20 +39,6 @@ public sealed class LoaderCache
             }
             return loader;
         });
-
-    /// <summary>
-    /// The loader a field of the document (for one item type) used for the previous parent. A field of a list is
-    /// resolved once per parent; finding its loader this way skips rebuilding the loader's name for every row.
-    /// </summary>
-    public BatchLoader<TKey, TValue>? ForField<TKey, TValue>(GraphQLField field, object discriminator) where TKey : notnull =>
-        _byField.TryGetValue((field, discriminator), out var loader) ? (BatchLoader<TKey, TValue>)loader : null;
-
-    public BatchLoader<TKey, TValue> RememberForField<TKey, TValue>(GraphQLField field, object discriminator, BatchLoader<TKey, TValue> loader)
-        where TKey : notnull
-    {
-        _byField[(field, discriminator)] = loader;
-        return loader;
-    }
 
     /// <summary>Starts the fetch of every loader with waiting keys, together, and waits for them all.</summary>
     public Task DispatchAsync(CancellationToken cancellationToken) =>
