@@ -219,6 +219,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
             // data: when a history is re-derived, the intervals it no longer implies are deleted (orphans).
             fk.DeleteBehavior = DerivedFromEvents.Contains(fk.DeclaringEntityType.ClrType) ? DeleteBehavior.Cascade : DeleteBehavior.Restrict;
         }
+        Query.SqlLiteral.Map(modelBuilder);
     }
 
     /// <summary>Rows that belong wholly to their parent: derived from its events, or parts replaced with it.</summary>

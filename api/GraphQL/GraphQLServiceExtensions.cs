@@ -60,6 +60,8 @@ public static class GraphQLServiceExtensions
                     return Task.CompletedTask;
                 };
             }));
+        services.Replace(ServiceDescriptor.Singleton<global::GraphQL.Validation.IDocumentValidator>(
+            _ => new ArgumentValuesCache(new global::GraphQL.Validation.DocumentValidator())));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Data.Query;
 using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.GraphQL.Projection;
 
@@ -57,11 +58,12 @@ public static class Paginator
     /// limit known, PostgreSQL's generic plan for an auto-prepared page costs what a custom plan does, so after five
     /// executions it stops planning the statement again (planning the nested page took ~0.8 ms of server CPU, more
     /// than executing it). Page sizes are bounded (1–101), so this adds at most 101 statement texts per shape.
+    /// The literal comes from <see cref="SqlLiteral"/>, which EF translates once per page size.
     /// </summary>
     private static IQueryable<TRow> TakeInlined<TRow>(this IQueryable<TRow> query, int count) =>
-        query.Provider.CreateQuery<TRow>(Expression.Call(null, Take<TRow>.Method, query.Expression, Expression.Call(null, ConstantMethod, Expression.Constant(count))));
+        query.Provider.CreateQuery<TRow>(Expression.Call(null, Take<TRow>.Method, query.Expression, Expression.Call(null, LiteralMethod, Expression.Constant(count))));
 
-    private static readonly System.Reflection.MethodInfo ConstantMethod = new Func<int, int>(EF.Constant).Method;
+    private static readonly System.Reflection.MethodInfo LiteralMethod = new Func<int, int>(SqlLiteral.Of).Method;
 
     private static class Take<TRow>
     {

@@ -88,6 +88,32 @@ public abstract class HttpTransportTests(TestHost host)
         Assert.NotEmpty(wrongEnum.ErrorCodes);
     }
 
+    [Fact]
+    public async Task A_cached_document_keeps_its_own_literal_arguments_and_reads_variables_afresh()
+    {
+        static async Task<string[]> NumbersAsync(GraphQLClient client, string query, object? variables = null) =>
+            [.. (await client.QueryAsync(query, variables)).GetProperty("cases").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("number").GetString()!)];
+        const string two = "{ cases(first: 2, order: [{ number: ASC }]) { nodes { number } } }";
+        const string three = "{ cases(first: 3, order: [{ number: DESC }]) { nodes { number } } }";
+        var firstTwo = await NumbersAsync(host.Client, two);
+        var lastThree = await NumbersAsync(host.Client, three);
+        Assert.Equal(2, firstTwo.Length);
+        Assert.Equal(3, lastThree.Length);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(firstTwo, await NumbersAsync(host.Client, two));
+            Assert.Equal(lastThree, await NumbersAsync(host.Client, three));
+        }
+
+        const string byVariable = "query($n: Int = 2) { cases(first: $n, order: [{ number: ASC }]) { nodes { number } } }";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(firstTwo, await NumbersAsync(host.Client, byVariable));
+        }
+        Assert.Equal(4, (await NumbersAsync(host.Client, byVariable, new { n = 4 })).Length);
+        Assert.Equal(firstTwo, await NumbersAsync(host.Client, byVariable));
+    }
+
     [Theory]
     [InlineData("not json", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("""{"query": 1}""", "application/json", HttpStatusCode.BadRequest)]
