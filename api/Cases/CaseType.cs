@@ -58,6 +58,41 @@ public sealed class CaseType : ObjectGraphType<Case>
         AddRelations();
     }
 
+    private static readonly LinkQuery<Petitioner> Petitioners = new("Case.petitioners", (db, ids, _) => db.CasePetitioners
+        .Where(cp => ids.Contains(cp.CaseId))
+        .OrderBy(cp => cp.PetitionerId)
+        .Select(cp => new Linked<Petitioner> { ParentId = cp.CaseId, Item = cp.Petitioner! }));
+
+    private static readonly LinkQuery<Petition> Petitions = new("Case.petitions", (db, ids, _) => db.Petitions
+        .Where(p => ids.Contains(p.CaseId))
+        .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)
+        .Select(p => new Linked<Petition> { ParentId = p.CaseId, Item = p }));
+
+    private static readonly LinkQuery<LeaderAssignment> Assignments = new("Case.assignments", (db, ids, _) => db.LeaderAssignments
+        .Where(a => ids.Contains(a.CaseId))
+        .OrderBy(a => a.From).ThenBy(a => a.Id)
+        .Select(a => new Linked<LeaderAssignment> { ParentId = a.CaseId, Item = a }));
+
+    private static readonly LinkQuery<Leader> CurrentLeaders = new("Case.leaders", (db, ids, now) => db.LeaderAssignments
+        .Where(a => ids.Contains(a.CaseId) && (a.To == null || a.To > now))
+        .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id)
+        .Select(a => new Linked<Leader> { ParentId = a.CaseId, Item = a.Leader! }));
+
+    private static readonly LinkQuery<CaseActivity> Activities = new("Case.activities", (db, ids, _) => db.CaseActivities
+        .Where(a => ids.Contains(a.CaseId))
+        .OrderBy(a => a.At).ThenBy(a => a.Id)
+        .Select(a => new Linked<CaseActivity> { ParentId = a.CaseId, Item = a }));
+
+    private static readonly LinkQuery<CasePlanStep> Plan = new("Case.plan", (db, ids, _) => db.CasePlanSteps
+        .Where(s => ids.Contains(s.CaseId) && s.SupersededAt == null)
+        .OrderBy(s => s.Position)
+        .Select(s => new Linked<CasePlanStep> { ParentId = s.CaseId, Item = s }));
+
+    private static readonly LinkQuery<Evaluation> Evaluations = new("Case.evaluations", (db, ids, _) => db.Evaluations
+        .Where(e => ids.Contains(e.CaseId))
+        .OrderBy(e => e.At).ThenBy(e => e.Id)
+        .Select(e => new Linked<Evaluation> { ParentId = e.CaseId, Item = e }));
+
     private void AddRelations()
     {
         Field<NonNullGraphType<CategoryType>>("category").Reads(nameof(Case.CategoryId)).Joins(nameof(Case.Category))
@@ -66,53 +101,28 @@ public sealed class CaseType : ObjectGraphType<Case>
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
             .Folds<Case, object, Petitioner>("Case.petitioners", (_, k) => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
-            .Resolve(c => c.LoadMany("Case.petitioners", c.Source.Id, (db, ids) => db.CasePetitioners
-                .Where(cp => ids.Contains(cp.CaseId))
-                .OrderBy(cp => cp.PetitionerId)
-                .Select(cp => new Linked<Petitioner> { ParentId = cp.CaseId, Item = cp.Petitioner! })));
+            .Resolve(c => c.LoadMany(Petitioners, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionType>>>>("petitions")
             .Description("Every petition on this case, oldest first.")
             .Folds<Case, object, Petition>("Case.petitions", (_, k) => k.Petitions.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id))
-            .Resolve(c => c.LoadMany("Case.petitions", c.Source.Id, (db, ids) => db.Petitions
-                .Where(p => ids.Contains(p.CaseId))
-                .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)
-                .Select(p => new Linked<Petition> { ParentId = p.CaseId, Item = p })));
+            .Resolve(c => c.LoadMany(Petitions, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")
             .Description("包案 assignments, current and ended, oldest first.")
-            .Resolve(c => c.LoadMany("Case.assignments", c.Source.Id, (db, ids) => db.LeaderAssignments
-                .Where(a => ids.Contains(a.CaseId))
-                .OrderBy(a => a.From).ThenBy(a => a.Id)
-                .Select(a => new Linked<LeaderAssignment> { ParentId = a.CaseId, Item = a })));
+            .Resolve(c => c.LoadMany(Assignments, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
             .Description("Leaders answerable for this case now: town lead(s) first, then the village lead.")
             .Folds<Case, object, Leader>("Case.leaders", (q, k) => k.Assignments.Where(a => a.To == null || a.To > q.Now)
                 .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id).Select(a => a.Leader!))
-            .Resolve(c =>
-            {
-                var now = c.QueryContext().Now;
-                return c.LoadMany("Case.leaders", c.Source.Id, (db, ids) => db.LeaderAssignments
-                    .Where(a => ids.Contains(a.CaseId) && (a.To == null || a.To > now))
-                    .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id)
-                    .Select(a => new Linked<Leader> { ParentId = a.CaseId, Item = a.Leader! }));
-            });
+            .Resolve(c => c.LoadMany(CurrentLeaders, c.Source.Id));
         this.Connection<Case, CaseEventType, CaseEvent>("events", "The case's history, oldest first unless ordered otherwise.")
             .Resolve(c => c.LoadConnection("events", (Case k) => k.Events));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseActivityType>>>>("activities")
             .Description("The task team's records, oldest first.")
-            .Resolve(c => c.LoadMany("Case.activities", c.Source.Id, (db, ids) => db.CaseActivities
-                .Where(a => ids.Contains(a.CaseId))
-                .OrderBy(a => a.At).ThenBy(a => a.Id)
-                .Select(a => new Linked<CaseActivity> { ParentId = a.CaseId, Item = a })));
+            .Resolve(c => c.LoadMany(Activities, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CasePlanStepType>>>>("plan")
             .Description("一案一策: the current plan's steps, in order.")
-            .Resolve(c => c.LoadMany("Case.plan", c.Source.Id, (db, ids) => db.CasePlanSteps
-                .Where(s => ids.Contains(s.CaseId) && s.SupersededAt == null)
-                .OrderBy(s => s.Position)
-                .Select(s => new Linked<CasePlanStep> { ParentId = s.CaseId, Item = s })));
+            .Resolve(c => c.LoadMany(Plan, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvaluationType>>>>("evaluations")
-            .Resolve(c => c.LoadMany("Case.evaluations", c.Source.Id, (db, ids) => db.Evaluations
-                .Where(e => ids.Contains(e.CaseId))
-                .OrderBy(e => e.At).ThenBy(e => e.Id)
-                .Select(e => new Linked<Evaluation> { ParentId = e.CaseId, Item = e })));
+            .Resolve(c => c.LoadMany(Evaluations, c.Source.Id));
     }
 }

@@ -9,6 +9,11 @@ namespace PetitionGraph.Api.Leaders;
 
 public sealed class LeaderType : ObjectGraphType<Leader>
 {
+    private static readonly LinkQuery<LeaderAssignment> Assignments = new("Leader.assignments", (db, ids, _) => db.LeaderAssignments
+        .Where(a => ids.Contains(a.LeaderId))
+        .OrderBy(a => a.From).ThenBy(a => a.Id)
+        .Select(a => new Linked<LeaderAssignment> { ParentId = a.LeaderId, Item = a }));
+
     public LeaderType()
     {
         this.NodeId("Leader");
@@ -24,9 +29,6 @@ public sealed class LeaderType : ObjectGraphType<Leader>
             .Resolve(c => c.LoadConnection("cases", (Leader l) => l.Assignments.Where(a => a.To == null).Select(a => a.Case!)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")
             .Description("Every assignment of this leader, current and ended, oldest first.")
-            .Resolve(c => c.LoadMany("Leader.assignments", c.Source.Id, (db, ids) => db.LeaderAssignments
-                .Where(a => ids.Contains(a.LeaderId))
-                .OrderBy(a => a.From).ThenBy(a => a.Id)
-                .Select(a => new Linked<LeaderAssignment> { ParentId = a.LeaderId, Item = a })));
+            .Resolve(c => c.LoadMany(Assignments, c.Source.Id));
     }
 }

@@ -9,6 +9,11 @@ namespace PetitionGraph.Api.Villages;
 
 public sealed class VillageType : ObjectGraphType<Village>
 {
+    private static readonly LinkQuery<Leader> Leaders = new("Village.leaders", (db, ids, _) => db.Leaders
+        .Where(l => l.VillageId != null && ids.Contains(l.VillageId.Value))
+        .OrderBy(l => l.Id)
+        .Select(l => new Linked<Leader> { ParentId = l.VillageId!.Value, Item = l }));
+
     public VillageType()
     {
         this.NodeId("Village");
@@ -23,9 +28,6 @@ public sealed class VillageType : ObjectGraphType<Village>
             .Resolve(c => c.LoadConnection("petitioners", (Village v) => v.Petitioners));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
             .Description("Village-level leaders of this village.")
-            .Resolve(c => c.LoadMany("Village.leaders", c.Source.Id, (db, ids) => db.Leaders
-                .Where(l => l.VillageId != null && ids.Contains(l.VillageId.Value))
-                .OrderBy(l => l.Id)
-                .Select(l => new Linked<Leader> { ParentId = l.VillageId!.Value, Item = l })));
+            .Resolve(c => c.LoadMany(Leaders, c.Source.Id));
     }
 }

@@ -3,7 +3,6 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
-using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.GraphQL.Projection;
 
 namespace PetitionGraph.Api.GraphQL.DataLoading;
@@ -42,8 +41,27 @@ public static class EntityLoaders
     public static object? JoinedOrLoaded<T>(this IResolveFieldContext context, T? joined, int? id) where T : class, IEntity =>
         (object?)joined ?? (id is { } key ? context.LoadById<T>(key) : null);
 
+    /// <summary>A short to-many relation (a case's petitions, petitioners, leaders…) as a plain list.</summary>
+    public static IDataLoaderResult<IReadOnlyList<T>> LoadMany<T>(this IResolveFieldContext context, LinkQuery<T> query, int parentId) =>
+        // Once per field of the document and request, not once per parent row.
+        context.Loaders().Memo(context.FieldAst, (context, query), static state =>
+        {
+            var (context, query) = state;
+            var factory = context.DbFactory();
+            var now = context.QueryContext().Now;
+            var plan = Columns.Plan<T>(context, Selections.OfObject);
+            return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
+                query.Name + ":" + plan.Key,
+                async (ids, ct) =>
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    return ByParent(await query.ReadAsync(db, plan, [.. ids], now, ct));
+                },
+                missing: []);
+        }).Load(parentId);
+
     /// <summary>
-    /// A short to-many relation (a case's petitions, petitioners, leaders…) as a plain list.
+    /// A short to-many relation whose query depends on the caller (its access scope), so it cannot be compiled once.
     /// <paramref name="query"/> returns the items of all the parents asked for, in display order.
     /// </summary>
     public static IDataLoaderResult<IReadOnlyList<T>> LoadMany<T>(
@@ -60,21 +78,14 @@ public static class EntityLoaders
                 async (ids, ct) =>
                 {
                     await using var db = await factory.CreateDbContextAsync(ct);
-                    var rows = await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct);
-                    return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
+                    return ByParent(await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct));
                 },
                 missing: []);
         }).Load(parentId);
 
-    /// <summary><c>links.Select(l =&gt; new Linked { ParentId = l.ParentId, Item = columns(l.Item) })</c></summary>
-    private static IQueryable<Linked<T>> Project<T>(IQueryable<Linked<T>> links, Expression<Func<T, T>> columns)
-    {
-        var link = Expression.Parameter(typeof(Linked<T>), "link");
-        var body = Expression.MemberInit(
-            Expression.New(typeof(Linked<T>)),
-            Expression.Bind(typeof(Linked<T>).GetProperty(nameof(Linked<T>.ParentId))!, Expression.Property(link, nameof(Linked<T>.ParentId))),
-            Expression.Bind(typeof(Linked<T>).GetProperty(nameof(Linked<T>.Item))!,
-                ExpressionTools.Inline(columns, Expression.Property(link, nameof(Linked<T>.Item)))));
-        return links.Select(Expression.Lambda<Func<Linked<T>, Linked<T>>>(body, link));
-    }
+    private static IQueryable<Linked<T>> Project<T>(IQueryable<Linked<T>> links, Expression<Func<T, T>> columns) =>
+        links.Provider.CreateQuery<Linked<T>>(LinkQuery<T>.SelectColumns(links.Expression, columns));
+
+    private static Dictionary<int, IReadOnlyList<T>> ByParent<T>(List<Linked<T>> rows) =>
+        rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
 }
