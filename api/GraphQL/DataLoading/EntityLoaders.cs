@@ -47,17 +47,8 @@ public static class EntityLoaders
         context.Loaders().Memo(context.FieldAst, (context, query), static state =>
         {
             var (context, query) = state;
-            var factory = context.DbFactory();
             var now = context.QueryContext().Now;
-            var plan = Columns.Plan<T>(context, Selections.OfObject);
-            return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
-                query.Name + ":" + plan.Key,
-                async (ids, ct) =>
-                {
-                    await using var db = await factory.CreateDbContextAsync(ct);
-                    return ByParent(await query.ReadAsync(db, plan, [.. ids], now, ct));
-                },
-                missing: []);
+            return ManyLoader<T>(context, query.Name, (db, plan, ids, ct) => query.ReadAsync(db, plan, ids, now, ct));
         }).Load(parentId);
 
     /// <summary>
@@ -71,21 +62,26 @@ public static class EntityLoaders
         context.Loaders().Memo(context.FieldAst, (context, name, query), static state =>
         {
             var (context, name, query) = state;
-            var factory = context.DbFactory();
-            var plan = Columns.Plan<T>(context, Selections.OfObject);
-            return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
-                name + ":" + plan.Key,
-                async (ids, ct) =>
-                {
-                    await using var db = await factory.CreateDbContextAsync(ct);
-                    return ByParent(await Project(query(db, ids.ToArray()), Columns.Projection<T>(plan)).ToListAsync(ct));
-                },
-                missing: []);
+            return ManyLoader<T>(context, name, (db, plan, ids, ct) => Project(query(db, ids), Columns.Projection<T>(plan)).ToListAsync(ct));
         }).Load(parentId);
+
+    /// <summary>The batch loader of a short list: <paramref name="read"/> gets the items of a batch of parents.</summary>
+    private static BatchLoader<int, IReadOnlyList<T>> ManyLoader<T>(
+        IResolveFieldContext context, string name, Func<PetitionDbContext, ProjectionPlan, int[], CancellationToken, Task<List<Linked<T>>>> read)
+    {
+        var factory = context.DbFactory();
+        var plan = Columns.Plan<T>(context, Selections.OfObject);
+        return context.Loaders().GetOrAdd<int, IReadOnlyList<T>>(
+            name + ":" + plan.Key,
+            async (ids, ct) =>
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                var rows = await read(db, plan, [.. ids], ct);
+                return rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
+            },
+            missing: []);
+    }
 
     private static IQueryable<Linked<T>> Project<T>(IQueryable<Linked<T>> links, Expression<Func<T, T>> columns) =>
         links.Provider.CreateQuery<Linked<T>>(LinkQuery<T>.SelectColumns(links.Expression, columns));
-
-    private static Dictionary<int, IReadOnlyList<T>> ByParent<T>(List<Linked<T>> rows) =>
-        rows.GroupBy(r => r.ParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(r => r.Item).ToList());
 }

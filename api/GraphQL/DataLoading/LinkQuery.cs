@@ -24,12 +24,7 @@ public sealed class LinkQuery<T>(string name, Expression<Func<PetitionDbContext,
     {
         // A compiled query belongs to one model: SQLite and PostgreSQL contexts each get their own.
         var compiled = _compiled.GetOrAdd((db.GetType(), plan.Key), static (_, state) => EF.CompileAsyncQuery(Projected(state.query, state.plan)), (query, plan));
-        var rows = new List<Linked<T>>();
-        await foreach (var row in compiled(db, parentIds, now).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-        return rows;
+        return await compiled(db, parentIds, now).ToListAsync(cancellationToken);
     }
 
     private static Expression<Func<PetitionDbContext, int[], DateTime, IQueryable<Linked<T>>>> Projected(
