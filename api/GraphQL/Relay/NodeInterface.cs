@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL.Execution;
 
 namespace PetitionGraph.Api.GraphQL.Relay;
 
@@ -23,6 +24,6 @@ public static class NodeTypeExtensions
         type.IsTypeOf = o => o is T;
         type.Field<NonNullGraphType<IdGraphType>>("id")
             .Description("Global id: opaque, stable.")
-            .Resolve(c => GlobalId.Encode(typeName, c.Source.Id));
+            .Resolve(new SourceResolver<T, string>(source => GlobalId.Encode(typeName, source.Id)));
     }
 }
