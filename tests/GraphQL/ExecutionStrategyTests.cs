@@ -25,6 +25,17 @@ public sealed class ExecutionStrategyTests
         } }
         """;
 
+    // Fragments, __typename and a field asked twice.
+    private const string FragmentQuery = """
+        query { items { __typename ...parts name inner { ...parts } label } }
+        fragment parts on Item { name throwing deepExpression }
+        """;
+
+    // Directives send the strategy down GraphQL.NET's own path.
+    private const string DirectiveQuery = """
+        query { items { name @include(if: true) count @skip(if: true) inner { name } } }
+        """;
+
     [Fact]
     public async Task Random_objects_give_the_same_response_as_the_serial_strategy()
     {
@@ -32,9 +43,12 @@ public sealed class ExecutionStrategyTests
         for (var round = 0; round < 200; round++)
         {
             var items = Enumerable.Range(0, random.Next(0, 6)).Select(_ => Item.Random(random)).ToList();
-            var ours = await ExecuteAsync(new QueryExecutionStrategy(), items);
-            var theirs = await ExecuteAsync(new SerialExecutionStrategy(), items);
-            Assert.Equal(theirs, ours);
+            foreach (var query in (string[])[Query, FragmentQuery, DirectiveQuery])
+            {
+                var ours = await ExecuteAsync(new QueryExecutionStrategy(), items, query);
+                var theirs = await ExecuteAsync(new SerialExecutionStrategy(), items, query);
+                Assert.Equal(theirs, ours);
+            }
         }
     }
 
@@ -59,14 +73,14 @@ public sealed class ExecutionStrategyTests
         Assert.Equal(["at", "count", "deepExpression", "kind", "label", "name", "note", "required", "throwing"], direct);
     }
 
-    private static async Task<string> ExecuteAsync(IExecutionStrategy strategy, IReadOnlyList<Item> items)
+    private static async Task<string> ExecuteAsync(IExecutionStrategy strategy, IReadOnlyList<Item> items, string query = Query)
     {
         var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
             new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), []);
         var result = await executer.ExecuteAsync(o =>
         {
             o.Schema = new TestSchema(items);
-            o.Query = Query;
+            o.Query = query;
         });
         return new GraphQLSerializer().Serialize(result);
     }
