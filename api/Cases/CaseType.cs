@@ -100,18 +100,18 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
-            .Folds<Case, object, Petitioner>("Case.petitioners", (_, k) => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
+            .Folds<Case, object, Petitioner>(Petitioners.Name, (_, k) => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
             .Resolve(c => c.LoadMany(Petitioners, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionType>>>>("petitions")
             .Description("Every petition on this case, oldest first.")
-            .Folds<Case, object, Petition>("Case.petitions", (_, k) => k.Petitions.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id))
+            .Folds<Case, object, Petition>(Petitions.Name, (_, k) => k.Petitions.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id))
             .Resolve(c => c.LoadMany(Petitions, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")
             .Description("包案 assignments, current and ended, oldest first.")
             .Resolve(c => c.LoadMany(Assignments, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
             .Description("Leaders answerable for this case now: town lead(s) first, then the village lead.")
-            .Folds<Case, object, Leader>("Case.leaders", (q, k) => k.Assignments.Where(a => a.To == null || a.To > q.Now)
+            .Folds<Case, object, Leader>(CurrentLeaders.Name, (q, k) => k.Assignments.Where(a => a.To == null || a.To > q.Now)
                 .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id).Select(a => a.Leader!))
             .Resolve(c => c.LoadMany(CurrentLeaders, c.Source.Id));
         this.Connection<Case, CaseEventType, CaseEvent>("events", "The case's history, oldest first unless ordered otherwise.")

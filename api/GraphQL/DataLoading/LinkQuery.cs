@@ -17,7 +17,7 @@ public sealed class LinkQuery<T>(string name, Expression<Func<PetitionDbContext,
 {
     private readonly ConcurrentDictionary<(Type Context, string Plan), Func<PetitionDbContext, int[], DateTime, IAsyncEnumerable<Linked<T>>>> _compiled = new();
 
-    /// <summary>Names the relation's batch loader (with the plan's key).</summary>
+    /// <summary>Names the relation's batch loader (with the plan's key); a fold of the same relation must use it too.</summary>
     public string Name => name;
 
     public async Task<List<Linked<T>>> ReadAsync(PetitionDbContext db, ProjectionPlan plan, int[] parentIds, DateTime now, CancellationToken cancellationToken)
