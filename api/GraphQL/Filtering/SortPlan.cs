@@ -37,13 +37,16 @@ public sealed class SortPlan<T> where T : class, IEntity
     {
         Expression<Func<T, int>> id = row => row.Id;
         Keys = [.. requested, new SortKey("id", id, Descending: false)];
-        var text = string.Join(",", Keys.Select(k => $"{k.Path}:{(k.Descending ? "DESC" : "ASC")}"));
-        Signature = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 4);
+        Text = string.Join(",", Keys.Select(k => $"{k.Path}:{(k.Descending ? "DESC" : "ASC")}"));
+        Signature = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Text)), 0, 4);
     }
 
     public static SortPlan<T> Default { get; } = new([]);
 
     public IReadOnlyList<SortKey> Keys { get; }
+
+    /// <summary>The ordering in words (<c>openedAt:DESC,id:ASC</c>): with the shape's accessors, it fixes the ORDER BY.</summary>
+    public string Text { get; }
 
     /// <summary>Short hash of the ordering, stored in cursors so a cursor from another ordering is refused.</summary>
     public string Signature { get; }

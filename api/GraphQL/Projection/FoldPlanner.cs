@@ -9,23 +9,24 @@ using PetitionGraph.Api.GraphQL.Filtering;
 
 namespace PetitionGraph.Api.GraphQL.Projection;
 
-/// <summary>A to-many relation read in the page's statement: the loader it feeds and <c>row =&gt; List&lt;item&gt;</c>.</summary>
-public sealed record PlannedFold(string LoaderKey, LambdaExpression Items);
+/// <summary>A to-many relation read in the page's statement: the loader it feeds and <c>(query, row) =&gt; List&lt;item&gt;</c>.</summary>
+public sealed record PlannedFold(string LoaderKey, LambdaExpression Template)
+{
+    /// <summary><c>row =&gt; List&lt;item&gt;</c> for one request (bound only when a page's query is built, not per page read).</summary>
+    public LambdaExpression Items(QueryContext query) => ExpressionTools.BindFirst(Template, Expression.Constant(query));
+}
 
 /// <summary>Chooses which selected to-many relations of a root list's nodes are read in the page's own statement.</summary>
 public static class FoldPlanner
 {
-    /// <summary>The choice is made once per field of the (cached) document; per request only the query context is bound in.</summary>
-    public static IReadOnlyList<PlannedFold> Plan<T>(IResolveFieldContext context, QueryContext query) where T : class, IEntity
-    {
-        var chosen = Choices.GetValue(context.FieldAst, _ => new ConcurrentDictionary<Type, IReadOnlyList<PlannedFold>>())
+    /// <summary>The choice is made once per field of the (cached) document.</summary>
+    public static IReadOnlyList<PlannedFold> Plan<T>(IResolveFieldContext context) where T : class, IEntity =>
+        Choices.GetValue(context.FieldAst, _ => new ConcurrentDictionary<Type, IReadOnlyList<PlannedFold>>())
             .GetOrAdd(typeof(T), _ => Choose<T>(context));
-        return chosen.Count == 0 ? [] : [.. chosen.Select(f => f with { Items = ExpressionTools.BindFirst(f.Items, Expression.Constant(query)) })];
-    }
 
     private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<Type, IReadOnlyList<PlannedFold>>> Choices = new();
 
-    /// <summary>The folds to read, with <c>Items</c> still taking the query context as its first parameter.</summary>
+    /// <summary>The folds to read.</summary>
     private static IReadOnlyList<PlannedFold> Choose<T>(IResolveFieldContext context) where T : class, IEntity
     {
         if (context.Schema.AllTypes[typeof(T).Name] is not IComplexGraphType graphType)

@@ -28,7 +28,7 @@ public sealed record ListArguments<T>(
         var columns = Projection.Columns.Plan<T>(context, Selections.OfNodes, joins: !nested);
         // Only a nested list's batch is shared by name (ChildConnections); a root list needs no key.
         var key = nested ? JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value)) + countTotal + columns.Key : "";
-        var folds = nested ? [] : FoldPlanner.Plan<T>(context, query);
+        var folds = nested ? [] : FoldPlanner.Plan<T>(context);
         return new ListArguments<T>(filter, sort, page, countTotal, columns, folds, key);
     }
 
@@ -61,9 +61,6 @@ public static class RootConnectionExtensions
             .ResolveAsync(async c =>
             {
                 var args = ListArguments<T>.Read(c);
-                var rows = c.Db().Set<T>().Where(args.Filter);
-                var connection = await Paginator.PageAsync(rows, args.Sort, args.Page, args.CountTotal, Columns.Projection<T>(args.Columns),
-                    args.Folds, c.Loaders().Preload, c.CancellationToken);
-                return connection;
+                return await Paginator.PageAsync(c.Db(), args, c.QueryContext(), c.Loaders().Preload, c.CancellationToken);
             });
 }

@@ -7,27 +7,30 @@ using PetitionGraph.Api.GraphQL.Projection;
 
 namespace PetitionGraph.Api.GraphQL.Relay;
 
-/// <summary>Reads one page of a root list with keyset paging: one SQL statement, plus one COUNT if asked for.</summary>
+/// <summary>Reads one page of a root list with keyset paging: one SQL statement (compiled once per shape), plus one COUNT if asked for.</summary>
 public static class Paginator
 {
     public static async Task<Connection<T>> PageAsync<T>(
-        IQueryable<T> filtered, SortPlan<T> sort, PageRequest page, bool countTotal, Expression<Func<T, T>> columns,
-        IReadOnlyList<PlannedFold> folds, Action<string, IReadOnlyDictionary<int, object>> preload, CancellationToken cancellationToken)
+        PetitionDbContext db, ListArguments<T> args, QueryContext query, Action<string, IReadOnlyDictionary<int, object>> preload,
+        CancellationToken cancellationToken)
         where T : class, IEntity
     {
-        var query = filtered;
-        if (page.Cursor is { } cursor)
-        {
-            query = query.Where(sort.After(Cursor.Decode(sort, cursor), page.IsBackward));
-        }
+        var (sort, page, folds) = (args.Sort, args.Page, args.Folds);
+        var predicate = page.Cursor is { } cursor
+            ? ExpressionTools.And(args.Filter, sort.After(Cursor.Decode(sort, cursor), page.IsBackward))
+            : args.Filter;
+        var shape = $"{sort.Text}|{(page.IsBackward ? "back" : "forth")}|{args.Columns.Key}|{string.Join(',', folds.Select(f => f.LoaderKey))}|{page.Size}";
         var rows = page.Size == 0
             ? []
-            : await sort.Project(sort.Apply(query, page.IsBackward), columns, [.. folds.Select(f => f.Items)]).TakeInlined(page.Size + 1).ToListAsync(cancellationToken);
+            : await CompiledPages<T>.ReadAsync(db, predicate, shape,
+                source => sort.Project(sort.Apply(source, page.IsBackward), Columns.Projection<T>(args.Columns), [.. folds.Select(f => f.Items(query))])
+                    .TakeInlined(page.Size + 1),
+                query, cancellationToken);
         for (var slot = 0; slot < folds.Count; slot++)
         {
             preload(folds[slot].LoaderKey, rows.ToDictionary(r => r.Row.Id, r => (object)r.Fold(slot)!));
         }
-        int? total = countTotal ? await filtered.CountAsync(cancellationToken) : null;
+        int? total = args.CountTotal ? await db.Set<T>().Where(args.Filter).CountAsync(cancellationToken) : null;
         return Build(rows, sort, page, total);
     }
 
