@@ -97,17 +97,16 @@ public static class CompiledPages<T> where T : class, IEntity
         private readonly int _hash = HashCode.Combine(model, tracking, ExpressionEqualityComparer.Instance.GetHashCode(predicate), shape);
 
         public IModel Model { get; } = model;
+        public QueryTrackingBehavior Tracking { get; } = tracking;
+        public Expression Predicate { get; } = predicate;
         public string Shape { get; } = shape;
 
         public bool Equals(ShapeKey? other) =>
-            other is not null && _hash == other._hash && Model == other.Model && tracking == other.Tracking && Shape == other.Shape
-            && ExpressionEqualityComparer.Instance.Equals(predicate, other.Predicate);
+            other is not null && _hash == other._hash && Model == other.Model && Tracking == other.Tracking && Shape == other.Shape
+            && ExpressionEqualityComparer.Instance.Equals(Predicate, other.Predicate);
 
         public override bool Equals(object? obj) => Equals(obj as ShapeKey);
 
         public override int GetHashCode() => _hash;
-
-        private QueryTrackingBehavior Tracking => tracking;
-        private Expression Predicate => predicate;
     }
 }
