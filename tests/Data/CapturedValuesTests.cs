@@ -21,7 +21,7 @@ public sealed class CapturedValuesTests
         List<CaseStatus> statuses = [CaseStatus.Accepted, CaseStatus.Concluded];
         Expression<Func<Case, bool>> tree = c => c.Number == number && statuses.Contains(c.Status) && c.PetitionCount > 2;
 
-        var (lifted, values) = CapturedValues.Lift(tree, "v")!.Value;
+        var (lifted, values) = CapturedValues.Lift(tree)!.Value;
 
         Assert.Equal(["X-1", statuses], values);
         var parameters = Parameters(lifted);
@@ -35,8 +35,8 @@ public sealed class CapturedValuesTests
     {
         static Expression<Func<Case, bool>> Build(string number) => c => c.Number == number;
 
-        var (first, firstValues) = CapturedValues.Lift(Build("A"), "v")!.Value;
-        var (second, secondValues) = CapturedValues.Lift(Build("B"), "v")!.Value;
+        var (first, firstValues) = CapturedValues.Lift(Build("A"))!.Value;
+        var (second, secondValues) = CapturedValues.Lift(Build("B"))!.Value;
 
         Assert.True(ExpressionEqualityComparer.Instance.Equals(first, second));
         Assert.Equal(ExpressionEqualityComparer.Instance.GetHashCode(first), ExpressionEqualityComparer.Instance.GetHashCode(second));
@@ -66,8 +66,8 @@ public sealed class CapturedValuesTests
         Expression<Func<Case, bool>> entity = c => clock != null;
         Expression<Func<Case, bool>> query = c => cases.Any(x => x.Id == c.Id);
 
-        Assert.Null(CapturedValues.Lift(entity, "v"));
-        Assert.Null(CapturedValues.Lift(query, "v"));
+        Assert.Null(CapturedValues.Lift(entity));
+        Assert.Null(CapturedValues.Lift(query));
     }
 
     private static List<QueryParameterExpression> Parameters(Expression tree)

@@ -11,30 +11,32 @@ namespace PetitionGraph.Api.Data.Query;
 /// same shape. EF Core does the same on every execution before it looks the tree up in its query cache; done here,
 /// a cache can key on the small part of a query that varies and skip building the rest.
 /// <para>
-/// A captured value becomes <c>prefix + position</c> when a prefix is given; a capture listed in <c>known</c>
-/// (an object and one of its members) gets the name listed there. Anything else, or a value that is not plain data
-/// (a query, an entity, an expression), sets <see cref="Failed"/>: the tree must then not be compiled once and
-/// reused, because EF Core would fix such a value into the compiled query.
+/// <see cref="Lift"/> names every captured value by its position (<see cref="ParameterName"/>); <see cref="Name"/>
+/// names only the captures listed in <c>known</c> (an object and one of its members) and returns null if there are
+/// others. Either returns null for a value that is not plain data (a query, an entity, an expression): EF Core would
+/// fix such a value into a compiled query, so the tree must not be compiled once and reused.
 /// </para>
 /// </summary>
 public sealed class CapturedValues : ExpressionVisitor
 {
-    private readonly string? _prefix;
+    private static readonly string[] Names = [.. Enumerable.Range(0, 32).Select(i => "v" + i)];
+
+    private readonly bool _lift;
     private readonly IReadOnlyList<(object Owner, MemberInfo Member, string Name)> _known;
     private readonly List<object?> _values = [];
 
-    private CapturedValues(string? prefix, IReadOnlyList<(object Owner, MemberInfo Member, string Name)> known)
+    private CapturedValues(bool lift, IReadOnlyList<(object Owner, MemberInfo Member, string Name)> known)
     {
-        _prefix = prefix;
+        _lift = lift;
         _known = known;
     }
 
-    public bool Failed { get; private set; }
+    private bool Failed { get; set; }
 
-    /// <summary>Every capture of <paramref name="tree"/> as parameter <c>prefix0, prefix1, …</c>; null if one cannot be.</summary>
-    public static (T Tree, object?[] Values)? Lift<T>(T tree, string prefix) where T : Expression
+    /// <summary>Every capture of <paramref name="tree"/> as parameter <c>v0, v1, …</c>; null if one cannot be.</summary>
+    public static (T Tree, object?[] Values)? Lift<T>(T tree) where T : Expression
     {
-        var visitor = new CapturedValues(prefix, []);
+        var visitor = new CapturedValues(lift: true, []);
         var lifted = (T)visitor.Visit(tree);
         return visitor.Failed ? null : (lifted, visitor._values.ToArray());
     }
@@ -42,17 +44,13 @@ public sealed class CapturedValues : ExpressionVisitor
     /// <summary><paramref name="tree"/> with only the <paramref name="known"/> captures as parameters; null if it has others.</summary>
     public static Expression? Name(Expression tree, IReadOnlyList<(object Owner, MemberInfo Member, string Name)> known)
     {
-        var visitor = new CapturedValues(null, known);
+        var visitor = new CapturedValues(lift: false, known);
         var named = visitor.Visit(tree);
         return visitor.Failed ? null : named;
     }
 
-    /// <summary>The parameter name of position <paramref name="index"/> (cached for the usual few).</summary>
-    public static string NameOf(string prefix, int index) =>
-        prefix == DefaultPrefix && index < Names.Length ? Names[index] : prefix + index;
-
-    public const string DefaultPrefix = "v";
-    private static readonly string[] Names = [.. Enumerable.Range(0, 32).Select(i => DefaultPrefix + i)];
+    /// <summary>The name <see cref="Lift"/> gives the value at <paramref name="index"/> (cached for the usual few).</summary>
+    public static string ParameterName(int index) => index < Names.Length ? Names[index] : "v" + index;
 
     protected override Expression VisitMember(MemberExpression node)
     {
@@ -81,12 +79,12 @@ public sealed class CapturedValues : ExpressionVisitor
 
     private QueryParameterExpression Capture(Type type, object? value)
     {
-        if (_prefix is null || !IsData(type) || value is IQueryable)
+        if (!_lift || !IsData(type) || value is IQueryable)
         {
             Failed = true;
             return new QueryParameterExpression("unnamed", type);
         }
-        var name = NameOf(_prefix, _values.Count);
+        var name = ParameterName(_values.Count);
         _values.Add(value);
         return new QueryParameterExpression(name, type);
     }

@@ -46,7 +46,7 @@ public static class CompiledPages<T> where T : class, IEntity
         PetitionDbContext db, Expression<Func<T, bool>> predicate, string shape, Func<IQueryable<T>, IQueryable<Keyed<T>>> compose,
         QueryContext query, CancellationToken cancellationToken)
     {
-        if (CapturedValues.Lift(predicate, CapturedValues.DefaultPrefix) is not var (template, values))
+        if (CapturedValues.Lift(predicate) is not var (template, values))
         {
             return await compose(db.Set<T>().Where(predicate)).ToListAsync(cancellationToken);
         }
@@ -63,7 +63,7 @@ public static class CompiledPages<T> where T : class, IEntity
         context.CancellationToken = cancellationToken;
         for (var i = 0; i < values.Length; i++)
         {
-            context.Parameters[CapturedValues.NameOf(CapturedValues.DefaultPrefix, i)] = values[i];
+            context.Parameters[CapturedValues.ParameterName(i)] = values[i];
         }
         context.Parameters[NowName] = query.Now;
         return await compiled(context).ToListAsync(cancellationToken);
