@@ -4,6 +4,7 @@
 # Everything it starts, it stops. Run from anywhere: bash bench/run.sh
 #   SIZES="bench_100k:100000 bench_1m:1000000"  databases to seed and measure (name:cases)
 #   SKIP_SEED=1   reuse databases seeded by an earlier run     BENCH_DIR=/tmp/petitiongraph-bench
+#   KEEP_AUDIT=1  keep the audit entries earlier runs wrote (by default each database's run starts with none)
 #   SKIP_BUILD=1  use the Release builds already in api/bin and bench/PetitionGraph.Bench/bin
 #   WARMUP=50 RUNS=300 (latency)   CONCURRENCY=8 SECONDS_PER_RUN=20 WARMUP_SECONDS=10 ROUNDS=3 (throughput)
 set -euo pipefail
@@ -73,6 +74,13 @@ for size in $sizes; do
     printf 'seed\t%s\t%s\t%s\t%s\t%s\tvacuum+analyze %s s\n' "$db" "$cases" "$rows" "$wall" \
       "$(python3 -c "print(round($rows/($t1-$t0)))")" "$(python3 -c "print(f'{$t3-$t2:.1f}')")" >>"$results"
     sql -d "$db" -c "SELECT pg_size_pretty(pg_database_size('$db'))" | sed "s/^/  size of $db: /"
+  fi
+
+  # OFFICE pages append to the audit trail, so without this each run would start where the last left off (6.4M
+  # entries, 5 GB, after 23 runs on one database) and runs would not be alike. KEEP_AUDIT=1 keeps the trail.
+  if [[ ${KEEP_AUDIT:-0} != 1 ]] && [[ $(sql -d "$db" -c "SELECT to_regclass('audit_entries') IS NOT NULL") == t ]]; then
+    echo "== Empty the audit trail of $db ($(sql -d "$db" -c "SELECT count(*) FROM audit_entries") entries)"
+    sql -d "$db" -c "TRUNCATE audit_entries" -c "VACUUM (ANALYZE) audit_entries"
   fi
 
   echo "== Servers on $db"
