@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,9 @@ namespace PetitionGraph.Api.GraphQL.Relay;
 /// keys a query compiled once.
 /// </para>
 /// A query whose composed part captures anything but the request's instant is not compiled here and runs through
-/// EF Core's usual path, as does every query once <see cref="MaxShapes"/> shapes are cached.
+/// EF Core's usual path, as does every query once <see cref="MaxShapes"/> shapes are cached. Either is logged once
+/// (per shape, or when the cache fills) and listed by <see cref="UncompiledShapes"/>, so that a hot query that stops
+/// being compiled is seen.
 /// </summary>
 public static class CompiledPages<T> where T : class, IEntity
 {
@@ -38,9 +39,10 @@ public static class CompiledPages<T> where T : class, IEntity
     public const int MaxShapes = 1000;
 
     private const string NowName = "now";
+    private const string LogCategory = "PetitionGraph.Api.GraphQL.Relay.CompiledPages";
     private static readonly PropertyInfo NowProperty = typeof(QueryContext).GetProperty(nameof(QueryContext.Now))!;
 
-    private static readonly ConcurrentDictionary<ShapeKey, Func<EfQueryContext, IAsyncEnumerable<Keyed<T>>>?> Queries = new();
+    private static readonly BoundedCache<ShapeKey, CompiledPage> Queries = new(MaxShapes);
 
     public static async Task<List<Keyed<T>>> ReadAsync(
         PetitionDbContext db, Expression<Func<T, bool>> predicate, string shape, Func<IQueryable<T>, IQueryable<Keyed<T>>> compose,
@@ -51,11 +53,12 @@ public static class CompiledPages<T> where T : class, IEntity
             return await compose(db.Set<T>().Where(predicate)).ToListAsync(cancellationToken);
         }
         var key = new ShapeKey(db.Model, db.ChangeTracker.QueryTrackingBehavior, template, shape);
-        if (!Queries.TryGetValue(key, out var compiled) && Queries.Count < MaxShapes)
+        if (!Queries.TryGetOrAdd(key, static (k, s) => Compile(s.db, k, s.compose, s.query), (db, compose, query), out var page, out var firstRefusal)
+            && firstRefusal)
         {
-            compiled = Queries.GetOrAdd(key, Compile(db, template, compose, query));
+            Logger(db).LogWarning("{Shapes} page shapes of {Entity} are cached, the most kept; new shapes take EF Core's usual path.", MaxShapes, typeof(T).Name);
         }
-        if (compiled is null)
+        if (page?.Run is not { } compiled)
         {
             return await compose(db.Set<T>().Where(predicate)).ToListAsync(cancellationToken);
         }
@@ -71,26 +74,42 @@ public static class CompiledPages<T> where T : class, IEntity
 
     /// <summary>The shapes compiled for <paramref name="model"/> (for tests: a hot query must not fall back unnoticed).</summary>
     public static IReadOnlyList<string> CompiledShapes(IModel model) =>
-        [.. Queries.Where(q => q.Key.Model == model && q.Value is not null).Select(q => q.Key.Shape)];
+        [.. Queries.Entries.Where(q => q.Key.Model == model && q.Value.Run is not null).Select(q => q.Key.Shape)];
 
-    private static Func<EfQueryContext, IAsyncEnumerable<Keyed<T>>>? Compile(
-        PetitionDbContext db, Expression<Func<T, bool>> template, Func<IQueryable<T>, IQueryable<Keyed<T>>> compose, QueryContext query)
+    /// <summary>The shapes seen for <paramref name="model"/> that take EF Core's usual path, each with why.</summary>
+    public static IReadOnlyList<(string Shape, string Reason)> UncompiledShapes(IModel model) =>
+        [.. Queries.Entries.Where(q => q.Key.Model == model && q.Value.Run is null).Select(q => (q.Key.Shape, q.Value.Fallback!))];
+
+    private static CompiledPage Compile(
+        PetitionDbContext db, ShapeKey key, Func<IQueryable<T>, IQueryable<Keyed<T>>> compose, QueryContext query)
     {
+        var template = (Expression<Func<T, bool>>)key.Predicate;
         var composed = compose(db.Set<T>().Where(template)).Expression;
         if (CapturedValues.Name(composed, [(query, NowProperty, NowName)]) is not { } named)
         {
-            return null;
+            return Uncompiled(db, key, "its ordering or projection captures a value other than the request's instant");
         }
         try
         {
-            return db.GetService<IQueryCompiler>().CreateCompiledAsyncQuery<IAsyncEnumerable<Keyed<T>>>(named);
+            return new(db.GetService<IQueryCompiler>().CreateCompiledAsyncQuery<IAsyncEnumerable<Keyed<T>>>(named), null);
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException e)
         {
             // Not translatable as compiled: EF Core's usual path gives the query its own answer (or its own error).
-            return null;
+            return Uncompiled(db, key, "EF Core cannot compile it: " + e.Message);
         }
     }
+
+    private static CompiledPage Uncompiled(PetitionDbContext db, ShapeKey key, string reason)
+    {
+        Logger(db).LogInformation("A page of {Entity} ({Shape}) takes EF Core's usual path: {Reason}.", typeof(T).Name, key.Shape, reason);
+        return new(null, reason);
+    }
+
+    private static ILogger Logger(PetitionDbContext db) => db.GetService<ILoggerFactory>().CreateLogger(LogCategory);
+
+    /// <summary>A shape's compiled query, or why it has none.</summary>
+    private sealed record CompiledPage(Func<EfQueryContext, IAsyncEnumerable<Keyed<T>>>? Run, string? Fallback);
 
     private sealed class ShapeKey(IModel model, QueryTrackingBehavior tracking, Expression predicate, string shape) : IEquatable<ShapeKey>
     {
