@@ -1,5 +1,6 @@
 using GraphQL;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Execution;
 
 namespace PetitionGraph.Api.Hosting;
 
@@ -36,7 +37,7 @@ public static class WarmUp
             await executer.ExecuteAsync(o =>
             {
                 o.Query = Query;
-                o.RequestServices = scope.ServiceProvider;
+                o.RequestServices = new RequestServices(scope.ServiceProvider);
                 o.CancellationToken = ct;
             });
         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Execution;
 
 namespace PetitionGraph.Api.Ledgers;
 
@@ -33,7 +34,7 @@ public sealed class LedgerService(IDocumentExecuter<PetitionSchema> executer, IG
         {
             o.Query = Query;
             o.Variables = inputs;
-            o.RequestServices = requestServices;
+            o.RequestServices = new RequestServices(requestServices);
             o.User = user;
             o.CancellationToken = ct;
         });
