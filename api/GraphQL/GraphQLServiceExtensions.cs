@@ -53,6 +53,11 @@ public static class GraphQLServiceExtensions
             .AddExecutionStrategy<Execution.QueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecutionOptions(options =>
             {
+                // Every execution's resolvers reach their per-row services without the DI scope's lock.
+                if (options.RequestServices is { } services and not Execution.RequestServices)
+                {
+                    options.RequestServices = new Execution.RequestServices(services);
+                }
                 var logger = options.RequestServices!.GetRequiredService<ILogger<PetitionSchema>>();
                 options.UnhandledExceptionDelegate = context =>
                 {

@@ -1,6 +1,5 @@
 using GraphQL;
 using PetitionGraph.Api.GraphQL;
-using PetitionGraph.Api.GraphQL.Execution;
 
 namespace PetitionGraph.Api.Hosting;
 
@@ -37,7 +36,7 @@ public static class WarmUp
             await executer.ExecuteAsync(o =>
             {
                 o.Query = Query;
-                o.RequestServices = new RequestServices(scope.ServiceProvider);
+                o.RequestServices = scope.ServiceProvider;
                 o.CancellationToken = ct;
             });
         }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using GraphQL;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
-using PetitionGraph.Api.GraphQL.Execution;
 
 namespace PetitionGraph.Api.Ledgers;
 
@@ -34,7 +33,7 @@ public sealed class LedgerService(IDocumentExecuter<PetitionSchema> executer, IG
         {
             o.Query = Query;
             o.Variables = inputs;
-            o.RequestServices = new RequestServices(requestServices);
+            o.RequestServices = requestServices;
             o.User = user;
             o.CancellationToken = ct;
         });

@@ -10,7 +10,7 @@ namespace PetitionGraph.Api.GraphQL.Execution;
 /// access scope, personal-data reads, the query's clock, the DbContext) are resolved from the scope once and then
 /// read without a lock. Microsoft.Extensions.DependencyInjection locks the scope for every scoped resolution, and
 /// resolvers running in parallel contended on that lock (BENCHMARKS.md, run 30). Every other service, and every
-/// transient one, comes from the scope as before.
+/// transient one, comes from the scope as before. AddPetitionGraphQL installs it for every execution.
 /// </summary>
 public sealed class RequestServices(IServiceProvider scope) : IServiceProvider, ISupportRequiredService, IKeyedServiceProvider
 {

@@ -5,7 +5,6 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Errors;
-using PetitionGraph.Api.GraphQL.Execution;
 
 namespace PetitionGraph.Api.GraphQL.Http;
 
@@ -91,7 +90,7 @@ public sealed class GraphQLHttpEndpoint(
             options.OperationName = request.OperationName;
             options.Variables = request.Variables is { } v ? serializer.ReadNode<Inputs>(v) : null;
             options.Extensions = request.Extensions is { } e ? serializer.ReadNode<Inputs>(e) : null;
-            options.RequestServices = new RequestServices(http.RequestServices);
+            options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = timeout.Token;
         });
