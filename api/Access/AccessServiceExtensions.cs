@@ -87,6 +87,10 @@ public sealed record RequestLimits
 {
     public int MaxDepth { get; init; } = 12;
     public int MaxComplexity { get; init; } = 100_000;
+    /// <summary>Fields a document may select once its fragments are expanded (checked before validation).</summary>
+    public int MaxFields { get; init; } = 2_000;
+    /// <summary>Memory the parsed-document cache may hold (estimated); the least recently used documents go first.</summary>
+    public long DocumentCacheBytes { get; init; } = 32L * 1024 * 1024;
     public int MaxRequestBytes { get; init; } = 64 * 1024;
     public int ExecutionSeconds { get; init; } = 20;
     /// <summary>Per caller (token subject, else client address); 0 switches the limit off.</summary>

@@ -19,10 +19,19 @@ public sealed record Caller(string Name, Role Role, int? LeaderId, IReadOnlyList
 
     public bool MayReadPersonalData => PersonalDataPolicy.MayReadPersonalData(Role);
 
+    /// <summary>Who owns what this caller creates for itself (idempotency keys): role and token subject.</summary>
+    public string OwnerKey => EnumNames.Name(Role) + ":" + Name;
+
+    /// <summary>Why a signed-in user is still no caller (a token with several roles), or null.</summary>
+    public static string? Problem(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && user.FindAll(RoleClaim).Skip(1).Any()
+            ? "The token carries several roles; an account acts in one role at a time, so issue one token per role."
+            : null;
+
     public static Caller? From(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true || user.FindFirst(RoleClaim)?.Value is not { } roleName
-            || !EnumNames.TryParse<Role>(roleName, out var role))
+            || !EnumNames.TryParse<Role>(roleName, out var role) || user.FindAll(RoleClaim).Skip(1).Any())
         {
             return null;
         }

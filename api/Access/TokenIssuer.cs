@@ -10,9 +10,9 @@ namespace PetitionGraph.Api.Access;
 /// The signing key of self-issued tokens and the issuing itself (the <c>token</c> verb, the demo tokens printed on
 /// start). With an OpenID Connect <see cref="AuthOptions.Authority"/>, tokens come from that provider instead.
 /// </summary>
-public sealed class TokenIssuer(AuthOptions options)
+public sealed class TokenIssuer(AuthOptions options, DemoMode demo)
 {
-    private readonly Lazy<(SymmetricSecurityKey Key, bool Development)> _key = new(() => LoadKey(options));
+    private readonly Lazy<(SymmetricSecurityKey Key, bool Development)> _key = new(() => LoadKey(options, demo));
 
     public SymmetricSecurityKey Key => _key.Value.Key;
 
@@ -44,16 +44,28 @@ public sealed class TokenIssuer(AuthOptions options)
         });
     }
 
-    private static (SymmetricSecurityKey, bool) LoadKey(AuthOptions options)
+    private static (SymmetricSecurityKey, bool) LoadKey(AuthOptions options, DemoMode demo)
     {
         if (!string.IsNullOrWhiteSpace(options.SigningKey))
         {
-            var configured = Convert.FromBase64String(options.SigningKey);
+            byte[] configured;
+            try
+            {
+                configured = Convert.FromBase64String(options.SigningKey.Trim());
+            }
+            catch (FormatException)
+            {
+                throw new Hosting.StartupException("Auth:SigningKey is not valid base64; generate one with `openssl rand -base64 32`.");
+            }
             if (configured.Length < 32)
             {
-                throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
+                throw new Hosting.StartupException("Auth:SigningKey must be at least 32 bytes (base64), e.g. `openssl rand -base64 32`.");
             }
             return (new SymmetricSecurityKey(configured), false);
+        }
+        if (!demo.Enabled)
+        {
+            throw new Hosting.StartupException("Auth:SigningKey is not set; a key is generated only in demo mode (ASPNETCORE_ENVIRONMENT=Development or Demo__Enabled=true).");
         }
         var path = Path.GetFullPath(options.KeyFile);
         if (!File.Exists(path))

@@ -1,27 +1,55 @@
 using Microsoft.EntityFrameworkCore;
-using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Seeding;
 
 namespace PetitionGraph.Api.Data;
 
-/// <summary>Applies migrations; on an empty database, loads the demo data set so a newcomer can query at once.</summary>
-public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+/// <summary>Applies migrations; in demo mode, loads the demo data set into an empty database so a newcomer can query at once.</summary>
+public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration configuration, Access.DemoMode demo, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
+        await RefuseUnknownHistoryAsync(ct);
         // A migration may rewrite a large table (the audit trail has millions of rows in a busy office): no 30 s limit.
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(ct);
         db.Database.SetCommandTimeout(timeout);
         logger.LogInformation("Database schema is up to date ({Provider}).", db.Database.ProviderName);
-        await new ProjectionBackfill(db, TimeLimits.From(configuration), logger).RunIfNeededAsync(ct);
+    }
+
+    /// <summary>
+    /// The migrations were squashed into one before the first release: a database made by an earlier build records
+    /// migrations this build does not know, and migrating it would fail half-way on tables that already exist.
+    /// </summary>
+    private async Task RefuseUnknownHistoryAsync(CancellationToken ct)
+    {
+        if (!await db.Database.CanConnectAsync(ct))
+        {
+            return;
+        }
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        IEnumerable<string> applied;
+        try
+        {
+            applied = await db.Database.GetAppliedMigrationsAsync(ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException)
+        {
+            return; // no history table yet: a new database
+        }
+        var unknown = applied.Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new Hosting.StartupException(
+                $"The database was created by a pre-release build (it records migration {unknown[0]}, which this build does not have). " +
+                "Pre-release databases cannot be upgraded: delete it (the SQLite file, or drop the PostgreSQL database) and start again.");
+        }
     }
 
     public async Task SeedDemoIfEmptyAsync(CancellationToken ct)
     {
         var demoCases = configuration.GetValue("Seed:DemoCases", 3000);
-        if (demoCases <= 0 || await db.Cases.AnyAsync(ct))
+        if (!demo.Enabled || demoCases <= 0 || await db.Cases.AnyAsync(ct))
         {
             return;
         }

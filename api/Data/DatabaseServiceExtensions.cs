@@ -11,6 +11,9 @@ public static class DatabaseServiceExtensions
     {
         var options = DatabaseOptions.From(configuration);
         services.AddSingleton(options);
+        services.AddSingleton<DatabaseOutage>();
+        services.AddSingleton<IInterceptor, DatabaseOutage.ConnectionWatch>();
+        services.AddSingleton<IInterceptor, DatabaseOutage.CommandWatch>();
         // Interceptors registered in DI (the tests count SQL statements with one) join every context.
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -47,6 +50,8 @@ public static class DatabaseServiceExtensions
         public PetitionDbContext CreateDbContext() => inner.CreateDbContext();
     }
 
+    private static readonly SqliteInterrupt SqliteStatementsStop = new();
+
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
@@ -57,6 +62,7 @@ public static class DatabaseServiceExtensions
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(SqliteStatementsStop)
             .ReplaceService<IQueryCompilationContextFactory, Query.SqliteQueryCompilationContextFactory>()
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

@@ -198,7 +198,8 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
         });
         modelBuilder.Entity<IdempotencyKey>(e =>
         {
-            e.HasKey(k => k.Key);
+            e.HasKey(k => new { k.Owner, k.Key });
+            e.Property(k => k.Owner).HasMaxLength(240);
             e.Property(k => k.Key).HasMaxLength(128);
         });
         modelBuilder.Entity<LeaderConflict>(e =>

@@ -57,6 +57,10 @@ public sealed class AccessScope
         return ExpressionTools.True<T>();
     }
 
+    /// <summary>Whether the caller may open a case in a village: a VILLAGE_HANDLER only in the villages of the account.</summary>
+    public bool MayOpenCaseIn(string villageCode) =>
+        Caller is { } caller && (caller.Role != Role.VillageHandler || caller.Villages.Contains(villageCode, StringComparer.Ordinal));
+
     private Expression<Func<Petitioner, bool>> ThroughCases()
     {
         var petitioner = Expression.Parameter(typeof(Petitioner), "p");

@@ -28,6 +28,7 @@ public static class GraphQLServiceExtensions
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
+        services.AddSingleton<IConfigureExecution, DocumentGuard>();
         foreach (var open in new[]
         {
             typeof(FilterInputType<>), typeof(ListFilterInputType<>), typeof(SortInputType<>),
@@ -59,9 +60,17 @@ public static class GraphQLServiceExtensions
                     options.RequestServices = new Execution.RequestServices(services);
                 }
                 var logger = options.RequestServices!.GetRequiredService<ILogger<PetitionSchema>>();
+                var outage = options.RequestServices!.GetRequiredService<Data.DatabaseOutage>();
                 options.UnhandledExceptionDelegate = context =>
                 {
-                    logger.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
+                    if (Data.DatabaseOutage.IsUnavailable(context.OriginalException))
+                    {
+                        outage.Failed(context.OriginalException); // logged once for the outage, not once per field
+                    }
+                    else if (!options.CancellationToken.IsCancellationRequested)
+                    {
+                        logger.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
+                    }
                     return Task.CompletedTask;
                 };
             }));

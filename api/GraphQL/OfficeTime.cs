@@ -27,11 +27,20 @@ public sealed class OfficeTime(TimeZoneInfo zone)
     public DateTime FromOffice(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>
+    /// Instants the API accepts: a petition office has no use for others, and every date computed from one (a
+    /// deadline, a bucket edge, a baseline years back) stays far from DateTime's limits (0001-01-01 once underflowed).
+    /// </summary>
+    public static readonly DateTime Earliest = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static readonly DateTime Latest = new(3000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>Parses ISO-8601; without an offset (or a bare date) the text means office time.</summary>
     public bool TryParse(string text, out DateTime utc)
     {
         utc = default;
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            || parsed < Earliest.AddDays(1) || parsed >= Latest.AddDays(-1))
         {
             return false;
         }

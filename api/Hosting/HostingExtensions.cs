@@ -12,6 +12,7 @@ public static class HostingExtensions
     /// <summary>Everything the host, the CLI and the tests share.</summary>
     public static WebApplicationBuilder AddPetitionGraph(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
         builder.Services.AddPetitionDatabase(builder.Configuration);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddPetitionAccess(builder.Configuration);
@@ -24,6 +25,7 @@ public static class HostingExtensions
     public static WebApplication MapPetitionGraph(this WebApplication app)
     {
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.UseErrorResponses();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.MapGet(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
@@ -36,11 +38,18 @@ public static class HostingExtensions
         return app;
     }
 
+    /// <summary>Refuses to serve when no token could be verified: outside demo mode a key or an authority is required.</summary>
+    public static WebApplication RequireTokenSetup(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DemoMode>().RequireTokenSetup(app.Services.GetRequiredService<AuthOptions>(), app.Environment.EnvironmentName);
+        return app;
+    }
+
     /// <summary>With the generated development key: a ready-made token per role, so a newcomer can query at once.</summary>
     public static async Task PrintDemoTokensAsync(this WebApplication app)
     {
         var issuer = app.Services.GetRequiredService<TokenIssuer>();
-        if (!issuer.UsesDevelopmentKey || !app.Services.GetRequiredService<AuthOptions>().PrintDemoTokens)
+        if (!app.Services.GetRequiredService<DemoMode>().Enabled || !issuer.UsesDevelopmentKey || !app.Services.GetRequiredService<AuthOptions>().PrintDemoTokens)
         {
             return;
         }
@@ -53,7 +62,7 @@ public static class HostingExtensions
         Console.WriteLine(lines.ToString());
     }
 
-    /// <summary>Migrates, then seeds the demo data on an empty database.</summary>
+    /// <summary>Migrates, then (in demo mode) seeds the demo data on an empty database.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -6,6 +6,9 @@ public static class PetitionGraphApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The same container in every environment: Development would otherwise validate every registration on build,
+        // and GraphQL.NET registers graph types whose constructors take names, not services.
+        builder.Host.UseDefaultServiceProvider(o => (o.ValidateOnBuild, o.ValidateScopes) = (false, false));
         configure?.Invoke(builder);
         builder.AddPetitionGraph();
         var app = builder.Build();

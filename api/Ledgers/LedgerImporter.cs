@@ -179,7 +179,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in plans.Select(p => p.Key).Chunk(2000))
         {
-            known.UnionWith(await db.IdempotencyKeys.Where(k => chunk.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct));
+            known.UnionWith(await db.IdempotencyKeys.Where(k => k.Owner == IdempotencyKey.LedgerOwner && chunk.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct));
         }
         for (var i = 0; i < plans.Count; i++)
         {
@@ -271,7 +271,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             await writer.WriteAsync(part.SelectMany(c => c.Events).ToList(), ct);
             await writer.WriteAsync(part.SelectMany(c => c.BacklogIntervals).ToList(), ct);
             await writer.WriteAsync(part.SelectMany(c => c.Deadlines).ToList(), ct);
-            await writer.WriteAsync(part.Select((c, k) => new IdempotencyKey { Key = plans[i + k].Key, CaseId = c.Id, PetitionId = c.Petitions[0].Id, CreatedAt = now }).ToList(), ct);
+            await writer.WriteAsync(part.Select((c, k) => new IdempotencyKey { Owner = IdempotencyKey.LedgerOwner, Key = plans[i + k].Key, CaseId = c.Id, PetitionId = c.Petitions[0].Id, CreatedAt = now }).ToList(), ct);
             progress?.Report((Math.Min(i + Chunk, cases.Count), cases.Count));
         }
 

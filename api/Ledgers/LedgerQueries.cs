@@ -15,6 +15,8 @@ public static class LedgerQueries
     /// caller's scope — what <c>GET /ledgers/{kind}.{csv|xlsx}</c> and the export command write. Names and addresses
     /// follow the caller's role: masked (and not audited) or shown (and audited).
     /// </summary>
+    public const double LedgerCost = 30_000;
+
     public static void AddLedgerQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>>>("ledgerRows")
@@ -22,6 +24,8 @@ public static class LedgerQueries
             .RequireRoles(Role.Office, Role.VillageHandler, Role.Analyst, Role.Admin)
             .Argument<NonNullGraphType<EnumType<LedgerKind>>>("kind")
             .Argument<FilterInputType<Case>>("where")
+            // A whole ledger (tens of thousands of rows) is the cost of many pages: at most three in one request.
+            .WithComplexityImpact(LedgerCost, 1)
             .ResolveAsync(async c =>
             {
                 var scope = c.Scope();

@@ -13,21 +13,33 @@ public sealed class LedgerService(IDocumentExecuter<PetitionSchema> executer, IG
 {
     private const string Query = "query Ledger($kind: LedgerKind!, $where: CaseFilterInput) { ledgerRows(kind: $kind, where: $where) }";
 
+    private const string WhereProblem = "`where` must be one JSON object in the shape of the cases query's `where`, each key once.";
+
     public static ClaimsPrincipal CommandLine { get; } = new(new ClaimsIdentity(
         [new Claim("sub", "cli"), new Claim(Caller.RoleClaim, "OFFICE")], "cli", "sub", Caller.RoleClaim));
 
     public async Task<(byte[]? File, string? Error, string? Code)> ExportAsync(
         IServiceProvider requestServices, ClaimsPrincipal user, LedgerKind kind, string format, string? whereJson, CancellationToken ct)
     {
-        var variables = "{\"kind\":\"" + Data.EnumNames.Name(kind) + "\"" + (string.IsNullOrWhiteSpace(whereJson) ? "" : ",\"where\":" + whereJson) + "}";
+        // `where` is read as one JSON value of its own, never spliced into other JSON: text that closes its object
+        // early and adds keys of its own is simply not an object.
+        var variables = new System.Text.Json.Nodes.JsonObject { ["kind"] = Data.EnumNames.Name(kind) };
         Inputs inputs;
         try
         {
-            inputs = serializer.Deserialize<Inputs>(variables) ?? Inputs.Empty;
+            if (!string.IsNullOrWhiteSpace(whereJson))
+            {
+                if (System.Text.Json.Nodes.JsonNode.Parse(whereJson) is not System.Text.Json.Nodes.JsonObject where || where.Count != where.Select(p => p.Key).Distinct().Count())
+                {
+                    return (null, WhereProblem, "BAD_REQUEST");
+                }
+                variables["where"] = where;
+            }
+            inputs = serializer.Deserialize<Inputs>(variables.ToJsonString()) ?? Inputs.Empty;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
-            return (null, "`where` must be a JSON object in the shape of the cases query's `where`.", "BAD_REQUEST");
+            return (null, WhereProblem, "BAD_REQUEST");
         }
         var result = await executer.ExecuteAsync(o =>
         {

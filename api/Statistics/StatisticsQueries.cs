@@ -22,6 +22,7 @@ public static class StatisticsQueries
             .Argument<EnumType<StatisticsInterval>>("interval", "Bucket size; MONTH when omitted.")
             .Argument<ListGraphType<NonNullGraphType<EnumType<StatisticsDimension>>>>("groupBy", $"Up to {StatisticsGroups.MaxDimensions} dimensions.")
             .Argument<FilterInputType<Case>>("where", "Only cases that match (the same filter as `cases`).")
+            .WithComplexityImpact(StatisticsCost.Of)
             .ResolveAsync(async c =>
             {
                 var from = c.GetArgument<DateTime>("from");

@@ -13,14 +13,21 @@ namespace PetitionGraph.Tests.Access;
 /// </summary>
 public abstract class AccessTests(TestHost host)
 {
-    private sealed record Fixture(Dictionary<string, Made> Cases, string L1, string L2);
+    private readonly AccessFixture _fixture = new(host);
 
-    private sealed record Made(string Id, string Number, string Name, string IdNumber, string Phone, string Address, string PetitionerId);
+    public static TheoryData<string> Roles() => AccessFixture.Roles();
 
-    private const string Village1 = "9901001";
-    private const string Village2 = "9901002";
+    private Task<AccessFixture.FourCases> MakeAsync() => _fixture.MakeAsync();
 
-    public static TheoryData<string> Roles() => ["OFFICE", "OFFICE_ACCUSED", "OFFICE_CONFLICTED", "ANALYST", "ADMIN", "VILLAGE_HANDLER", "LEADER_L1", "LEADER_L2"];
+    private (GraphQLClient Client, string[] Visible, bool Personal) As(string who, AccessFixture.FourCases f) => _fixture.As(who, f);
+
+    private static string Key(AccessFixture.FourCases f, string number) => AccessFixture.Key(f, number);
+
+    private static int LeaderKey(string globalId) => AccessFixture.LeaderKey(globalId);
+
+    private static string? Text(JsonElement element, string field) => AccessFixture.Text(element, field);
+
+    private static string Tag() => AccessFixture.Tag();
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -213,94 +220,6 @@ public abstract class AccessTests(TestHost host)
         return await client.Http.GetStringAsync(url);
     }
 
-    /// <summary>The client, the cases it must see, and whether it reads personal data unmasked.</summary>
-    private (GraphQLClient Client, string[] Visible, bool Personal) As(string who, Fixture f)
-    {
-        var tag = Tag();
-        return who switch
-        {
-            "OFFICE" => (host.ClientAs(Role.Office, "office-" + tag), ["A", "B", "C", "D"], true),
-            "OFFICE_ACCUSED" => (host.ClientAs(Role.Office, "office-l1-" + tag, LeaderKey(f.L1)), ["A", "C"], true),
-            "OFFICE_CONFLICTED" => (host.ClientAs(Role.Office, "office-l2-" + tag, LeaderKey(f.L2)), ["A", "B", "D"], true),
-            "ANALYST" => (host.ClientAs(Role.Analyst, "analyst-" + tag), ["A", "B", "C", "D"], false),
-            "ADMIN" => (host.ClientAs(Role.Admin, "admin-" + tag), ["A", "B", "C", "D"], false),
-            "VILLAGE_HANDLER" => (host.ClientAs(Role.VillageHandler, "village-" + tag, villages: [Village1]), ["A", "C", "D"], true),
-            "LEADER_L1" => (host.ClientAs(Role.Leader, "leader-l1-" + tag, LeaderKey(f.L1)), ["A", "C"], false),
-            _ => (host.ClientAs(Role.Leader, "leader-l2-" + tag, LeaderKey(f.L2)), ["B"], false),
-        };
-    }
-
-    private async Task<Fixture> MakeAsync()
-    {
-        var admin = host.ClientAs(Role.Admin, "fixture-admin");
-        var leaders = (await admin.QueryAsync("{ leaders(where: { level: { eq: TOWN }, active: { eq: true } }, first: 2) { nodes { id } } }"))
-            .GetProperty("leaders").GetProperty("nodes").EnumerateArray().Select(l => l.GetProperty("id").GetString()!).ToList();
-        var (l1, l2) = (leaders[0], leaders[1]);
-        var actions = new CaseActions(host);
-        var made = new Dictionary<string, Made>
-        {
-            ["A"] = await RegisterAsync(Village1, null),
-            ["B"] = await RegisterAsync(Village2, l1),
-            ["C"] = await RegisterAsync(Village1, null),
-            ["D"] = await RegisterAsync(Village1, null),
-        };
-        await AssignAsync(made["A"], l1);
-        await AssignAsync(made["B"], l2);
-        await AssignAsync(made["C"], l1);
-        await AssignAsync(made["D"], l1);
-        var conflict = await host.Client.QueryAsync("mutation($c: ID!, $l: ID!) { declareConflictOfInterest(input: { caseId: $c, leaderId: $l, reason: \"近亲属\" }) { userErrors { code } } }",
-            new { c = made["C"].Id, l = l2 });
-        CaseActions.AssertNoUserErrors(conflict.GetProperty("declareConflictOfInterest"));
-        var repeat = await host.Client.QueryAsync("""
-            mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { userErrors { code message } } }
-            """, new { input = new { caseNumber = made["D"].Number, receivedAt = TestHost.Now.AddHours(-1).ToString("O"), channel = "LETTER", accusesLeaderIds = new[] { l1 } } });
-        CaseActions.AssertNoUserErrors(repeat.GetProperty("registerPetition"));
-        return new Fixture(made, l1, l2);
-    }
-
-    private async Task<Made> RegisterAsync(string village, string? accuses)
-    {
-        var tag = Tag();
-        var idNumber = CaseActions.NewIdNumber();
-        var input = new Dictionary<string, object?>
-        {
-            ["receivedAt"] = TestHost.Now.AddDays(-3).ToString("O"),
-            ["channel"] = "VISIT",
-            ["title"] = "访问控制测试事项",
-            ["demand"] = "要求依法处理",
-            ["categoryCode"] = "OTHER",
-            ["villageCode"] = village,
-            ["petitioners"] = new[] { new { name = "测试" + tag[..2], idNumber, phone = "100" + tag[..8].Select(ch => (char)('0' + (ch % 10))).Aggregate("", (a, ch) => a + ch), address = "示范镇测试村" + tag[..4] + "号" } },
-            ["accusesLeaderIds"] = accuses is null ? null : new[] { accuses },
-        };
-        var data = await host.Client.QueryAsync("""
-            mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) {
-              case { id number petitioners { id name idNumber phone address } } userErrors { code message } } }
-            """, new { input });
-        var payload = data.GetProperty("registerPetition");
-        CaseActions.AssertNoUserErrors(payload);
-        var c = payload.GetProperty("case");
-        var p = c.GetProperty("petitioners")[0];
-        return new Made(c.GetProperty("id").GetString()!, c.GetProperty("number").GetString()!, p.GetProperty("name").GetString()!,
-            p.GetProperty("idNumber").GetString()!, p.GetProperty("phone").GetString()!, p.GetProperty("address").GetString()!, p.GetProperty("id").GetString()!);
-    }
-
-    private async Task AssignAsync(Made c, string leader)
-    {
-        var data = await host.Client.QueryAsync("mutation($c: ID!, $l: ID!) { assignLeader(input: { caseId: $c, leaderId: $l, role: TOWN_LEAD }) { userErrors { code message } } }",
-            new { c = c.Id, l = leader });
-        CaseActions.AssertNoUserErrors(data.GetProperty("assignLeader"));
-    }
-
-    private static string Key(Fixture f, string number) => f.Cases.Single(c => c.Value.Number == number).Key;
-
-    private static int LeaderKey(string globalId) => PetitionGraph.Api.GraphQL.Relay.GlobalId.Decode(globalId).Id;
-
-    private static string? Text(JsonElement element, string field) =>
-        element.GetProperty(field).ValueKind == JsonValueKind.Null ? null : element.GetProperty(field).GetString();
-
-    private static string Tag() => Guid.NewGuid().ToString("N")[..10];
-
     private GraphQLClient WithToken(string token)
     {
         var http = new HttpClient { BaseAddress = host.BaseAddress };
@@ -310,7 +229,7 @@ public abstract class AccessTests(TestHost host)
 
     /// <summary>A well-formed token signed with some other key.</summary>
     private static string ForeignToken() =>
-        new TokenIssuer(new AuthOptions { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) })
+        new TokenIssuer(new AuthOptions { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) }, new DemoMode(false))
             .Issue("intruder", Role.Office);
 }
 

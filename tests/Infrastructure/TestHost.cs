@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.Hosting;
@@ -37,6 +38,9 @@ public abstract class TestHost : IAsyncLifetime
     /// <summary>Configuration on top of the test defaults (which switch the report scheduler off).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>What the host logs at Information and above.</summary>
+    public LogCapture Log { get; } = new();
+
     public async Task InitializeAsync()
     {
         var connectionString = await CreateConnectionStringAsync();
@@ -60,6 +64,7 @@ public abstract class TestHost : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddSingleton<IInterceptor>(Sql);
+            builder.Logging.AddProvider(Log);
             builder.Services.TryAddSingleton<TimeProvider>(Clock);
         });
         await _app.InitializeDatabaseAsync();

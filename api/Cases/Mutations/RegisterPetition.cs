@@ -6,6 +6,7 @@ using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -17,14 +18,17 @@ public static partial class RegisterPetition
             .Argument<NonNullGraphType<RegisterPetitionInputType>>("input")
             .ResolveAsync(async context => await RunAsync(context));
 
+    /// <summary>Concurrent repeats of one case race on its version; each retries from a fresh read this many times.</summary>
+    private const int MaxAttempts = 5;
+
     private static async Task<RegisterPetitionPayload> RunAsync(IResolveFieldContext context)
     {
         var raw = (IDictionary<string, object?>)context.Arguments!["input"].Value!;
         var input = new StepInput(raw);
         var db = context.Db();
         var services = context.RequestServices!;
+        var scope = context.Scope();
         var now = MutationClock.Now(services);
-        var office = services.GetRequiredService<OfficeTime>();
         var key = input.Text("idempotencyKey")?.Trim();
         var petitioners = raw.TryGetValue("petitioners", out var list) && list is IEnumerable<object?> people
             ? people.OfType<IDictionary<string, object?>>().Select(x => new StepInput(x)).ToList()
@@ -33,47 +37,83 @@ public static partial class RegisterPetition
         {
             return Refused(invalid);
         }
+        var owner = scope.Caller?.OwnerKey ?? "anonymous";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(context, input, petitioners, key is null ? null : (owner, key), now);
+            }
+            catch (DbUpdateException e)
+            {
+                // Another request changed the case (its version) or used the same key first: nothing of ours was kept.
+                db.ChangeTracker.Clear();
+                if (key is not null && await ReplayAsync(db, scope, owner, key, context.CancellationToken) is { } replay)
+                {
+                    return replay;
+                }
+                if (attempt == MaxAttempts)
+                {
+                    services.GetRequiredService<ILogger<RegisterPetitionPayload>>().LogWarning(e, "registerPetition gave up after {Attempts} conflicting attempts.", attempt);
+                    return Refused(UserError.Conflict("The case was changed by other registrations at the same moment; nothing was recorded. Send the petition again."));
+                }
+            }
+        }
+    }
+
+    private static async Task<RegisterPetitionPayload> AttemptAsync(
+        IResolveFieldContext context, StepInput input, List<StepInput> petitioners, (string Owner, string Key)? key, DateTime now)
+    {
+        var db = context.Db();
+        var services = context.RequestServices!;
+        var scope = context.Scope();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        if (key is not null && await ReplayAsync(db, key, context.CancellationToken) is { } replay)
+        if (key is { } k && await ReplayAsync(db, scope, k.Owner, k.Key, context.CancellationToken) is { } replay)
         {
             return replay;
         }
-        var request = new Registration(db, input, petitioners, services.GetRequiredService<KeyClassRules>(), services.GetRequiredService<TimeLimits>(),
+        var request = new Registration(db, scope, input, petitioners, services.GetRequiredService<KeyClassRules>(), services.GetRequiredService<TimeLimits>(),
             CaseMutationRunner.Actor(context), context.CancellationToken);
         var (subject, petition, error) = input.Text("caseNumber") is { } number
             ? await request.RepeatAsync(number.Trim())
-            : await request.OpenAsync(office.ToOffice(input.Instant("receivedAt")!.Value).Year);
+            : await request.OpenAsync(services.GetRequiredService<OfficeTime>().ToOffice(input.Instant("receivedAt")!.Value).Year);
         if (error is not null)
         {
+            db.ChangeTracker.Clear();
             return Refused(error);
         }
-        try
+        await db.SaveChangesAsync(context.CancellationToken);
+        if (key is { } made)
         {
+            db.IdempotencyKeys.Add(new IdempotencyKey { Owner = made.Owner, Key = made.Key, CaseId = subject!.Id, PetitionId = petition!.Id, CreatedAt = now });
             await db.SaveChangesAsync(context.CancellationToken);
-            if (key is not null)
-            {
-                db.IdempotencyKeys.Add(new IdempotencyKey { Key = key, CaseId = subject!.Id, PetitionId = petition!.Id, CreatedAt = now });
-                await db.SaveChangesAsync(context.CancellationToken);
-            }
-            await transaction.CommitAsync(context.CancellationToken);
         }
-        catch (DbUpdateException) when (key is not null)
-        {
-            // Another request with the same key won the race: nothing of ours is kept; answer with its result.
-            await transaction.RollbackAsync(context.CancellationToken);
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(db, key, context.CancellationToken) ?? throw new InvalidOperationException("Idempotency key conflict without a first result.");
-        }
-        return new RegisterPetitionPayload(subject, petition, []);
+        await transaction.CommitAsync(context.CancellationToken);
+        return await VisibleResultAsync(db, scope, subject!, petition!, context.CancellationToken);
     }
 
-    private static async Task<RegisterPetitionPayload?> ReplayAsync(PetitionDbContext db, string key, CancellationToken ct)
+    /// <summary>The caller's own earlier result for the key, or null when the caller never used it.</summary>
+    private static async Task<RegisterPetitionPayload?> ReplayAsync(PetitionDbContext db, AccessScope scope, string owner, string key, CancellationToken ct)
     {
-        var first = await db.IdempotencyKeys.FirstOrDefaultAsync(k => k.Key == key, ct);
-        return first is null
-            ? null
-            : new RegisterPetitionPayload(await db.Cases.FirstAsync(c => c.Id == first.CaseId, ct), await db.Petitions.FirstAsync(p => p.Id == first.PetitionId, ct), []);
+        var first = await db.IdempotencyKeys.FirstOrDefaultAsync(k => k.Owner == owner && k.Key == key, ct);
+        if (first is null)
+        {
+            return null;
+        }
+        var subject = await db.Cases.Where(scope.Cases).FirstOrDefaultAsync(c => c.Id == first.CaseId, ct);
+        return subject is null
+            ? new RegisterPetitionPayload(null, null, [], Recorded: true, HiddenFromCaller: true)
+            : new RegisterPetitionPayload(subject, await db.Petitions.FirstAsync(p => p.Id == first.PetitionId, ct), [], Recorded: true);
     }
+
+    /// <summary>
+    /// The registered case as the caller may see it: a petition may accuse the caller's own leader, and from then on the
+    /// case is hidden from the caller's account (Art. 30) — the registration is confirmed without its contents.
+    /// </summary>
+    private static async Task<RegisterPetitionPayload> VisibleResultAsync(PetitionDbContext db, AccessScope scope, Case subject, Petition petition, CancellationToken ct) =>
+        await db.Cases.Where(scope.Cases).AnyAsync(c => c.Id == subject.Id, ct)
+            ? new RegisterPetitionPayload(subject, petition, [], Recorded: true)
+            : new RegisterPetitionPayload(null, null, [], Recorded: true, HiddenFromCaller: true);
 
     private static UserError? ValidateInput(StepInput input, List<StepInput> petitioners, DateTime now, string? key)
     {
@@ -102,7 +142,7 @@ public static partial class RegisterPetition
         return null;
     }
 
-    private static RegisterPetitionPayload Refused(UserError error) => new(null, null, [error]);
+    private static RegisterPetitionPayload Refused(UserError error) => new(null, null, [error], Recorded: false);
 
     [GeneratedRegex("^[0-9]{17}[0-9X]$")]
     private static partial Regex IdNumberPattern();

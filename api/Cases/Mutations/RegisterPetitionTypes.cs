@@ -38,23 +38,28 @@ public sealed class RegisterPetitionInputType : InputObjectGraphType
         Add("petitioners", typeof(ListGraphType<NonNullGraphType<PetitionerInputType>>), "New case: at least one. Repeat: added to the case if new to it.");
         Add("accusesLeaderIds", typeof(ListGraphType<NonNullGraphType<IdGraphType>>),
             "Leaders the petition accuses (or whose unit it accuses): the case is never visible to their accounts (Art. 30).");
-        Add("idempotencyKey", typeof(StringGraphType), "For integrations: a retry with the same key returns the first result and creates nothing.");
+        Add("idempotencyKey", typeof(StringGraphType), "A retry by the same caller with the same key returns the first result and creates nothing. Keys are per caller.");
     }
 
     private void Add(string name, Type type, string description) =>
         AddField(new FieldType { Name = name, Type = type, Description = description });
 }
 
-/// <summary>The case the petition opened or repeats, and the petition itself.</summary>
-public sealed record RegisterPetitionPayload(Case? Case, Petition? Petition, IReadOnlyList<UserError> UserErrors);
+/// <summary>The case the petition opened or repeats, and the petition itself — unless the case is hidden from the caller.</summary>
+public sealed record RegisterPetitionPayload(Case? Case, Petition? Petition, IReadOnlyList<UserError> UserErrors, bool Recorded, bool HiddenFromCaller = false);
 
 public sealed class RegisterPetitionPayloadType : ObjectGraphType<RegisterPetitionPayload>
 {
     public RegisterPetitionPayloadType()
     {
         Name = "RegisterPetitionPayload";
-        Field<CaseType>("case").Resolve(c => c.Source.Case);
-        Field<PetitionType>("petition").Resolve(c => c.Source.Petition);
+        Field<CaseType>("case").Description("The case opened or repeated; null when refused or hidden from you.").Resolve(c => c.Source.Case);
+        Field<PetitionType>("petition").Description("The petition recorded; null when refused or hidden from you.").Resolve(c => c.Source.Petition);
+        Field<NonNullGraphType<BooleanGraphType>>("recorded").Description("登记成功: the petition is recorded (now, or by the first request with this idempotencyKey).")
+            .Resolve(c => c.Source.Recorded);
+        Field<NonNullGraphType<BooleanGraphType>>("hiddenFromYou")
+            .Description("The petition was recorded, but its case accuses the leader your account belongs to, so it is not shown to you (信访工作条例 Art. 30).")
+            .Resolve(c => c.Source.HiddenFromCaller);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
@@ -9,7 +10,7 @@ namespace PetitionGraph.Api.Cases.Mutations;
 
 /// <summary>The work of registerPetition inside its transaction: open a case or add a repeat petition to one.</summary>
 internal sealed class Registration(
-    PetitionDbContext db, StepInput input, List<StepInput> people, KeyClassRules keyClasses, TimeLimits limits, string actor, CancellationToken ct)
+    PetitionDbContext db, AccessScope scope, StepInput input, List<StepInput> people, KeyClassRules keyClasses, TimeLimits limits, string actor, CancellationToken ct)
 {
     private DateTime ReceivedAt => input.Instant("receivedAt")!.Value;
 
@@ -33,6 +34,11 @@ internal sealed class Registration(
         {
             return (null, null, UserError.NotFound("villageCode", $"No active village with code '{villageCode}'."));
         }
+        if (!scope.MayOpenCaseIn(village.Code))
+        {
+            return (null, null, UserError.Forbidden("villageCode",
+                $"Your account registers petitions for villages {string.Join(", ", scope.Caller!.Villages)} only, not {village.Code}."));
+        }
         var subject = new Case
         {
             Number = await CaseNumbers.NextAsync(db, year, ct),
@@ -49,11 +55,12 @@ internal sealed class Registration(
 
     public async Task<(Case?, Petition?, UserError?)> RepeatAsync(string number)
     {
-        var subject = await db.Cases.AsTracking().WithHistory().Include(c => c.Petitions).Include(c => c.Petitioners)
+        // The caller's scope decides, as for every read: a case outside it does not exist for this caller.
+        var subject = await db.Cases.AsTracking().Where(scope.Cases).WithHistory().Include(c => c.Petitions).Include(c => c.Petitioners)
             .FirstOrDefaultAsync(c => c.Number == number, ct);
         if (subject is null)
         {
-            return (null, null, UserError.NotFound("caseNumber", $"There is no case {number}."));
+            return (null, null, UserError.NotFound("caseNumber", $"There is no case {number} that you may add a petition to."));
         }
         if (subject.Status == CaseStatus.Terminated)
         {
@@ -121,13 +128,20 @@ internal sealed class Registration(
         return null;
     }
 
+    /// <summary>
+    /// The petitioner with this ID number among those the caller may already see, or a new one. Matching outside the
+    /// caller's scope would link a stranger's record to a case the caller sees and so hand out their phone and address
+    /// for an ID number: there the caller's own entry becomes a record of its own, and the office (which sees both) keeps
+    /// the ID number that ties them.
+    /// </summary>
     private async Task<Petitioner?> FindOrCreateAsync(StepInput person, int defaultVillage)
     {
         var idNumber = person.Text("idNumber")?.Trim();
         if (idNumber is not null)
         {
             var local = db.ChangeTracker.Entries<Petitioner>().Select(e => e.Entity).FirstOrDefault(p => p.IdNumber == idNumber);
-            var existing = local ?? await db.Petitioners.AsTracking().FirstOrDefaultAsync(p => p.IdNumber == idNumber, ct);
+            var existing = local ?? await db.Petitioners.AsTracking().Where(scope.For<Petitioner>()).OrderBy(p => p.Id)
+                .FirstOrDefaultAsync(p => p.IdNumber == idNumber, ct);
             if (existing is not null)
             {
                 return existing;

@@ -11,7 +11,8 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
-    public const string TooComplex = "QUERY_TOO_COMPLEX";
+    /// <summary>The code GraphQL.NET's complexity analyzer gives; the document guard uses the same one.</summary>
+    public const string TooComplex = "COMPLEXITY";
     public const string Timeout = "TIMEOUT";
     public const string RateLimited = "RATE_LIMITED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";

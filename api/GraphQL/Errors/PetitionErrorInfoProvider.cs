@@ -11,6 +11,14 @@ public sealed class PetitionErrorInfoProvider() : ErrorInfoProvider(new ErrorInf
 {
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
+        if (executionError is UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner))
+        {
+            return new ErrorInfo
+            {
+                Message = Data.DatabaseOutage.Message,
+                Extensions = new Dictionary<string, object?> { ["code"] = Data.DatabaseOutage.Code },
+            };
+        }
         if (executionError is UnhandledError)
         {
             return new ErrorInfo

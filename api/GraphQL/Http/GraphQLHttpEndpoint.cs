@@ -1,8 +1,6 @@
 using System.Text.Json;
 using GraphQL;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Errors;
 
@@ -14,7 +12,7 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents, RequestLimits limits, AuditWriter audit,
-    PersistedDocuments persisted, ILogger<GraphQLHttpEndpoint> logger)
+    PersistedDocuments persisted, DemoMode demo, Data.DatabaseOutage outage, IHostApplicationLifetime lifetime, ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string Path = "/graphql";
 
@@ -32,8 +30,9 @@ public sealed class GraphQLHttpEndpoint(
         if (caller is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, mediaType,
-                "Send a valid bearer token (Authorization: Bearer …); `dotnet run --project api -- token --role ANALYST` prints one for the embedded default.",
+            await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, mediaType, Caller.Problem(http.User) ?? (demo.Enabled
+                ? "Send a valid bearer token (Authorization: Bearer …); in demo mode the service printed one per role on start, and `dotnet run --project api -- token --role ANALYST` prints another."
+                : "Send a valid bearer token (Authorization: Bearer …) issued for this service."),
                 ErrorCodes.Unauthenticated);
             return;
         }
@@ -78,35 +77,64 @@ public sealed class GraphQLHttpEndpoint(
             await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
             return;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var (inputs, problemWithInputs) = ReadInputs(request);
+        if (inputs is null)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType, problemWithInputs!);
+            return;
+        }
+        // Every stage stops when the client goes, the time limit passes or the service shuts down.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionSeconds));
         ExecutionResult result;
         try
         {
             result = await executer.ExecuteAsync(options =>
-        {
-            options.Query = request.Query;
-            options.Document = document;
-            options.OperationName = request.OperationName;
-            options.Variables = request.Variables is { } v ? serializer.ReadNode<Inputs>(v) : null;
-            options.Extensions = request.Extensions is { } e ? serializer.ReadNode<Inputs>(e) : null;
-            options.RequestServices = http.RequestServices;
-            options.User = http.User;
-            options.CancellationToken = timeout.Token;
-        });
+            {
+                options.Query = request.Query;
+                options.Document = document;
+                options.OperationName = request.OperationName;
+                options.Variables = inputs.Variables;
+                options.Extensions = inputs.Extensions;
+                options.RequestServices = http.RequestServices;
+                options.User = http.User;
+                options.CancellationToken = timeout.Token;
+            });
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            result = new ExecutionResult { Executed = true, Errors = [new QueryError(ErrorCodes.Timeout, $"The request ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less.")] };
+            result = new ExecutionResult { Executed = true };
+        }
+        if (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever a stopped statement threw (SQLITE_INTERRUPT, a cancelled Npgsql command), the answer is the limit's.
+            result = new ExecutionResult
+            {
+                Executed = true,
+                Errors = [new QueryError(ErrorCodes.Timeout, lifetime.ApplicationStopping.IsCancellationRequested
+                ? "The service is shutting down; the request was stopped. Send it again."
+                : $"The request ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less.")]
+            };
+        }
+        if (result.Errors?.Any(e => e is global::GraphQL.Execution.UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner)) == true)
+        {
+            await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, Data.DatabaseOutage.Code, Data.DatabaseOutage.Message);
+            return;
         }
         var reads = http.RequestServices.GetRequiredService<PersonalDataReads>();
         try
         {
-            await audit.WriteReadsAsync(caller, reads, request.OperationName ?? Operation(request.Query));
+            await audit.WriteReadsAsync(caller, reads, request.OperationName ?? OperationText.WithoutValues(request.Query));
         }
         catch (Exception e)
         {
             // Fail closed: personal data that could not be audited is not handed out.
+            if (Data.DatabaseOutage.IsUnavailable(e))
+            {
+                outage.Failed(e);
+                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, Data.DatabaseOutage.Code, Data.DatabaseOutage.Message);
+                return;
+            }
             logger.LogError(e, "Audit entries could not be written; the response was withheld.");
             await WriteProblemAsync(http, StatusCodes.Status500InternalServerError, mediaType, "The read could not be audited, so nothing was returned.", ErrorCodes.InternalError);
             return;
@@ -145,9 +173,10 @@ public sealed class GraphQLHttpEndpoint(
             var (fromBody, bodyProblem) = GraphQLHttpRequest.FromJson(body.RootElement.Clone());
             return (fromBody, bodyProblem, StatusCodes.Status400BadRequest);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or System.Text.DecoderFallbackException)
         {
-            return (null, "The request body is not valid JSON.", StatusCodes.Status400BadRequest);
+            // Malformed JSON, invalid UTF-8, or a string with an escaped lone surrogate ("\ud800") that has no text.
+            return (null, "The request body is not valid JSON in UTF-8.", StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -155,17 +184,7 @@ public sealed class GraphQLHttpEndpoint(
         }
     }
 
-    private static GraphQLDocument? TryParse(string query)
-    {
-        try
-        {
-            return Parser.Parse(query);
-        }
-        catch (GraphQLParserException)
-        {
-            return null; // the executer reports the syntax error with its location
-        }
-    }
+    private static GraphQLDocument? TryParse(string query) => DocumentGuard.TryParse(query).Document; // else the executer reports the error
 
     private static bool IsMutation(GraphQLDocument? document, string? operationName)
     {
@@ -176,8 +195,23 @@ public sealed class GraphQLHttpEndpoint(
         return selected?.Operation == OperationType.Mutation;
     }
 
-    /// <summary>The first 200 characters of an anonymous query, for the audit trail.</summary>
-    private static string Operation(string query) => query.Length <= 200 ? query : query[..200];
+    /// <summary>The request's variables and extensions as GraphQL.NET reads them, or why they cannot be read.</summary>
+    private (RequestInputs?, string?) ReadInputs(GraphQLHttpRequest request)
+    {
+        try
+        {
+            return (new RequestInputs(
+                request.Variables is { } v ? serializer.ReadNode<Inputs>(v) : null,
+                request.Extensions is { } e ? serializer.ReadNode<Inputs>(e) : null), null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // A key given twice in one object, or a string that is not text (an escaped lone surrogate).
+            return (null, "\"variables\" and \"extensions\" must be JSON objects with each key once and valid text in every string.");
+        }
+    }
+
+    private sealed record RequestInputs(Inputs? Variables, Inputs? Extensions);
 
     private async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {

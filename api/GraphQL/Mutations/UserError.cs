@@ -16,6 +16,8 @@ public enum UserErrorCode
     Validation,
     [Description("The case changed since the caller read it (expectedVersion), or the step conflicts with another.")]
     Conflict,
+    [Description("The caller's scope does not cover it (another village's case, a village outside the account).")]
+    Forbidden,
 }
 
 /// <summary>Why a mutation was refused; nothing was changed.</summary>
@@ -26,6 +28,7 @@ public sealed record UserError(UserErrorCode Code, string Message, IReadOnlyList
     public static UserError Validation(string field, string message) => new(UserErrorCode.Validation, message, ["input", field]);
     public static UserError Deadline(string message) => new(UserErrorCode.DeadlinePassed, message);
     public static UserError Conflict(string message) => new(UserErrorCode.Conflict, message, ["input", "expectedVersion"]);
+    public static UserError Forbidden(string field, string message) => new(UserErrorCode.Forbidden, message, ["input", field]);
 }
 
 public sealed class UserErrorType : ObjectGraphType<UserError>

@@ -10,28 +10,30 @@ namespace PetitionGraph.Api.GraphQL.Scalars;
 /// </summary>
 public sealed class DateTimeScalar : ScalarGraphType
 {
+    private const string Expected = "Expected an ISO-8601 date-time such as \"2021-05-01T00:00:00+08:00\" or a date such as \"2021-05-01\", between 1900 and 2999.";
+
     private readonly OfficeTime _time;
 
     public DateTimeScalar(OfficeTime time)
     {
         _time = time;
         Name = "DateTime";
-        Description = "An instant, ISO-8601. Shown in the office's time zone; input without an offset means office time.";
+        Description = "An instant, ISO-8601 (RFC 3339), from 1900 to 2999. Shown in the office's time zone; input without an offset means office time.";
     }
 
     public override object? ParseLiteral(GraphQLValue value) => value switch
     {
         GraphQLStringValue s => ParseValue((string)s.Value),
         GraphQLNullValue => null,
-        _ => ThrowLiteralConversionError(value, "Expected an ISO-8601 date-time string such as \"2021-05-01T00:00:00+08:00\"."),
+        _ => ThrowLiteralConversionError(value, Expected),
     };
 
     public override object? ParseValue(object? value) => value switch
     {
         null => null,
-        string text when _time.TryParse(text, out var utc) => utc,
-        DateTime dt => dt.Kind == DateTimeKind.Utc ? dt : _time.FromOffice(dt),
-        DateTimeOffset dto => dto.UtcDateTime,
+        string text => _time.TryParse(text, out var utc) ? utc : throw new FormatException(Expected),
+        DateTime dt when dt > OfficeTime.Earliest && dt < OfficeTime.Latest => dt.Kind == DateTimeKind.Utc ? dt : _time.FromOffice(dt),
+        DateTimeOffset dto when dto.UtcDateTime > OfficeTime.Earliest && dto.UtcDateTime < OfficeTime.Latest => dto.UtcDateTime,
         _ => ThrowValueConversionError(value),
     };
 

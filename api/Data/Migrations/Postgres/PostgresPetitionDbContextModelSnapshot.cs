@@ -713,6 +713,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.IdempotencyKey", b =>
                 {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)")
+                        .HasColumnName("owner");
+
                     b.Property<string>("Key")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -730,7 +735,7 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("petition_id");
 
-                    b.HasKey("Key")
+                    b.HasKey("Owner", "Key")
                         .HasName("pk_idempotency_keys");
 
                     b.ToTable("idempotency_keys", (string)null);

@@ -673,6 +673,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.IdempotencyKey", b =>
                 {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
                     b.Property<string>("Key")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -690,7 +695,7 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("petition_id");
 
-                    b.HasKey("Key")
+                    b.HasKey("Owner", "Key")
                         .HasName("pk_idempotency_keys");
 
                     b.ToTable("idempotency_keys", (string)null);

@@ -12,6 +12,60 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "api_clients",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    scopes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_clients", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    petitioner_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    fields = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    operation = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaigns",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    baseline_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaigns", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_number_counters",
                 columns: table => new
                 {
@@ -40,6 +94,48 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    owner = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    petition_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.owner, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_runs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    report = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    schedule_key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    reader_role = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    requested_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    claimed_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    claimed_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "villages",
                 columns: table => new
                 {
@@ -53,6 +149,73 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_villages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_phase",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    from = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    to = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_phase", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_phase_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_target",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    figure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    comparison = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_target", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_target_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_artifacts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    run_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_artifacts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_report_artifacts_report_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "report_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -72,11 +235,14 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     accepted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     conclude_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     concluded_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    next_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    extended = table.Column<bool>(type: "INTEGER", nullable: false),
                     resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     terminated_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     backlog_since = table.Column<DateTime>(type: "TEXT", nullable: true),
                     backlog_until = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    key_class = table.Column<int>(type: "INTEGER", nullable: true),
+                    petition_key_class = table.Column<int>(type: "INTEGER", nullable: true),
                     last_petition_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     petition_count = table.Column<int>(type: "INTEGER", nullable: false),
                     high_level_petition_count = table.Column<int>(type: "INTEGER", nullable: false),
@@ -169,6 +335,49 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_backlog_intervals",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    entered_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    left_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_backlog_intervals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_backlog_intervals_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_deadlines",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    met_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_deadlines", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_deadlines_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_events",
                 columns: table => new
                 {
@@ -178,13 +387,41 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     actor = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_case_events", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_events_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_plan_steps",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    done_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    superseded_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_plan_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_plan_steps_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -291,6 +528,32 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "leader_conflicts",
+                columns: table => new
+                {
+                    leader_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    declared_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leader_conflicts", x => new { x.leader_id, x.case_id });
+                    table.ForeignKey(
+                        name: "fk_leader_conflicts_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_leader_conflicts_leaders_leader_id",
+                        column: x => x.leader_id,
+                        principalTable: "leaders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_petitioners",
                 columns: table => new
                 {
@@ -315,6 +578,38 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_api_clients_key_hash",
+                table: "api_clients",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_clients_name",
+                table: "api_clients",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_actor_at",
+                table: "audit_entries",
+                columns: new[] { "actor", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_at",
+                table: "audit_entries",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_phase_campaign_id",
+                table: "campaign_phase",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_target_campaign_id",
+                table: "campaign_target",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_accused_leaders_leader_id",
                 table: "case_accused_leaders",
                 column: "leader_id");
@@ -323,6 +618,26 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "ix_case_activities_case_id_at",
                 table: "case_activities",
                 columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_backlog_intervals_case_id",
+                table: "case_backlog_intervals",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_backlog_intervals_entered_at_left_at",
+                table: "case_backlog_intervals",
+                columns: new[] { "entered_at", "left_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_deadlines_case_id",
+                table: "case_deadlines",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_deadlines_step_due_at",
+                table: "case_deadlines",
+                columns: new[] { "step", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_events_case_id_at",
@@ -340,6 +655,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "petitioner_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_plan_steps_case_id_superseded_at_position",
+                table: "case_plan_steps",
+                columns: new[] { "case_id", "superseded_at", "position" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_backlog_since_backlog_until",
                 table: "cases",
                 columns: new[] { "backlog_since", "backlog_until" });
@@ -353,6 +673,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "ix_cases_last_petition_at",
                 table: "cases",
                 column: "last_petition_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_next_due_at",
+                table: "cases",
+                column: "next_due_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_number",
@@ -397,6 +722,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 columns: new[] { "leader_id", "case_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_leader_conflicts_case_id",
+                table: "leader_conflicts",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leaders_name",
                 table: "leaders",
                 column: "name");
@@ -422,6 +752,13 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "village_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_petitions_case_id",
+                table: "petitions",
+                column: "case_id",
+                unique: true,
+                filter: "is_first");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_petitions_case_id_received_at",
                 table: "petitions",
                 columns: new[] { "case_id", "received_at" });
@@ -437,6 +774,28 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "received_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_report_artifacts_run_id_file_name",
+                table: "report_artifacts",
+                columns: new[] { "run_id", "file_name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_runs_report_period",
+                table: "report_runs",
+                columns: new[] { "report", "period" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_runs_schedule_key",
+                table: "report_runs",
+                column: "schedule_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_runs_status_next_attempt_at",
+                table: "report_runs",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_villages_code",
                 table: "villages",
                 column: "code",
@@ -447,10 +806,28 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "api_clients");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "campaign_phase");
+
+            migrationBuilder.DropTable(
+                name: "campaign_target");
+
+            migrationBuilder.DropTable(
                 name: "case_accused_leaders");
 
             migrationBuilder.DropTable(
                 name: "case_activities");
+
+            migrationBuilder.DropTable(
+                name: "case_backlog_intervals");
+
+            migrationBuilder.DropTable(
+                name: "case_deadlines");
 
             migrationBuilder.DropTable(
                 name: "case_events");
@@ -462,13 +839,28 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "case_petitioners");
 
             migrationBuilder.DropTable(
+                name: "case_plan_steps");
+
+            migrationBuilder.DropTable(
                 name: "evaluations");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "leader_assignments");
 
             migrationBuilder.DropTable(
+                name: "leader_conflicts");
+
+            migrationBuilder.DropTable(
                 name: "petitions");
+
+            migrationBuilder.DropTable(
+                name: "report_artifacts");
+
+            migrationBuilder.DropTable(
+                name: "campaigns");
 
             migrationBuilder.DropTable(
                 name: "petitioners");
@@ -478,6 +870,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "report_runs");
 
             migrationBuilder.DropTable(
                 name: "categories");

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -12,6 +13,60 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "api_clients",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    scopes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_clients", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    petitioner_ids = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    fields = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    operation = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaigns",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    baseline_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaigns", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "case_number_counters",
                 columns: table => new
@@ -41,6 +96,48 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    owner = table.Column<string>(type: "character varying(240)", maxLength: 240, nullable: false),
+                    key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    case_id = table.Column<int>(type: "integer", nullable: false),
+                    petition_id = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.owner, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_runs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    report = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    schedule_key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    reader_role = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    claimed_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "villages",
                 columns: table => new
                 {
@@ -54,6 +151,73 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_villages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_phase",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    campaign_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    from = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    to = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_phase", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_phase_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_target",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    campaign_id = table.Column<int>(type: "integer", nullable: false),
+                    figure = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    comparison = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    value = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_target", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_target_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_artifacts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    run_id = table.Column<int>(type: "integer", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_artifacts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_report_artifacts_report_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "report_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -73,11 +237,14 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     accepted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     conclude_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     concluded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    replied_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    next_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    extended = table.Column<bool>(type: "boolean", nullable: false),
                     resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     terminated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     backlog_since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     backlog_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    key_class = table.Column<int>(type: "integer", nullable: true),
+                    petition_key_class = table.Column<int>(type: "integer", nullable: true),
                     last_petition_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     petition_count = table.Column<int>(type: "integer", nullable: false),
                     high_level_petition_count = table.Column<int>(type: "integer", nullable: false),
@@ -170,6 +337,49 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_backlog_intervals",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<int>(type: "integer", nullable: false),
+                    entered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    left_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_backlog_intervals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_backlog_intervals_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_deadlines",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<int>(type: "integer", nullable: false),
+                    step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    met_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_deadlines", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_deadlines_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_events",
                 columns: table => new
                 {
@@ -179,13 +389,41 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     actor = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    source = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_case_events", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_events_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_plan_steps",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<int>(type: "integer", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    done_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    superseded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_plan_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_plan_steps_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -292,6 +530,32 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "leader_conflicts",
+                columns: table => new
+                {
+                    leader_id = table.Column<int>(type: "integer", nullable: false),
+                    case_id = table.Column<int>(type: "integer", nullable: false),
+                    reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    declared_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leader_conflicts", x => new { x.leader_id, x.case_id });
+                    table.ForeignKey(
+                        name: "fk_leader_conflicts_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_leader_conflicts_leaders_leader_id",
+                        column: x => x.leader_id,
+                        principalTable: "leaders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_petitioners",
                 columns: table => new
                 {
@@ -316,6 +580,44 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_api_clients_key_hash",
+                table: "api_clients",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_clients_name",
+                table: "api_clients",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_actor_at",
+                table: "audit_entries",
+                columns: new[] { "actor", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_at",
+                table: "audit_entries",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_petitioner_ids",
+                table: "audit_entries",
+                column: "petitioner_ids")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_phase_campaign_id",
+                table: "campaign_phase",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_target_campaign_id",
+                table: "campaign_target",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_accused_leaders_leader_id",
                 table: "case_accused_leaders",
                 column: "leader_id");
@@ -324,6 +626,26 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 name: "ix_case_activities_case_id_at",
                 table: "case_activities",
                 columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_backlog_intervals_case_id",
+                table: "case_backlog_intervals",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_backlog_intervals_entered_at_left_at",
+                table: "case_backlog_intervals",
+                columns: new[] { "entered_at", "left_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_deadlines_case_id",
+                table: "case_deadlines",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_deadlines_step_due_at",
+                table: "case_deadlines",
+                columns: new[] { "step", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_events_case_id_at",
@@ -341,6 +663,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 column: "petitioner_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_plan_steps_case_id_superseded_at_position",
+                table: "case_plan_steps",
+                columns: new[] { "case_id", "superseded_at", "position" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_backlog_since_backlog_until",
                 table: "cases",
                 columns: new[] { "backlog_since", "backlog_until" });
@@ -351,9 +678,20 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 columns: new[] { "category_id", "opened_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_cases_id",
+                table: "cases",
+                column: "id")
+                .Annotation("Npgsql:IndexInclude", new[] { "category_id", "village_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_last_petition_at",
                 table: "cases",
                 column: "last_petition_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_next_due_at",
+                table: "cases",
+                column: "next_due_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_number",
@@ -398,6 +736,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 columns: new[] { "leader_id", "case_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_leader_conflicts_case_id",
+                table: "leader_conflicts",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leaders_name",
                 table: "leaders",
                 column: "name");
@@ -423,6 +766,13 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 column: "village_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_petitions_case_id",
+                table: "petitions",
+                column: "case_id",
+                unique: true,
+                filter: "is_first");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_petitions_case_id_received_at",
                 table: "petitions",
                 columns: new[] { "case_id", "received_at" });
@@ -435,7 +785,30 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ix_petitions_received_at",
                 table: "petitions",
-                column: "received_at");
+                column: "received_at")
+                .Annotation("Npgsql:IndexInclude", new[] { "case_id", "level", "is_first" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_artifacts_run_id_file_name",
+                table: "report_artifacts",
+                columns: new[] { "run_id", "file_name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_runs_report_period",
+                table: "report_runs",
+                columns: new[] { "report", "period" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_runs_schedule_key",
+                table: "report_runs",
+                column: "schedule_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_runs_status_next_attempt_at",
+                table: "report_runs",
+                columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_villages_code",
@@ -448,10 +821,28 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "api_clients");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "campaign_phase");
+
+            migrationBuilder.DropTable(
+                name: "campaign_target");
+
+            migrationBuilder.DropTable(
                 name: "case_accused_leaders");
 
             migrationBuilder.DropTable(
                 name: "case_activities");
+
+            migrationBuilder.DropTable(
+                name: "case_backlog_intervals");
+
+            migrationBuilder.DropTable(
+                name: "case_deadlines");
 
             migrationBuilder.DropTable(
                 name: "case_events");
@@ -463,13 +854,28 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 name: "case_petitioners");
 
             migrationBuilder.DropTable(
+                name: "case_plan_steps");
+
+            migrationBuilder.DropTable(
                 name: "evaluations");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "leader_assignments");
 
             migrationBuilder.DropTable(
+                name: "leader_conflicts");
+
+            migrationBuilder.DropTable(
                 name: "petitions");
+
+            migrationBuilder.DropTable(
+                name: "report_artifacts");
+
+            migrationBuilder.DropTable(
+                name: "campaigns");
 
             migrationBuilder.DropTable(
                 name: "petitioners");
@@ -479,6 +885,9 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "report_runs");
 
             migrationBuilder.DropTable(
                 name: "categories");

@@ -11,8 +11,8 @@ using PetitionGraph.Api.Data;
 namespace PetitionGraph.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePetitionDbContext))]
-    [Migration("20261127141051_Integrations")]
-    partial class Integrations
+    [Migration("20261206083825_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,9 +102,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("operation");
 
-                    b.Property<int?>("PetitionerId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("petitioner_id");
+                    b.PrimitiveCollection<string>("PetitionerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petitioner_ids");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -125,9 +126,6 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Actor", "At")
                         .HasDatabaseName("ix_audit_entries_actor_at");
-
-                    b.HasIndex("PetitionerId", "At")
-                        .HasDatabaseName("ix_audit_entries_petitioner_id_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -678,6 +676,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.IdempotencyKey", b =>
                 {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
                     b.Property<string>("Key")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -695,7 +698,7 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("petition_id");
 
-                    b.HasKey("Key")
+                    b.HasKey("Owner", "Key")
                         .HasName("pk_idempotency_keys");
 
                     b.ToTable("idempotency_keys", (string)null);
@@ -953,6 +956,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Level", "ReceivedAt")
                         .HasDatabaseName("ix_petitions_level_received_at");
+
+                    b.HasIndex(new[] { "CaseId" }, "ix_petitions_one_first_per_case")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_case_id")
+                        .HasFilter("is_first");
 
                     b.ToTable("petitions", (string)null);
                 });

@@ -1,0 +1,28 @@
+using PetitionGraph.Api.Hosting;
+
+namespace PetitionGraph.Api.Access;
+
+/// <summary>
+/// Demo mode: a signing key generated into <see cref="AuthOptions.KeyFile"/>, a ready-made token per role printed on
+/// start, and the synthetic demo data loaded into an empty database. Only where the operator asked for it — the
+/// Development environment (the launch profile that <c>dotnet run --project api</c> uses) or <c>Demo:Enabled=true</c>.
+/// Anywhere else the service refuses to start without <c>Auth:SigningKey</c> or <c>Auth:Authority</c>.
+/// </summary>
+public sealed record DemoMode(bool Enabled)
+{
+    public static DemoMode From(IConfiguration configuration, IHostEnvironment environment) =>
+        new(configuration.GetValue<bool?>("Demo:Enabled") ?? environment.IsDevelopment());
+
+    /// <summary>Throws, saying exactly what to set, when tokens could not be verified in this mode.</summary>
+    public void RequireTokenSetup(AuthOptions options, string environmentName)
+    {
+        if (Enabled || !string.IsNullOrWhiteSpace(options.SigningKey) || !string.IsNullOrWhiteSpace(options.Authority))
+        {
+            return;
+        }
+        throw new StartupException(
+            $"No way to verify tokens is configured (environment: {environmentName}). Set Auth:SigningKey to a random base64 key of at least 32 bytes " +
+            "(environment variable Auth__SigningKey; e.g. `openssl rand -base64 32`), or Auth:Authority to your OpenID Connect issuer (Auth__Authority). " +
+            "For a local trial with a generated key, printed tokens and demo data, run in demo mode: ASPNETCORE_ENVIRONMENT=Development or Demo__Enabled=true.");
+    }
+}
