@@ -4,7 +4,7 @@ using PetitionGraph.Api.Hosting;
 var cli = new CliArguments(args);
 try
 {
-    var app = PetitionGraphApp.Build(cli.Verb is null ? args : []);
+    var app = cli.Verb is null ? PetitionGraphApp.Build(args) : PetitionGraphApp.Build([], CliVerbs.QuietLogs);
     if (cli.Verb is not null)
     {
         return await CliVerbs.RunAsync(app.Services, cli, Console.Out, CancellationToken.None);
@@ -13,11 +13,13 @@ try
     await app.InitializeDatabaseAsync();
     await app.PrintDemoTokensAsync();
     await app.WarmUpAsync();
+    app.AnnounceEndpointsOnStart();
     await app.RunAsync();
     return 0;
 }
-catch (StartupException e)
+catch (Exception e) when (e is StartupException || cli.Verb is not null || PetitionGraph.Api.Data.DatabaseOutage.IsUnavailable(e))
 {
-    await Console.Error.WriteLineAsync(e.Message);
+    // One line an operator can act on, never a stack trace: a setting to add, a database to start, a file to fix.
+    await Console.Error.WriteLineAsync(PetitionGraph.Api.Data.DatabaseOutage.IsUnavailable(e) ? $"The database cannot be reached: {e.GetBaseException().Message}" : e.Message);
     return 1;
 }

@@ -8,10 +8,25 @@ namespace PetitionGraph.Api.Access;
 /// Development environment (the launch profile that <c>dotnet run --project api</c> uses) or <c>Demo:Enabled=true</c>.
 /// Anywhere else the service refuses to start without <c>Auth:SigningKey</c> or <c>Auth:Authority</c>.
 /// </summary>
-public sealed record DemoMode(bool Enabled)
+public sealed record DemoMode(bool Enabled, DateTimeOffset? Now = null)
 {
-    public static DemoMode From(IConfiguration configuration, IHostEnvironment environment) =>
-        new(configuration.GetValue<bool?>("Demo:Enabled") ?? environment.IsDevelopment());
+    /// <summary>The instant the demo data describes (its history ends the day before): 1 November 2026, 08:00 office time.</summary>
+    public static readonly DateTimeOffset ReferenceInstant = new(2026, 11, 1, 8, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>
+    /// In demo mode the office clock stands at <c>Demo:Now</c> — the demo data's reference instant unless set, or the
+    /// real clock with <c>Demo:Now=real</c> — so that every example in the README gives the output it shows on any day.
+    /// </summary>
+    public static DemoMode From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var enabled = configuration.GetValue<bool?>("Demo:Enabled") ?? environment.IsDevelopment();
+        var setting = configuration["Demo:Now"];
+        DateTimeOffset? now = !enabled || string.Equals(setting, "real", StringComparison.OrdinalIgnoreCase) ? null
+            : string.IsNullOrWhiteSpace(setting) ? ReferenceInstant
+            : DateTimeOffset.TryParse(setting, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at
+            : throw new StartupException($"Demo:Now '{setting}' is not an instant (e.g. 2026-11-01T08:00:00+08:00) or 'real'.");
+        return new DemoMode(enabled, now);
+    }
 
     /// <summary>Throws, saying exactly what to set, when tokens could not be verified in this mode.</summary>
     public void RequireTokenSetup(AuthOptions options, string environmentName)

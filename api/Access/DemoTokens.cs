@@ -9,6 +9,13 @@ namespace PetitionGraph.Api.Access;
 /// </summary>
 public static class DemoTokens
 {
+    /// <summary>The subject of a role's demo token (demo-office, demo-village, …); `token --role R` uses the same one.</summary>
+    public static string UserFor(Role role) => role switch
+    {
+        Role.VillageHandler => "demo-village",
+        _ => "demo-" + EnumNames.Name(role).ToLowerInvariant(),
+    };
+
     public static async Task<IReadOnlyList<(Role Role, string Note, string Token)>> IssueAsync(IServiceProvider services, CancellationToken ct)
     {
         var issuer = services.GetRequiredService<TokenIssuer>();
@@ -20,11 +27,11 @@ public static class DemoTokens
         var hours = TimeSpan.FromDays(30);
         return
         [
-            (Role.Office, "all cases, personal data (audited)", issuer.Issue("demo-office", Role.Office, lifetime: hours)),
-            (Role.Analyst, "all cases and statistics, names masked", issuer.Issue("demo-analyst", Role.Analyst, lifetime: hours)),
-            (Role.Admin, "reference data, campaigns, audit trail", issuer.Issue("demo-admin", Role.Admin, lifetime: hours)),
-            (Role.VillageHandler, $"cases of villages {string.Join(", ", villages)}", issuer.Issue("demo-village", Role.VillageHandler, villages: villages, lifetime: hours)),
-            (Role.Leader, $"cases assigned to leader {leader}", issuer.Issue("demo-leader", Role.Leader, leaderId: leader, lifetime: hours)),
+            (Role.Office, "all cases, personal data (audited)", issuer.Issue(UserFor(Role.Office), Role.Office, lifetime: hours)),
+            (Role.Analyst, "all cases and statistics, names masked", issuer.Issue(UserFor(Role.Analyst), Role.Analyst, lifetime: hours)),
+            (Role.Admin, "reference data, campaigns, audit trail", issuer.Issue(UserFor(Role.Admin), Role.Admin, lifetime: hours)),
+            (Role.VillageHandler, $"cases of villages {string.Join(", ", villages)}", issuer.Issue(UserFor(Role.VillageHandler), Role.VillageHandler, villages: villages, lifetime: hours)),
+            (Role.Leader, $"cases assigned to leader {leader}", issuer.Issue(UserFor(Role.Leader), Role.Leader, leaderId: leader, lifetime: hours)),
         ];
     }
 }

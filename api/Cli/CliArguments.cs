@@ -1,6 +1,9 @@
 namespace PetitionGraph.Api.Cli;
 
-/// <summary>Minimal parser for <c>verb --name value --flag</c>.</summary>
+/// <summary>
+/// <c>VERB [POSITIONAL…] [--name value] [--flag]</c>. A first argument starting with '-' is no verb: the server runs
+/// with the arguments (<c>--urls …</c>) unless they ask for help (<c>--help</c>, <c>-h</c>).
+/// </summary>
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
@@ -8,12 +11,20 @@ public sealed class CliArguments
 
     public CliArguments(IReadOnlyList<string> args)
     {
-        Verb = args.Count > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : null;
-        for (var i = Verb is null ? 0 : 1; i < args.Count; i++)
+        WantsHelp = args.Any(a => a is "--help" or "-h" or "-?");
+        Verb = args.Count > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        if (Verb is null && WantsHelp)
+        {
+            Verb = "help";
+        }
+        for (var i = Verb is null || !args[0].Equals(Verb, StringComparison.Ordinal) ? 0 : 1; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                _positional.Add(args[i]);
+                if (args[i] is not ("-h" or "-?"))
+                {
+                    _positional.Add(args[i]);
+                }
                 continue;
             }
             var name = args[i][2..];
@@ -24,15 +35,38 @@ public sealed class CliArguments
 
     public string? Verb { get; }
 
+    /// <summary>--help, -h or -? anywhere: print help for the verb (or all verbs) and do nothing else.</summary>
+    public bool WantsHelp { get; }
+
     /// <summary>Arguments after the verb that are not options (<c>report monthly-overview …</c>).</summary>
     public IReadOnlyList<string> Positional => _positional;
+
+    public IEnumerable<string> OptionNames => _options.Keys;
 
     public bool Has(string name) => _options.ContainsKey(name);
 
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
-    public int GetInt(string name, int fallback) =>
-        _options.TryGetValue(name, out var value) && value is not null
-            ? int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"--{name} takes a whole number; got '{value}'.")
-            : fallback;
+    /// <summary>The option's value; a usage error when it is given without one.</summary>
+    public string? Value(string name) =>
+        _options.TryGetValue(name, out var value) ? value ?? throw new CliUsageException($"--{name} needs a value.") : null;
+
+    public int GetInt(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (Value(name) is not { } text)
+        {
+            return fallback;
+        }
+        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            throw new CliUsageException($"--{name} takes a whole number; got '{text}'.");
+        }
+        return n < min || n > max ? throw new CliUsageException($"--{name} must be between {min:N0} and {max:N0}; got {n:N0}.") : n;
+    }
+
+    /// <summary>A file or folder named on the command line, resolved against the directory the command was run from.</summary>
+    public static string FullPath(string path) => Path.GetFullPath(path);
 }
+
+/// <summary>The command line itself is wrong (an unknown option, a malformed value): one line, exit status 2.</summary>
+public sealed class CliUsageException(string message) : Exception(message);

@@ -11,22 +11,17 @@ public static class LedgerVerbs
 {
     public static async Task<int> ImportAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
-        var path = args.Positional.Count > 0 ? args.Positional[0] : null;
-        if (path is null || !File.Exists(path))
+        if (args.Positional.Count == 0)
         {
-            await output.WriteLineAsync($"import FILE: '{path}' does not exist.");
+            throw new CliUsageException("import needs the ledger file: import FILE.xlsx|FILE.csv [--kind ownership|cases] [--dry-run]");
+        }
+        var path = CliArguments.FullPath(args.Positional[0]);
+        if (!File.Exists(path))
+        {
+            await output.WriteLineAsync($"import: {path} does not exist.");
             return 2;
         }
-        LedgerKind? kind = null;
-        if (args.Get("kind") is { } name)
-        {
-            if (!EnumNames.TryParse<LedgerKind>(name.ToUpperInvariant(), out var k))
-            {
-                await output.WriteLineAsync("--kind is ownership or cases.");
-                return 2;
-            }
-            kind = k;
-        }
+        LedgerKind? kind = args.Value("kind") is { } name ? Kind(name) : null;
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
         var importer = new LedgerImporter(services.GetRequiredService<PetitionDbContext>(), services.GetRequiredService<TimeLimits>(),
             services.GetRequiredService<KeyClassRules>(), services.GetRequiredService<OfficeTime>(), services.GetRequiredService<TimeProvider>());
@@ -57,18 +52,20 @@ public static class LedgerVerbs
 
     public static async Task<int> ExportAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
-        if (!EnumNames.TryParse<LedgerKind>((args.Get("kind") ?? "").ToUpperInvariant(), out var kind))
+        var kind = Kind(args.Value("kind") ?? throw new CliUsageException("export needs --kind ownership|cases."));
+        var path = CliArguments.FullPath(args.Value("out") ?? throw new CliUsageException("export needs --out FILE.xlsx or --out FILE.csv."));
+        var format = (args.Value("format") ?? Path.GetExtension(path).TrimStart('.')).ToLowerInvariant();
+        if (format is not ("csv" or "xlsx"))
         {
-            await output.WriteLineAsync("--kind is ownership or cases.");
+            throw new CliUsageException($"export writes .xlsx or .csv; {path} is neither (or give --format).");
+        }
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        {
+            await output.WriteLineAsync($"export: the folder {folder} does not exist.");
             return 2;
         }
-        var format = (args.Get("format") ?? Path.GetExtension(args.Get("out") ?? ".xlsx").TrimStart('.')).ToLowerInvariant();
-        if (format is not ("csv" or "xlsx") || args.Get("out") is not { } path)
-        {
-            await output.WriteLineAsync("export --kind ownership|cases --out FILE.xlsx|FILE.csv [--where JSON]");
-            return 2;
-        }
-        var (file, error, _) = await services.GetRequiredService<LedgerService>().ExportAsync(services, LedgerService.CommandLine, kind, format, args.Get("where"), ct);
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var (file, error, _) = await services.GetRequiredService<LedgerService>().ExportAsync(services, LedgerService.CommandLine, kind, format, args.Value("where"), ct);
         if (file is null)
         {
             await output.WriteLineAsync(error);
@@ -78,6 +75,9 @@ public static class LedgerVerbs
         await output.WriteLineAsync($"Wrote {path} ({file.Length:N0} bytes).");
         return 0;
     }
+
+    private static LedgerKind Kind(string name) =>
+        EnumNames.TryParse<LedgerKind>(name.ToUpperInvariant(), out var kind) ? kind : throw new CliUsageException($"--kind is ownership or cases, not '{name}'.");
 
     private static string Name(LedgerKind kind) => kind == LedgerKind.Ownership ? "leader case-ownership" : "case";
 

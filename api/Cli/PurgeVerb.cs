@@ -20,7 +20,7 @@ public static class PurgeVerb
         var office = services.GetRequiredService<OfficeTime>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         DateTime before;
-        if (args.Get("resolved-before") is { } text)
+        if (args.Value("resolved-before") is { } text)
         {
             if (!office.TryParse(text, out before))
             {

@@ -16,18 +16,16 @@ public static class ReportVerb
             await output.WriteLineAsync($"Unknown report '{name}'. Reports: {string.Join(", ", ReportNames.All)}.");
             return 2;
         }
-        var period = ReportPeriod.Parse(args.Get("period"), services.GetRequiredService<OfficeTime>());
-        if (period is null)
+        var text = args.Value("period") ?? throw new CliUsageException("report needs --period: 2026-05, 2026-Q2, 2026, 2026-W18 or 2026-05-03.");
+        var period = ReportPeriod.Parse(text, services.GetRequiredService<OfficeTime>())
+            ?? throw new CliUsageException($"--period '{text}' is not a period: use 2026-05, 2026-Q2, 2026, 2026-W18 or 2026-05-03.");
+        var roleName = (args.Value("role") ?? "OFFICE").Trim().ToUpperInvariant();
+        if (!EnumNames.TryParse<Role>(roleName, out var role))
         {
-            await output.WriteLineAsync($"--period '{args.Get("period")}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03.");
-            return 2;
+            throw new CliUsageException($"--role '{args.Value("role")}' is not a role: {string.Join(", ", Enum.GetValues<Role>().Select(r => EnumNames.Name(r)))}.");
         }
-        if (!Enum.TryParse<Role>((args.Get("role") ?? "Office").Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role))
-        {
-            await output.WriteLineAsync($"--role '{args.Get("role")}' is not a role: {string.Join(", ", Enum.GetNames<Role>())}.");
-            return 2;
-        }
-        var directory = Path.GetFullPath(args.Get("out") ?? "reports");
+        // Under data/ by default, which git ignores: a report holds names when its role may read them.
+        var directory = CliArguments.FullPath(args.Value("out") ?? Path.Combine("data", "reports"));
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
         try
         {

@@ -8,6 +8,10 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
+        if (db.Database.IsSqlite())
+        {
+            DatabaseServiceExtensions.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
+        }
         await RefuseUnknownHistoryAsync(ct);
         // A migration may rewrite a large table (the audit trail has millions of rows in a busy office): no 30 s limit.
         var timeout = db.Database.GetCommandTimeout();

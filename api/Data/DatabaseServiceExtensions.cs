@@ -22,7 +22,6 @@ public static class DatabaseServiceExtensions
         }
         else
         {
-            EnsureSqliteDirectory(options.ConnectionString);
             Add<SqlitePetitionDbContext>(services, (sp, o) =>
                 ConfigureSqlite(o, options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
@@ -67,7 +66,8 @@ public static class DatabaseServiceExtensions
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
-    private static void EnsureSqliteDirectory(string connectionString)
+    /// <summary>Made when the database is first migrated, not when services are registered (help touches nothing).</summary>
+    public static void EnsureSqliteDirectory(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));

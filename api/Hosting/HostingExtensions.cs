@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
@@ -12,7 +13,12 @@ public static class HostingExtensions
     /// <summary>Everything the host, the CLI and the tests share.</summary>
     public static WebApplicationBuilder AddPetitionGraph(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(DemoMode.From(builder.Configuration, builder.Environment));
+        var demo = DemoMode.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(demo);
+        if (demo.Now is { } demoNow)
+        {
+            builder.Services.TryAddSingleton<TimeProvider>(new DemoClock(demoNow));
+        }
         builder.Services.AddPetitionDatabase(builder.Configuration);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddPetitionAccess(builder.Configuration);
@@ -32,6 +38,7 @@ public static class HostingExtensions
         app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapReportArtifacts();
         app.MapLedgers();
+        app.MapHome();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (PetitionDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.Text("database unreachable", statusCode: 503));

@@ -49,7 +49,7 @@ public static class PostgresServer
     private sealed class ThrowawayCluster(string bin)
     {
         private const string Password = "petitiongraph-test";
-        private readonly string _dir = Directory.CreateTempSubdirectory("petitiongraph-pg-").FullName;
+        private readonly string _dir = Directory.CreateDirectory(System.IO.Path.Combine(TestRunFolder.Path, "postgres")).FullName;
         private readonly bool _asRoot = Environment.UserName == "root";
 
         public string Start()
@@ -63,24 +63,13 @@ public static class PostgresServer
                 Run("chown", ["-R", "postgres:postgres", _dir]);
             }
             Pg("initdb", ["-D", data, "-U", "postgres", "--auth-host=scram-sha-256", "--auth-local=trust", "--pwfile=" + pwfile, "-E", "UTF8", "--locale=C.UTF-8"]);
+            // Before the server starts: a run killed from here on still has its cluster stopped by the watchdog.
+            File.WriteAllText(TestRunFolder.PostgresStopFile, $"{bin} {data} {(_asRoot ? "yes" : "no")}\n");
             var port = FreePort();
             Pg("pg_ctl", ["-D", data, "-l", System.IO.Path.Combine(_dir, "server.log"), "-w", "-t", "60", "start", "-o",
                 $"-p {port} -c listen_addresses=127.0.0.1 -k {_dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"]);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(data);
+            Console.Error.WriteLine($"PostgreSQL for the tests: a throwaway server on port {port} in {_dir}, stopped when the run ends (TestRunFolder).");
             return $"Host=127.0.0.1;Port={port};Username=postgres;Password={Password};Database=postgres;Include Error Detail=true";
-        }
-
-        private void Stop(string data)
-        {
-            try
-            {
-                Pg("pg_ctl", ["-D", data, "-m", "immediate", "stop"]);
-                Directory.Delete(_dir, recursive: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Best effort at process exit; the temp folder is reclaimed with the machine.
-            }
         }
 
         private void Pg(string tool, string[] args)

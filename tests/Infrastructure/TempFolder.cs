@@ -1,9 +1,9 @@
 namespace PetitionGraph.Tests.Infrastructure;
 
-/// <summary>A folder of the test's own under the system temp folder, deleted with everything in it when disposed.</summary>
+/// <summary>A folder of the test's own in the run's folder, deleted with everything in it when disposed.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("petitiongraph-test-").FullName;
+    public string Path { get; } = Directory.CreateDirectory(TestRunFolder.NewPath("folder")).FullName;
 
     public void Dispose()
     {

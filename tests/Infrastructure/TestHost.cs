@@ -134,12 +134,12 @@ public sealed class CustomHost(DatabaseProvider provider, string connectionStrin
 
     public static async Task<string> NewDatabaseAsync(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
         ? await PostgresServer.CreateDatabaseAsync("pg_custom")
-        : $"Data Source={Path.Combine(Path.GetTempPath(), $"petitiongraph-test-{Guid.NewGuid():N}.db")}";
+        : $"Data Source={TestRunFolder.NewPath("custom", ".db")}";
 }
 
 public sealed class SqliteHost : TestHost
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"petitiongraph-test-{Guid.NewGuid():N}.db");
+    private readonly string _file = TestRunFolder.NewPath("sqlite", ".db");
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

@@ -42,7 +42,7 @@ public abstract class LedgerTests(TestHost host)
         Assert.Equal(OwnershipRows, exported);
 
         // The same as XLSX from the command line, read back with the importer's reader.
-        var file = Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}.xlsx");
+        var file = TestRunFolder.NewPath("ledger", ".xlsx");
         var export = await RunAsync("export", "--kind", "ownership", "--out", file, "--where", """{"village":{"code":{"eq":"LEDGER1"}}}""");
         Assert.True(export.Exit == 0, export.Output);
         Assert.Equal(OwnershipRows, LedgerGrid.Read(file).Rows.Select(r => r.Cells).ToList());

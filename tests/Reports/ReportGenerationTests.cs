@@ -92,7 +92,7 @@ public abstract class ReportGenerationTests(TestHost host)
     [Fact]
     public async Task The_report_command_writes_every_file()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"petitiongraph-report-{Guid.NewGuid():N}");
+        var directory = TestRunFolder.NewPath("report");
         var output = new StringWriter();
         var exit = await CliVerbs.RunAsync(host.Services, new CliArguments(["report", "by-village", "--period", "2026-Q3", "--out", directory]), output, CancellationToken.None);
         Assert.True(exit == 0, output.ToString());

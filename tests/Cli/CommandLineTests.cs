@@ -1,0 +1,141 @@
+using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Data;
+using PetitionGraph.Tests.Infrastructure;
+
+namespace PetitionGraph.Tests.Cli;
+
+/// <summary>The command line behaves like one: help exits 0, a wrong command line exits 2 with one line, never a stack trace.</summary>
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task Help_lists_every_verb_and_every_role_and_exits_0(string flag)
+    {
+        using var folder = new TempFolder();
+        var run = await ApiProcess.RunAsync(folder.Path, null, flag);
+        Assert.Equal(0, run.ExitCode);
+        foreach (var verb in new[] { "migrate", "seed", "schema", "import", "export", "purge", "token", "report" })
+        {
+            Assert.Contains("  " + verb, run.Output, StringComparison.Ordinal);
+        }
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            Assert.Contains(EnumNames.Name(role), run.Output, StringComparison.Ordinal);
+        }
+        Assert.Contains("--urls", run.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "data")), "help must not start the service or touch a database");
+    }
+
+    [Theory]
+    [InlineData("seed", "--cases")]
+    [InlineData("token", "--role")]
+    [InlineData("report", "--period")]
+    public async Task A_verbs_help_names_its_options_and_exits_0(string verb, string option)
+    {
+        using var folder = new TempFolder();
+        var run = await ApiProcess.RunAsync(folder.Path, null, verb, "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(option, run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "Unknown verb 'frobnicate'")]
+    [InlineData(new[] { "seed", "--cases", "abc" }, "--cases takes a whole number; got 'abc'.")]
+    [InlineData(new[] { "seed", "--cases", "0" }, "--cases must be between 1 and 10,000,000")]
+    [InlineData(new[] { "seed" }, "seed needs --cases N")]
+    [InlineData(new[] { "seed", "--case", "5" }, "seed has no option --case")]
+    [InlineData(new[] { "token", "--role", "KING" }, "--role must be one of ADMIN, OFFICE, VILLAGE_HANDLER, LEADER, ANALYST, INTEGRATION")]
+    [InlineData(new[] { "token", "--role", "ANALYST", "--hours", "x" }, "--hours takes a whole number")]
+    [InlineData(new[] { "report", "monthly-overview", "--period", "May" }, "--period 'May' is not a period")]
+    [InlineData(new[] { "export", "--kind", "ownership" }, "export needs --out")]
+    [InlineData(new[] { "import" }, "import needs the ledger file")]
+    public async Task A_wrong_command_line_prints_one_line_and_exits_2(string[] args, string message)
+    {
+        using var folder = new TempFolder();
+        var run = await ApiProcess.RunAsync(folder.Path, new Dictionary<string, string> { ["Auth__SigningKey"] = TestHost.SigningKey }, args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.All, StringComparison.Ordinal);
+        Assert.Single(run.All.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Relative_paths_are_the_callers_and_a_missing_file_is_named_in_full(DatabaseProvider provider)
+    {
+        using var folder = new TempFolder();
+        var database = provider == DatabaseProvider.Postgres
+            ? new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = await PostgresServer.CreateDatabaseAsync("pg_cli") }
+            : null;
+        var run = await ApiProcess.RunAsync(folder.Path, database, "import", Path.Combine("sheets", "汇总表.xlsx"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(Path.Combine(folder.Path, "sheets", "汇总表.xlsx") + " does not exist", run.All, StringComparison.Ordinal);
+
+        var exported = await ApiProcess.RunAsync(folder.Path, database, "export", "--kind", "cases", "--out", "ledger.csv");
+        Assert.Equal(0, exported.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "ledger.csv")), exported.All);
+        Assert.Equal(provider == DatabaseProvider.Sqlite, File.Exists(Path.Combine(folder.Path, "data", "petitiongraph.db")));
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_the_service_without_a_key_exits_1_saying_what_to_set()
+    {
+        using var folder = new TempFolder();
+        var run = await ApiProcess.RunAsync(folder.Path, new Dictionary<string, string> { ["Urls"] = "http://127.0.0.1:0" });
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Auth:SigningKey", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_ENVIRONMENT=Development", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "data", "dev-signing-key")));
+    }
+}
+
+/// <summary>A newcomer's first start: where the service is, and nothing alarming on the way.</summary>
+public sealed class FirstStartTests
+{
+    [Fact]
+    public async Task The_first_start_names_the_GraphQL_URL_prints_no_warning_and_answers_at_the_root()
+    {
+        using var folder = new TempFolder();
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PetitionGraph.Api.dll"));
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Urls"] = "http://127.0.0.1:0";
+        info.Environment["Seed__DemoCases"] = "30";
+        info.Environment["Startup__WarmUp"] = "false";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var log = new System.Text.StringBuilder();
+        string? url = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (url is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                log.AppendLine(line);
+                var match = System.Text.RegularExpressions.Regex.Match(line, @"GraphQL endpoint: (http://127\.0\.0\.1:\d+/graphql)");
+                url = match.Success ? match.Groups[1].Value : null;
+            }
+            Assert.True(url is not null, log.ToString());
+            Assert.DoesNotContain("warn:", log.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("fail:", log.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Development tokens", log.ToString(), StringComparison.Ordinal);
+
+            using var http = new HttpClient();
+            var root = url[..^"/graphql".Length];
+            var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(root + "/")));
+            Assert.Equal(url, json.RootElement.GetProperty("links").GetProperty("graphql").GetString());
+            using var page = new HttpRequestMessage(HttpMethod.Get, root + "/");
+            page.Headers.Accept.ParseAdd("text/html");
+            var html = await (await http.SendAsync(page)).Content.ReadAsStringAsync();
+            Assert.Contains($"<a href=\"{url}\">", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+}
