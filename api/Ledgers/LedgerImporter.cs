@@ -10,6 +10,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.Ledgers;
 
@@ -67,14 +68,19 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             {
                 problems.Add($"row {row}, 姓名: no petitioner named");
             }
-            var villageId = reference.VillageIn(address);
+            var named = reference.VillagesIn(address);
+            var villageId = named.Count == 1 ? named[0].Id : (int?)null;
             if (address.Length == 0)
             {
                 problems.Add($"row {row}, 户籍地: empty");
             }
-            else if (villageId is null)
+            else if (named.Count == 0)
             {
-                problems.Add($"row {row}, 户籍地: no village of the town in '{address}'");
+                problems.Add($"row {row}, 户籍地: no village of the town (nor any of their aliases) in '{address}'");
+            }
+            else if (named.Count > 1)
+            {
+                problems.Add($"row {row}, 户籍地: '{address}' names {string.Join(" and ", named.Select(v => $"{v.Name} ({v.Code})"))}; write the one the petitioner belongs to");
             }
             if (town.Count is 0 or > 2)
             {
@@ -113,7 +119,8 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
                 problems.Add($"row {row}: the same as an earlier row");
                 continue;
             }
-            plans.Add(new RowPlan(row, key, names, address, villageId!.Value, reference.OtherCategory, leaders, null, null, null, null));
+            var demand = header.Columns.ContainsKey("诉求") ? header.Cell(cells, "诉求").Trim() : "";
+            plans.Add(new RowPlan(row, key, names, address, villageId!.Value, reference.OtherCategory, leaders, null, null, null, demand.Length > 0 ? demand : null));
         }
         await MarkImportedAsync(plans, ct);
         return plans;
@@ -354,6 +361,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
     private sealed class ReferenceData
     {
         private List<(int Id, string Name)> _villages = [];
+        private VillageAliases _aliases = new([]);
         private List<Leader> _leaders = [];
         private Dictionary<string, int> _categories = [];
 
@@ -365,15 +373,15 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             return new ReferenceData
             {
                 _villages = (await db.Villages.Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList(),
+                _aliases = await VillageAliases.LoadAsync(db, ct),
                 _leaders = await db.Leaders.Where(l => l.Active).ToListAsync(ct),
                 _categories = categories.SelectMany(c => new[] { (c.Code, c.Id), (c.NameZh, c.Id) }).DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2),
                 OtherCategory = categories.FirstOrDefault(c => c.Code == "OTHER")?.Id ?? categories[0].Id,
             };
         }
 
-        /// <summary>The village whose name appears in an address (the longest, so 新山村 wins over 山村).</summary>
-        public int? VillageIn(string address) =>
-            _villages.Where(v => address.Contains(v.Name, StringComparison.Ordinal)).OrderByDescending(v => v.Name.Length).Select(v => (int?)v.Id).FirstOrDefault();
+        /// <summary>The villages an address names, by name or alias (新山村 wins over 山村 at the same place).</summary>
+        public IReadOnlyList<(int Id, string Code, string Name)> VillagesIn(string address) => _aliases.Named(address);
 
         public int? VillageNamed(string name) => _villages.Where(v => v.Name == name.Replace(" ", "", StringComparison.Ordinal)).Select(v => (int?)v.Id).FirstOrDefault();
 

@@ -37,6 +37,7 @@ public static partial class LedgerLayout
             LedgerKind.Ownership when h.Contains("户籍", StringComparison.Ordinal) || h.Contains("住址", StringComparison.Ordinal) || h.Contains("地址", StringComparison.Ordinal) => "户籍地",
             LedgerKind.Ownership when h.Contains("领导", StringComparison.Ordinal) && (h.Contains('村', StringComparison.Ordinal) || h.Contains("社区", StringComparison.Ordinal)) => "村级包案领导",
             LedgerKind.Ownership when h.Contains("领导", StringComparison.Ordinal) => "包案领导",
+            LedgerKind.Ownership when h.Contains("诉求", StringComparison.Ordinal) || h == "事项" || h.Contains("信访事项", StringComparison.Ordinal) => "诉求",
             LedgerKind.Cases when h.Contains("编号", StringComparison.Ordinal) => "案件编号",
             LedgerKind.Cases when h.Contains("日期", StringComparison.Ordinal) || h.Contains("时间", StringComparison.Ordinal) => "登记日期",
             LedgerKind.Cases when h.Contains("领域", StringComparison.Ordinal) || h.Contains("类别", StringComparison.Ordinal) => "领域",
@@ -68,17 +69,29 @@ public static partial class LedgerLayout
                 }
                 var width = rows.Skip(i).Take(span).Max(r => r.Cells.Length);
                 var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+                var over = "";
                 for (var c = 0; c < width; c++)
                 {
-                    // Two header rows: a merged top cell repeats over its columns, so join top and bottom texts.
-                    var text = string.Join(" ", rows.Skip(i).Take(span).Select(r => c < r.Cells.Length ? r.Cells[c] : "").Distinct());
+                    // Two header rows: a top cell stands over every column to its right that has only a lower text (a
+                    // merged cell, or a CSV that left the rest of a merge empty), so join top and bottom texts.
+                    var top = c < rows[i].Cells.Length ? rows[i].Cells[c] : "";
+                    var bottom = span == 2 && c < rows[i + 1].Cells.Length ? rows[i + 1].Cells[c] : "";
+                    over = top.Length > 0 ? top : bottom.Length > 0 ? over : "";
+                    var text = span == 1 || top == bottom ? top : string.Join(" ", over, bottom).Trim();
                     if (Column(kind, text) is { } name && !columns.ContainsKey(name))
                     {
                         columns[name] = c;
                     }
                 }
-                var bottomAddsNothing = span == 2 && rows[i + 1].Cells.All(cell => Column(kind, cell) is null);
-                if (Required[kind].All(columns.ContainsKey) && !bottomAddsNothing && (best is null || columns.Count > best.Columns.Count))
+                // Two rows are one header only when the top one is a header itself (a title above is not) and the second
+                // tells columns apart that the first alone does not (镇 / 村 under a merged 包案领导); otherwise the second
+                // row is data.
+                var topAlone = Columns(kind, rows[i], rows[i].Cells.Length).Count;
+                if (span == 2 && (topAlone < 2 || columns.Count <= topAlone))
+                {
+                    continue;
+                }
+                if (Required[kind].All(columns.ContainsKey) && (best is null || columns.Count > best.Columns.Count))
                 {
                     best = new LedgerHeader(kind, columns, rows[i + span - 1].Row);
                 }
@@ -89,6 +102,19 @@ public static partial class LedgerLayout
             }
         }
         return best;
+    }
+
+    private static Dictionary<string, int> Columns(LedgerKind kind, (int Row, string[] Cells) row, int width)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < width; c++)
+        {
+            if (Column(kind, row.Cells[c]) is { } name && !columns.ContainsKey(name))
+            {
+                columns[name] = c;
+            }
+        }
+        return columns;
     }
 
     /// <summary>Names in one cell: spaces, 、, commas, semicolons, slashes or line breaks between them.</summary>

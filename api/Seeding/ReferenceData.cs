@@ -26,11 +26,13 @@ public static class ReferenceData
     public static IReadOnlyList<Village> Villages(SyntheticNames names, int villages = 14, int communities = 6)
     {
         var places = names.PlaceNames(villages + communities);
+        // Aliases as addresses use them: a community's housing estates (新头苑, 新头花园), a village's old name (柳头大队).
         return places.Select((place, i) => new Village
         {
             Code = $"9901{i + 1:D3}",
             Name = place + (i < villages ? "村" : "社区"),
             Kind = i < villages ? VillageKind.Village : VillageKind.Community,
+            Aliases = i < villages ? place + "大队" : string.Join(Village.AliasSeparator, place + "苑", place + "花园"),
         }).ToList();
     }
 

@@ -22,6 +22,16 @@ public sealed class Village : IEntity
     public VillageKind Kind { get; set; }
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// Other names an address may use for this village: housing estates (示范苑), old names (示范大队). Stored as one
+    /// text, names separated by 、; editable reference data (<c>setVillageAliases</c>).
+    /// </summary>
+    public string Aliases { get; set; } = "";
+
+    public IReadOnlyList<string> AliasList => Aliases.Split(AliasSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public const char AliasSeparator = '、';
+
     public List<Case> Cases { get; set; } = [];
     public List<Petitioner> Petitioners { get; set; } = [];
 }

@@ -40,6 +40,13 @@ public static class VillageMutations
                 ? (null, UserError.NotFound("villageId", $"There is no village {i.Text("villageId")}."))
                 : Validate.Text("name", i.Text("name"), 64) is { } invalid ? (null, invalid)
                 : (Change(village, v => v.Name = i.Text("name")!.Trim()), null));
+        mutation.AddReferenceMutation<VillageType>("setVillageAliases",
+            "Set the other names an address may use for a village (housing estates, old names); replaces the list. An alias belongs to one village.", "village",
+            [Input("villageId", typeof(NonNullGraphType<IdGraphType>)), Input("aliases", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), "2 to 32 characters each.")],
+            async (i, db) => await FindAsync<Village>(db, i.Text("villageId"), "Village") is not { } village
+                ? (null, UserError.NotFound("villageId", $"There is no village {i.Text("villageId")}."))
+                : await VillageAliases.CheckAsync(db, village, i.Texts("aliases")) is { } invalid ? (null, invalid)
+                : (Change(village, v => v.Aliases = string.Join(Village.AliasSeparator, i.Texts("aliases").Select(a => a.Trim()).Distinct())), null));
         mutation.AddReferenceMutation<VillageType>("deactivateVillage", "Deactivate a village: no new cases for it; existing cases keep it.", "village",
             [Input("villageId", typeof(NonNullGraphType<IdGraphType>))],
             async (i, db) => await FindAsync<Village>(db, i.Text("villageId"), "Village") is not { } village

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.GraphQL.DataLoading;
+using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
@@ -22,6 +23,10 @@ public sealed class VillageType : ObjectGraphType<Village>
         Field(v => v.Name);
         Field(v => v.Kind);
         Field(v => v.Active).Description("False once deactivated; kept because cases point to it.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("别名: other names an address may use for it — housing estates (示范苑), old names. Ledger import maps addresses through them.")
+            .Reads(nameof(Village.Aliases))
+            .Resolve(c => c.Source.AliasList);
         this.Connection<Village, CaseType, Case>("cases", "Cases of this village.")
             .Resolve(c => c.LoadConnection("cases", (Village v) => v.Cases));
         this.Connection<Village, PetitionerType, Petitioner>("petitioners", "Petitioners registered in this village.")

@@ -83,6 +83,8 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal("新建村", newLeader.GetProperty("village").GetProperty("name").GetString());
         Assert.Equal("村委会主任", (await RunAsync("RenameLeader", new { leaderId = newLeader.GetProperty("id").GetString(), title = "村委会主任" })).GetProperty("leader").GetProperty("title").GetString());
         Assert.False((await RunAsync("DeactivateLeader", new { leaderId = newLeader.GetProperty("id").GetString() })).GetProperty("leader").GetProperty("active").GetBoolean());
+        Assert.Equal(["新建苑", "新建花园"], (await RunAsync("SetVillageAliases", new { villageId = village.GetProperty("id").GetString(), aliases = new[] { "新建苑", "新建花园" } }))
+            .GetProperty("village").GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!));
         Assert.Equal("新建社区", (await RunAsync("RenameVillage", new { villageId = village.GetProperty("id").GetString(), name = "新建社区" })).GetProperty("village").GetProperty("name").GetString());
         Assert.False((await RunAsync("DeactivateVillage", new { villageId = village.GetProperty("id").GetString() })).GetProperty("village").GetProperty("active").GetBoolean());
         var category = (await RunAsync("CreateCategory", new { code = "T" + tag, nameZh = "测试领域", nameEn = "Test" })).GetProperty("category");
@@ -153,7 +155,7 @@ public abstract class MutationOperationsTests(TestHost host)
     /// <summary>Reference data is the administrators' (the office runs everything else here).</summary>
     private static readonly HashSet<string> AdminOperations =
     [
-        "CreateVillage", "RenameVillage", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
+        "CreateVillage", "RenameVillage", "SetVillageAliases", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
         "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
     ];
 

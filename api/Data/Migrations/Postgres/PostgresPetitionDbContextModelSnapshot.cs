@@ -1171,6 +1171,12 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("aliases");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)

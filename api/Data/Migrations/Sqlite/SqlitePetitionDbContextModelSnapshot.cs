@@ -1113,6 +1113,12 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aliases");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)

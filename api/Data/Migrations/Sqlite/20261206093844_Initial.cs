@@ -144,7 +144,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    aliases = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {

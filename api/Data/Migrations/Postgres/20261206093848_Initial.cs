@@ -146,7 +146,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    active = table.Column<bool>(type: "boolean", nullable: false)
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    aliases = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
