@@ -24,21 +24,34 @@ public sealed class ApiClientType : ObjectGraphType<ApiClientView>
     }
 }
 
+public sealed record CreateApiClientInput(string Name, IReadOnlyList<string> Scopes) : IMutationInput<CreateApiClientInput>
+{
+    public static void Declare(InputObjectGraphType<CreateApiClientInput> type)
+    {
+        type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>));
+        type.Field(x => x.Scopes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>)).Description("cases:read, statistics:read, petitions:write.");
+    }
+}
+
+public sealed record ApiClientIdInput(string ClientId) : IMutationInput<ApiClientIdInput>
+{
+    public static void Declare(InputObjectGraphType<ApiClientIdInput> type) =>
+        type.Field(x => x.ClientId, type: typeof(NonNullGraphType<IdGraphType>));
+}
+
 public static class ApiClientMutations
 {
     public static void AddApiClientMutations(this ObjectGraphType mutation)
     {
-        mutation.AddReferenceMutation<ApiClientType>("createApiClient", "Register a district system; the payload holds its API key, once.", "client",
-            [Input("name", typeof(NonNullGraphType<StringGraphType>)),
-             Input("scopes", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), "cases:read, statistics:read, petitions:write.")],
+        mutation.AddReferenceMutation<ApiClientType, CreateApiClientInput>("createApiClient", "Register a district system; the payload holds its API key, once.", "client",
             async (i, db) =>
             {
-                var name = i.Text("name")?.Trim();
+                var name = i.Name.Trim();
                 if (Validate.Text("name", name, 100) is { } invalid)
                 {
                     return (null, invalid);
                 }
-                var scopes = i.Texts("scopes").Select(s => s.Trim()).Distinct().ToList();
+                var scopes = i.Scopes.Select(s => s.Trim()).Distinct().ToList();
                 if (scopes.Count == 0 || scopes.Any(s => !ApiClient.ScopeFields.ContainsKey(s)))
                 {
                     return (null, UserError.Validation("scopes", $"Scopes are one or more of {string.Join(", ", ApiClient.ScopeFields.Keys)}."));
@@ -48,14 +61,13 @@ public static class ApiClientMutations
                     return (null, new UserError(UserErrorCode.Conflict, $"A client called {name} exists already.", ["input", "name"]));
                 }
                 var key = ApiClient.NewKey();
-                var client = new ApiClient { Name = name!, KeyHash = ApiClient.Hash(key), Scopes = string.Join(' ', scopes), CreatedAt = DateTime.UtcNow };
+                var client = new ApiClient { Name = name, KeyHash = ApiClient.Hash(key), Scopes = string.Join(' ', scopes), CreatedAt = DateTime.UtcNow };
                 db.ApiClients.Add(client);
                 return (new ApiClientView(client, key), null);
             });
-        mutation.AddReferenceMutation<ApiClientType>("deactivateApiClient", "Revoke a client's key.", "client",
-            [Input("clientId", typeof(NonNullGraphType<IdGraphType>))],
-            async (i, db) => await FindAsync<ApiClient>(db, i.Text("clientId"), "ApiClient") is not { } client
-                ? (null, UserError.NotFound("clientId", $"There is no API client {i.Text("clientId")}."))
+        mutation.AddReferenceMutation<ApiClientType, ApiClientIdInput>("deactivateApiClient", "Revoke a client's key.", "client",
+            async (i, db) => await FindAsync<ApiClient>(db, i.ClientId, "ApiClient") is not { } client
+                ? (null, UserError.NotFound("clientId", $"There is no API client {i.ClientId}."))
                 : (new ApiClientView(Change(client, c => c.Active = false), null), null));
     }
 }

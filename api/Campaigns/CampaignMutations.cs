@@ -4,47 +4,80 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
-using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Campaigns;
 
-public sealed class CampaignPhaseInputType : InputObjectGraphType
+public sealed record CampaignPhaseInput(CampaignPhaseKind Kind, DateTime From, DateTime To);
+
+public sealed class CampaignPhaseInputType : InputObjectGraphType<CampaignPhaseInput>
 {
     public CampaignPhaseInputType()
     {
         Name = "CampaignPhaseInput";
-        Field<NonNullGraphType<EnumType<CampaignPhaseKind>>>("kind");
-        Field<NonNullGraphType<DateTimeScalar>>("from");
-        Field<NonNullGraphType<DateTimeScalar>>("to").Description("Exclusive; after from.");
+        Field(x => x.Kind, type: typeof(NonNullGraphType<EnumType<CampaignPhaseKind>>));
+        Field(x => x.From, type: typeof(NonNullGraphType<DateTimeScalar>));
+        Field(x => x.To, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("Exclusive; after from.");
     }
 }
 
-public sealed class CampaignTargetInputType : InputObjectGraphType
+public sealed record CampaignTargetInput(CampaignFigure Figure, TargetComparison Comparison, double Value);
+
+public sealed class CampaignTargetInputType : InputObjectGraphType<CampaignTargetInput>
 {
     public CampaignTargetInputType()
     {
         Name = "CampaignTargetInput";
-        Field<NonNullGraphType<EnumType<CampaignFigure>>>("figure");
-        Field<NonNullGraphType<EnumType<TargetComparison>>>("comparison");
-        Field<NonNullGraphType<FloatGraphType>>("value").Description("Percent (0–100) for REDUCE_BY_PERCENT; a rate as a fraction (0–1); a count ≥ 0.");
+        Field(x => x.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>));
+        Field(x => x.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>));
+        Field(x => x.Value, type: typeof(NonNullGraphType<FloatGraphType>)).Description("Percent (0–100) for REDUCE_BY_PERCENT; a rate as a fraction (0–1); a count ≥ 0.");
+    }
+}
+
+/// <summary>What a campaign is made of, as created or as replaced by an update.</summary>
+public interface ICampaignDefinition
+{
+    string Name { get; }
+    DateTime BaselineAt { get; }
+    IReadOnlyList<CampaignPhaseInput> Phases { get; }
+    IReadOnlyList<CampaignTargetInput> Targets { get; }
+}
+
+public sealed record CreateCampaignInput(string Name, DateTime BaselineAt, IReadOnlyList<CampaignPhaseInput> Phases, IReadOnlyList<CampaignTargetInput> Targets)
+    : ICampaignDefinition, IMutationInput<CreateCampaignInput>
+{
+    public static void Declare(InputObjectGraphType<CreateCampaignInput> type) => CampaignFields.Declare(type);
+}
+
+public sealed record UpdateCampaignInput(
+    string CampaignId, int? ExpectedVersion, string Name, DateTime BaselineAt, IReadOnlyList<CampaignPhaseInput> Phases, IReadOnlyList<CampaignTargetInput> Targets)
+    : ICampaignDefinition, IMutationInput<UpdateCampaignInput>
+{
+    public static void Declare(InputObjectGraphType<UpdateCampaignInput> type)
+    {
+        type.Field(x => x.CampaignId, type: typeof(NonNullGraphType<IdGraphType>));
+        type.Field(x => x.ExpectedVersion, type: typeof(IntGraphType)).Description("The version as you read it; refused with CONFLICT if it changed since.");
+        CampaignFields.Declare(type);
+    }
+}
+
+public static class CampaignFields
+{
+    public static void Declare<T>(InputObjectGraphType<T> type) where T : ICampaignDefinition
+    {
+        type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>));
+        type.Field(x => x.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: targets are measured against the figures at this instant.");
+        type.Field(x => x.Phases, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseInputType>>>))
+            .Description("排查, 施策, 攻坚, 巩固 with their dates; they may not overlap.");
+        type.Field(x => x.Targets, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>));
     }
 }
 
 public static class CampaignMutations
 {
-    /// <summary>New field instances each time: a schema initialises the fields it is given.</summary>
-    private static FieldType[] Definition() =>
-    [
-        Input("name", typeof(NonNullGraphType<StringGraphType>)),
-        Input("baselineAt", typeof(NonNullGraphType<DateTimeScalar>), "基准日: targets are measured against the figures at this instant."),
-        Input("phases", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseInputType>>>), "排查, 施策, 攻坚, 巩固 with their dates; they may not overlap."),
-        Input("targets", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>)),
-    ];
-
     public static void AddCampaignMutations(this ObjectGraphType mutation)
     {
-        mutation.AddReferenceMutation<CampaignType>("createCampaign", "Start a campaign: baseline, phases and targets.", "campaign",
-            Definition(), (i, db) =>
+        mutation.AddReferenceMutation<CampaignType, CreateCampaignInput>("createCampaign", "Start a campaign: baseline, phases and targets.", "campaign",
+            (i, db) =>
             {
                 var campaign = new Campaign { Name = "" };
                 if (Apply(campaign, i) is { } invalid)
@@ -55,21 +88,18 @@ public static class CampaignMutations
                 db.Campaigns.Add(campaign);
                 return Task.FromResult<(object?, UserError?)>((campaign, null));
             });
-        mutation.AddReferenceMutation<CampaignType>("updateCampaign", "Change a campaign: its name, baseline, phases and targets are replaced as given.", "campaign",
-            [Input("campaignId", typeof(NonNullGraphType<IdGraphType>)),
-             Input("expectedVersion", typeof(IntGraphType), "The version as you read it; refused with CONFLICT if it changed since."),
-             .. Definition()],
+        mutation.AddReferenceMutation<CampaignType, UpdateCampaignInput>("updateCampaign", "Change a campaign: its name, baseline, phases and targets are replaced as given.", "campaign",
             async (i, db) =>
             {
-                var id = i.Text("campaignId");
-                var campaign = id is not null && GlobalId.TryDecode(id, out var type, out var key) && type == "Campaign"
+                var id = i.CampaignId;
+                var campaign = GlobalId.TryDecode(id, out var type, out var key) && type == "Campaign"
                     ? await db.Campaigns.AsTracking().Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == key)
                     : null;
                 if (campaign is null)
                 {
                     return (null, UserError.NotFound("campaignId", $"There is no campaign {id}."));
                 }
-                if (i.Int("expectedVersion") is { } expected && expected != campaign.Version)
+                if (i.ExpectedVersion is { } expected && expected != campaign.Version)
                 {
                     return (null, UserError.Conflict($"Campaign {campaign.Name} has changed (version {campaign.Version}, you expected {expected}); read it again and retry."));
                 }
@@ -84,13 +114,13 @@ public static class CampaignMutations
     }
 
     /// <summary>Validates the whole input first, then replaces the campaign's fields, phases and targets.</summary>
-    private static UserError? Apply(Campaign campaign, StepInput i)
+    private static UserError? Apply(Campaign campaign, ICampaignDefinition i)
     {
-        if (Validate.Text("name", i.Text("name"), 200) is { } invalid)
+        if (Validate.Text("name", i.Name, 200) is { } invalid)
         {
             return invalid;
         }
-        var phases = i.Items("phases").Select(p => new CampaignPhase { Kind = p.Enum<CampaignPhaseKind>("kind")!.Value, From = p.Instant("from")!.Value, To = p.Instant("to")!.Value }).ToList();
+        var phases = i.Phases.Select(p => new CampaignPhase { Kind = p.Kind, From = p.From, To = p.To }).ToList();
         if (phases.FirstOrDefault(p => p.To <= p.From) is { } backwards)
         {
             return UserError.Validation("phases", $"Phase {backwards.Kind} ends before it starts.");
@@ -100,18 +130,13 @@ public static class CampaignMutations
         {
             return UserError.Validation("phases", $"Phases {overlap.First.Kind} and {overlap.Second.Kind} overlap.");
         }
-        var targets = i.Items("targets").Select(t => new CampaignTarget
-        {
-            Figure = t.Enum<CampaignFigure>("figure")!.Value,
-            Comparison = t.Enum<TargetComparison>("comparison")!.Value,
-            Value = t.Float("value")!.Value,
-        }).ToList();
+        var targets = i.Targets.Select(t => new CampaignTarget { Figure = t.Figure, Comparison = t.Comparison, Value = t.Value }).ToList();
         if (targets.FirstOrDefault(t => !Sensible(t)) is { } odd)
         {
             return UserError.Validation("targets", $"Target {odd.Figure} {odd.Comparison} {odd.Value} is out of range: percent 0–100, rates 0–1, counts ≥ 0.");
         }
-        campaign.Name = i.Text("name")!.Trim();
-        campaign.BaselineAt = i.Instant("baselineAt")!.Value;
+        campaign.Name = i.Name.Trim();
+        campaign.BaselineAt = i.BaselineAt;
         campaign.Phases.Clear();
         campaign.Phases.AddRange(phases);
         campaign.Targets.Clear();

@@ -23,13 +23,16 @@ public sealed class CasePlanStepType : ObjectGraphType<CasePlanStep>
     }
 }
 
-public sealed class CasePlanStepInputType : InputObjectGraphType
+/// <summary>One step of a new plan.</summary>
+public sealed record PlanStepInput(string Description, string Owner, DateTime DueAt);
+
+public sealed class CasePlanStepInputType : InputObjectGraphType<PlanStepInput>
 {
     public CasePlanStepInputType()
     {
         Name = "CasePlanStepInput";
-        AddField(new FieldType { Name = "description", Type = typeof(NonNullGraphType<StringGraphType>), Description = "What is to be done." });
-        AddField(new FieldType { Name = "owner", Type = typeof(NonNullGraphType<StringGraphType>), Description = "Who is responsible." });
-        AddField(new FieldType { Name = "dueAt", Type = typeof(NonNullGraphType<DateTimeScalar>), Description = "By when." });
+        Field(x => x.Description, type: typeof(NonNullGraphType<StringGraphType>)).Description("What is to be done.");
+        Field(x => x.Owner, type: typeof(NonNullGraphType<StringGraphType>)).Description("Who is responsible.");
+        Field(x => x.DueAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("By when.");
     }
 }

@@ -18,17 +18,14 @@ public sealed record ItemPayload(object? Item, IReadOnlyList<UserError> UserErro
 /// </summary>
 public static partial class ReferenceMutations
 {
-    public static void AddReferenceMutation<TGraph>(
-        this ObjectGraphType mutation, string name, string description, string itemField, IEnumerable<FieldType> inputFields,
-        Func<StepInput, PetitionDbContext, Task<(object? Item, UserError? Error)>> run)
+    public static void AddReferenceMutation<TGraph, TInput>(
+        this ObjectGraphType mutation, string name, string description, string itemField,
+        Func<TInput, PetitionDbContext, Task<(object? Item, UserError? Error)>> run)
         where TGraph : IGraphType
+        where TInput : IMutationInput<TInput>
     {
         var typeName = char.ToUpperInvariant(name[0]) + name[1..];
-        var input = new InputObjectGraphType { Name = typeName + "Input" };
-        foreach (var field in inputFields)
-        {
-            input.AddField(field);
-        }
+        var input = new MutationInputType<TInput>(typeName + "Input");
         var payload = new ObjectGraphType<ItemPayload> { Name = typeName + "Payload" };
         payload.Field<TGraph>(itemField).Resolve(c => c.Source.Item);
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
@@ -41,8 +38,6 @@ public static partial class ReferenceMutations
             Resolver = new FuncFieldResolver<ItemPayload>(context => RunAsync(context, run)),
         });
     }
-
-    public static FieldType Input(string name, Type type, string? description = null) => new() { Name = name, Type = type, Description = description };
 
     /// <summary>Applies a change to a loaded row and returns it (for one-expression mutations).</summary>
     public static T Change<T>(T item, Action<T> change)
@@ -63,9 +58,9 @@ public static partial class ReferenceMutations
             ? await db.Set<T>().AsTracking().FirstOrDefaultAsync(e => e.Id == id)
             : null;
 
-    private static async ValueTask<ItemPayload?> RunAsync(IResolveFieldContext context, Func<StepInput, PetitionDbContext, Task<(object?, UserError?)>> run)
+    private static async ValueTask<ItemPayload?> RunAsync<TInput>(IResolveFieldContext context, Func<TInput, PetitionDbContext, Task<(object?, UserError?)>> run)
     {
-        var input = new StepInput((IDictionary<string, object?>)context.Arguments!["input"].Value!);
+        var input = context.GetArgument<TInput>("input");
         var db = context.Db();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var (item, error) = await run(input, db);

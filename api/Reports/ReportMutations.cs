@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
@@ -9,14 +10,22 @@ namespace PetitionGraph.Api.Reports;
 
 public sealed record ReportRunPayload(ReportRun? Run, IReadOnlyList<UserError> UserErrors);
 
+public sealed record GenerateReportInput(ReportKind Report, string Period, Role? ReaderRole) : IMutationInput<GenerateReportInput>
+{
+    public static void Declare(InputObjectGraphType<GenerateReportInput> type)
+    {
+        type.Field(x => x.Report, type: typeof(NonNullGraphType<EnumType<ReportKind>>));
+        type.Field(x => x.Period, type: typeof(NonNullGraphType<StringGraphType>)).Description("2021-05 (month), 2021-Q2, 2021, 2021-W18 or 2021-05-03, in office time.");
+        type.Field(x => x.ReaderRole, type: typeof(EnumType<Role>))
+            .Description("Whose view of personal data to show; ANALYST (names masked) when omitted. It can only narrow your own view.");
+    }
+}
+
 public static class ReportMutations
 {
     public static void AddReportMutations(this ObjectGraphType mutation)
     {
-        var input = new InputObjectGraphType { Name = "GenerateReportInput" };
-        input.Field<NonNullGraphType<EnumType<ReportKind>>>("report");
-        input.Field<NonNullGraphType<StringGraphType>>("period").Description("2021-05 (month), 2021-Q2, 2021, 2021-W18 or 2021-05-03, in office time.");
-        input.Field<EnumType<Role>>("readerRole").Description("Whose view of personal data to show; ANALYST (names masked) when omitted. It can only narrow your own view.");
+        var input = new MutationInputType<GenerateReportInput>("GenerateReportInput");
         var payload = new ObjectGraphType<ReportRunPayload> { Name = "GenerateReportPayload" };
         payload.Field<ReportRunType>("run").Resolve(c => c.Source.Run);
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
@@ -26,23 +35,23 @@ public static class ReportMutations
             .Argument(new NonNullGraphType(input), "input")
             .ResolveAsync(async c =>
             {
-                var values = new StepInput((IDictionary<string, object?>)c.Arguments!["input"].Value!);
+                var values = c.GetArgument<GenerateReportInput>("input");
                 var services = c.RequestServices!;
-                var period = ReportPeriod.Parse(values.Text("period"), services.GetRequiredService<OfficeTime>());
+                var period = ReportPeriod.Parse(values.Period, services.GetRequiredService<OfficeTime>());
                 if (period is null)
                 {
-                    return new ReportRunPayload(null, [UserError.Validation("period", $"'{values.Text("period")}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03.")]);
+                    return new ReportRunPayload(null, [UserError.Validation("period", $"'{values.Period}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03.")]);
                 }
                 var caller = c.Scope().Caller!;
                 // A reader role can narrow what the caller sees (ANALYST: names masked), never widen it.
-                var reader = values.Enum<Role>("readerRole") ?? Role.Analyst;
+                var reader = values.ReaderRole ?? Role.Analyst;
                 if (PersonalDataPolicy.MayReadPersonalData(reader) && !caller.MayReadPersonalData)
                 {
                     reader = Role.Analyst;
                 }
                 try
                 {
-                    var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(values.Enum<ReportKind>("report")!.Value, period,
+                    var run = await services.GetRequiredService<ReportRunStore>().GenerateNowAsync(values.Report, period,
                         reader, caller.Name, c.Scope().Cases, c.CancellationToken);
                     if (PersonalDataPolicy.MayReadPersonalData(reader))
                     {

@@ -1,4 +1,3 @@
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
@@ -13,17 +12,14 @@ public static class CasePlanSteps
 
     public static IReadOnlyList<CaseStep> All { get; } =
     [
-        new("setCasePlan", "一案一策: set the case's plan — steps with owner and due date. The previous plan is kept as superseded.",
-            [new("steps", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CasePlanStepInputType>>>), "The steps, in order.")],
-            SetPlanAsync),
-        new("markPlanStepDone", "Mark a step of the current plan done.",
-            [new("stepId", typeof(NonNullGraphType<IdGraphType>), "The plan step (global id).")],
-            MarkDoneAsync),
+        new CaseStep<PlanInput>("setCasePlan",
+            "一案一策: set the case's plan — steps with owner and due date. The previous plan is kept as superseded.", SetPlanAsync),
+        new CaseStep<MarkStepInput>("markPlanStepDone", "Mark a step of the current plan done.", MarkDoneAsync),
     ];
 
-    private static async Task<UserError?> SetPlanAsync(CaseCommand c, StepInput i)
+    private static async Task<UserError?> SetPlanAsync(CaseCommand c, PlanInput i)
     {
-        var steps = i.Items("steps");
+        var steps = i.Steps;
         if (c.Require([Registered, .. CaseSteps.Open]) is { } state)
         {
             return state;
@@ -34,7 +30,7 @@ public static class CasePlanSteps
         }
         foreach (var step in steps)
         {
-            if ((Validate.Text("steps.description", step.Text("description"), 1000) ?? Validate.Text("steps.owner", step.Text("owner"), 64)) is { } invalid)
+            if ((Validate.Text("steps.description", step.Description, 1000) ?? Validate.Text("steps.owner", step.Owner, 64)) is { } invalid)
             {
                 return invalid;
             }
@@ -45,20 +41,20 @@ public static class CasePlanSteps
         {
             CaseId = c.Case.Id,
             Position = index + 1,
-            Description = s.Text("description")!.Trim(),
-            Owner = s.Text("owner")!.Trim(),
-            DueAt = s.Instant("dueAt")!.Value,
+            Description = s.Description.Trim(),
+            Owner = s.Owner.Trim(),
+            DueAt = s.DueAt,
             CreatedAt = c.Now,
         }));
         return c.Append(CaseEventKind.PlanSet, $"{steps.Count} steps");
     }
 
-    private static async Task<UserError?> MarkDoneAsync(CaseCommand c, StepInput i)
+    private static async Task<UserError?> MarkDoneAsync(CaseCommand c, MarkStepInput i)
     {
-        if (!GlobalId.TryDecode(i.Text("stepId")!, out var type, out var id) || type != "CasePlanStep"
+        if (!GlobalId.TryDecode(i.StepId, out var type, out var id) || type != "CasePlanStep"
             || await c.Db.CasePlanSteps.AsTracking().FirstOrDefaultAsync(s => s.Id == id && s.CaseId == c.Case.Id && s.SupersededAt == null) is not { } step)
         {
-            return UserError.NotFound("stepId", $"The current plan of case {c.Case.Number} has no step {i.Text("stepId")}.");
+            return UserError.NotFound("stepId", $"The current plan of case {c.Case.Number} has no step {i.StepId}.");
         }
         if (step.DoneAt is not null)
         {

@@ -1,8 +1,6 @@
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
-using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Leaders;
 using static PetitionGraph.Api.Cases.CaseStatus;
 
@@ -13,27 +11,19 @@ public static class CaseRecordSteps
 {
     public static IReadOnlyList<CaseStep> All { get; } =
     [
-        new("recordEvaluation", "参评: the petitioner's evaluation of the last reply — once per reply, within the evaluation window.",
-            [new("result", typeof(NonNullGraphType<EnumType<EvaluationResult>>), "Satisfied, basically satisfied or dissatisfied.")],
-            Evaluate),
-        new("recordActivity", "五个有: a task-team record (meeting minutes, reply, negotiation, hearing, registration), a visit or assistance. After termination only assistance (Art. 37).",
-            [new("kind", typeof(NonNullGraphType<EnumType<ActivityKind>>), "What was done."),
-             new("summary", typeof(NonNullGraphType<StringGraphType>), "What was done and agreed.")],
+        new CaseStep<EvaluationInput>("recordEvaluation",
+            "参评: the petitioner's evaluation of the last reply — once per reply, within the evaluation window.", Evaluate),
+        new CaseStep<ActivityInput>("recordActivity",
+            "五个有: a task-team record (meeting minutes, reply, negotiation, hearing, registration), a visit or assistance. After termination only assistance (Art. 37).",
             RecordActivity),
-        new("assignLeader", "包案: make a leader answerable for the case (a town lead, a village lead). Refused for a leader with a declared conflict of interest.",
-            [new("leaderId", typeof(NonNullGraphType<IdGraphType>), "The leader (global id)."),
-             new("role", typeof(NonNullGraphType<EnumType<AssignmentRole>>), "TOWN_LEAD (a town-level leader) or VILLAGE_LEAD (a village-level leader).")],
-            AssignAsync),
-        new("endLeaderAssignment", "End a leader's assignment to the case (the assignment is kept, with its end).",
-            [new("assignmentId", typeof(NonNullGraphType<IdGraphType>), "The assignment (global id).")],
-            EndAssignmentAsync),
-        new("declareConflictOfInterest", "回避 (Art. 28): a leader declares a direct interest in the case and may not be assigned to it.",
-            [new("leaderId", typeof(NonNullGraphType<IdGraphType>), "The leader (global id)."),
-             new("reason", typeof(NonNullGraphType<StringGraphType>), "The interest declared.")],
-            DeclareConflictAsync),
+        new CaseStep<AssignLeaderInput>("assignLeader",
+            "包案: make a leader answerable for the case (a town lead, a village lead). Refused for a leader with a declared conflict of interest.", AssignAsync),
+        new CaseStep<EndAssignmentInput>("endLeaderAssignment", "End a leader's assignment to the case (the assignment is kept, with its end).", EndAssignmentAsync),
+        new CaseStep<ConflictInput>("declareConflictOfInterest",
+            "回避 (Art. 28): a leader declares a direct interest in the case and may not be assigned to it.", DeclareConflictAsync),
     ];
 
-    private static async Task<UserError?> Evaluate(CaseCommand c, StepInput i)
+    private static async Task<UserError?> Evaluate(CaseCommand c, EvaluationInput i)
     {
         if (c.Case.RepliedAt is not { } replied)
         {
@@ -44,33 +34,33 @@ public static class CaseRecordSteps
             return UserError.InvalidState($"The reply of {replied:yyyy-MM-dd} on case {c.Case.Number} has already been evaluated.");
         }
         return c.Before(replied.AddDays(c.Limits.EvaluationWindowDays), "The evaluation window")
-            ?? Add(c, new Evaluation { CaseId = c.Case.Id, At = c.Now, Result = i.Enum<EvaluationResult>("result")!.Value },
-                CaseEventKind.Evaluated, i.Enum<EvaluationResult>("result").ToString());
+            ?? Add(c, new Evaluation { CaseId = c.Case.Id, At = c.Now, Result = i.Result },
+                CaseEventKind.Evaluated, i.Result.ToString());
     }
 
-    private static UserError? RecordActivity(CaseCommand c, StepInput i)
+    private static UserError? RecordActivity(CaseCommand c, ActivityInput i)
     {
-        var kind = i.Enum<ActivityKind>("kind")!.Value;
+        var kind = i.Kind;
         if (c.Case.Status == Terminated && kind != ActivityKind.Assistance)
         {
             return UserError.InvalidState($"Case {c.Case.Number} is terminated; only assistance (帮扶) may still be recorded.");
         }
-        return Validate.Text("summary", i.Text("summary"))
-            ?? Add(c, new CaseActivity { CaseId = c.Case.Id, At = c.Now, Kind = kind, Summary = i.Text("summary")!.Trim(), Actor = c.Actor },
+        return Validate.Text("summary", i.Summary)
+            ?? Add(c, new CaseActivity { CaseId = c.Case.Id, At = c.Now, Kind = kind, Summary = i.Summary.Trim(), Actor = c.Actor },
                 CaseEventKind.ActivityRecorded, kind.ToString());
     }
 
-    private static async Task<UserError?> AssignAsync(CaseCommand c, StepInput i)
+    private static async Task<UserError?> AssignAsync(CaseCommand c, AssignLeaderInput i)
     {
-        var role = i.Enum<AssignmentRole>("role")!.Value;
+        var role = i.Role;
         if (c.Require([Registered, .. CaseSteps.Open]) is { } state)
         {
             return state;
         }
-        if (!GlobalId.TryDecode(i.Text("leaderId")!, out var type, out var leaderId) || type != "Leader"
+        if (!GlobalId.TryDecode(i.LeaderId, out var type, out var leaderId) || type != "Leader"
             || await c.Db.Leaders.FirstOrDefaultAsync(l => l.Id == leaderId) is not { } leader)
         {
-            return UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}.");
+            return UserError.NotFound("leaderId", $"There is no leader {i.LeaderId}.");
         }
         if (!leader.Active)
         {
@@ -96,12 +86,12 @@ public static class CaseRecordSteps
         return Add(c, new LeaderAssignment { CaseId = c.Case.Id, LeaderId = leaderId, Role = role, From = c.Now }, CaseEventKind.LeaderAssigned, $"{leader.Name} {role}");
     }
 
-    private static async Task<UserError?> EndAssignmentAsync(CaseCommand c, StepInput i)
+    private static async Task<UserError?> EndAssignmentAsync(CaseCommand c, EndAssignmentInput i)
     {
-        if (!GlobalId.TryDecode(i.Text("assignmentId")!, out var type, out var id) || type != "LeaderAssignment"
+        if (!GlobalId.TryDecode(i.AssignmentId, out var type, out var id) || type != "LeaderAssignment"
             || await c.Db.LeaderAssignments.AsTracking().FirstOrDefaultAsync(a => a.Id == id && a.CaseId == c.Case.Id) is not { } assignment)
         {
-            return UserError.NotFound("assignmentId", $"Case {c.Case.Number} has no assignment {i.Text("assignmentId")}.");
+            return UserError.NotFound("assignmentId", $"Case {c.Case.Number} has no assignment {i.AssignmentId}.");
         }
         if (assignment.To is { } to && to <= c.Now)
         {
@@ -111,13 +101,13 @@ public static class CaseRecordSteps
         return c.Append(CaseEventKind.LeaderUnassigned, $"leader {assignment.LeaderId} {assignment.Role}");
     }
 
-    private static async Task<UserError?> DeclareConflictAsync(CaseCommand c, StepInput i)
+    private static async Task<UserError?> DeclareConflictAsync(CaseCommand c, ConflictInput i)
     {
-        if (!GlobalId.TryDecode(i.Text("leaderId")!, out var type, out var leaderId) || type != "Leader" || !await c.Db.Leaders.AnyAsync(l => l.Id == leaderId))
+        if (!GlobalId.TryDecode(i.LeaderId, out var type, out var leaderId) || type != "Leader" || !await c.Db.Leaders.AnyAsync(l => l.Id == leaderId))
         {
-            return UserError.NotFound("leaderId", $"There is no leader {i.Text("leaderId")}.");
+            return UserError.NotFound("leaderId", $"There is no leader {i.LeaderId}.");
         }
-        if (Validate.Text("reason", i.Text("reason")) is { } invalid)
+        if (Validate.Text("reason", i.Reason) is { } invalid)
         {
             return invalid;
         }
@@ -125,7 +115,7 @@ public static class CaseRecordSteps
         {
             return UserError.InvalidState("This conflict of interest is already declared.");
         }
-        return Add(c, new LeaderConflict { LeaderId = leaderId, CaseId = c.Case.Id, Reason = i.Text("reason")!.Trim(), DeclaredAt = c.Now },
+        return Add(c, new LeaderConflict { LeaderId = leaderId, CaseId = c.Case.Id, Reason = i.Reason.Trim(), DeclaredAt = c.Now },
             CaseEventKind.ConflictDeclared, null);
     }
 

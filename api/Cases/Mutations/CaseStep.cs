@@ -1,38 +1,54 @@
+using GraphQL;
 using GraphQL.Types;
 using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
-/// <summary>An extra input field of a lifecycle step, beyond caseId and expectedVersion.</summary>
-public sealed record StepField(string Name, Type GraphType, string Description);
+/// <summary>What every lifecycle step's input has: the case and, optionally, the version it was read at.</summary>
+public interface ICaseStepInput
+{
+    string CaseId { get; }
+    int? ExpectedVersion { get; }
+}
 
 /// <summary>
-/// A lifecycle mutation declared as data: its name, what it means, its extra input fields and its rule.
-/// The rule checks the case and appends events; it returns a <see cref="UserError"/> to refuse.
+/// A lifecycle mutation declared as data: its name, what it means, its input record and its rule. The rule checks the
+/// case and appends events; it returns a <see cref="UserError"/> to refuse.
 /// </summary>
-public sealed record CaseStep(string Name, string Description, IReadOnlyList<StepField> Fields, Func<CaseCommand, StepInput, Task<UserError?>> Rule)
+public abstract record CaseStep(string Name, string Description)
 {
-    public CaseStep(string name, string description, IReadOnlyList<StepField> fields, Func<CaseCommand, StepInput, UserError?> rule)
-        : this(name, description, fields, (c, i) => Task.FromResult(rule(c, i)))
+    public string InputName => char.ToUpperInvariant(Name[0]) + Name[1..] + "Input";
+
+    /// <summary>A new input type (a schema initialises the types it is given).</summary>
+    public abstract IInputObjectGraphType InputType();
+
+    public abstract Task<CasePayload?> RunAsync(IResolveFieldContext context);
+}
+
+public sealed record CaseStep<TInput>(string Name, string Description, Func<CaseCommand, TInput, Task<UserError?>> Rule) : CaseStep(Name, Description)
+    where TInput : ICaseStepInput, IMutationInput<TInput>
+{
+    public CaseStep(string name, string description, Func<CaseCommand, TInput, UserError?> rule)
+        : this(name, description, (c, i) => Task.FromResult(rule(c, i)))
     {
+    }
+
+    public override IInputObjectGraphType InputType() => new MutationInputType<TInput>(InputName);
+
+    public override async Task<CasePayload?> RunAsync(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<TInput>("input");
+        return await CaseMutationRunner.RunAsync(context, Name, input.CaseId, input.ExpectedVersion, command => Rule(command, input));
     }
 }
 
-public sealed class CaseStepInputType : InputObjectGraphType
+/// <summary>The fields every step's input starts with.</summary>
+public static class CaseStepFields
 {
-    public CaseStepInputType(CaseStep step)
+    public static void Declare<TInput>(InputObjectGraphType<TInput> type) where TInput : ICaseStepInput
     {
-        Name = char.ToUpperInvariant(step.Name[0]) + step.Name[1..] + "Input";
-        AddField(new FieldType { Name = "caseId", Type = typeof(NonNullGraphType<IdGraphType>), Description = "The case (global id)." });
-        AddField(new FieldType
-        {
-            Name = "expectedVersion",
-            Type = typeof(IntGraphType),
-            Description = "The case's version as you read it; the step is refused with CONFLICT if it changed since.",
-        });
-        foreach (var field in step.Fields)
-        {
-            AddField(new FieldType { Name = field.Name, Type = field.GraphType, Description = field.Description });
-        }
+        type.Field(x => x.CaseId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The case (global id).");
+        type.Field(x => x.ExpectedVersion, type: typeof(IntGraphType))
+            .Description("The case's version as you read it; the step is refused with CONFLICT if it changed since.");
     }
 }

@@ -1,7 +1,5 @@
-using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using PetitionGraph.Api.GraphQL.Mutations;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -12,23 +10,14 @@ public static class CaseStepMutations
     {
         foreach (var step in CaseSteps.All.Concat(CaseRecordSteps.All).Concat(CasePlanSteps.All))
         {
-            var input = new CaseStepInputType(step);
             mutation.AddField(new FieldType
             {
                 Name = step.Name,
                 Description = step.Description,
-                ResolvedType = new NonNullGraphType(new CasePayloadType(input.Name[..^"Input".Length] + "Payload")),
-                Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = "input" }),
-                Resolver = new FuncFieldResolver<CasePayload>(context => RunAsync(context, step)),
+                ResolvedType = new NonNullGraphType(new CasePayloadType(step.InputName[..^"Input".Length] + "Payload")),
+                Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(step.InputType())) { Name = "input" }),
+                Resolver = new FuncFieldResolver<CasePayload>(context => new ValueTask<CasePayload?>(step.RunAsync(context))),
             });
         }
-    }
-
-    private static async ValueTask<CasePayload?> RunAsync(IResolveFieldContext context, CaseStep step)
-    {
-        var values = (IDictionary<string, object?>)context.Arguments!["input"].Value!;
-        var input = new StepInput(values);
-        return await CaseMutationRunner.RunAsync(context, step.Name, input.Text("caseId")!, input.Int("expectedVersion"),
-            command => step.Rule(command, input));
     }
 }

@@ -23,16 +23,13 @@ public static partial class RegisterPetition
 
     private static async Task<RegisterPetitionPayload> RunAsync(IResolveFieldContext context)
     {
-        var raw = (IDictionary<string, object?>)context.Arguments!["input"].Value!;
-        var input = new StepInput(raw);
+        var input = context.GetArgument<RegisterPetitionInput>("input");
         var db = context.Db();
         var services = context.RequestServices!;
         var scope = context.Scope();
         var now = MutationClock.Now(services);
-        var key = input.Text("idempotencyKey")?.Trim();
-        var petitioners = raw.TryGetValue("petitioners", out var list) && list is IEnumerable<object?> people
-            ? people.OfType<IDictionary<string, object?>>().Select(x => new StepInput(x)).ToList()
-            : [];
+        var key = input.IdempotencyKey?.Trim();
+        var petitioners = input.Petitioners ?? [];
         if (ValidateInput(input, petitioners, now, key) is { } invalid)
         {
             return Refused(invalid);
@@ -62,7 +59,7 @@ public static partial class RegisterPetition
     }
 
     private static async Task<RegisterPetitionPayload> AttemptAsync(
-        IResolveFieldContext context, StepInput input, List<StepInput> petitioners, (string Owner, string Key)? key, DateTime now)
+        IResolveFieldContext context, RegisterPetitionInput input, IReadOnlyList<PetitionerInput> petitioners, (string Owner, string Key)? key, DateTime now)
     {
         var db = context.Db();
         var services = context.RequestServices!;
@@ -74,9 +71,9 @@ public static partial class RegisterPetition
         }
         var request = new Registration(db, scope, input, petitioners, services.GetRequiredService<KeyClassRules>(), services.GetRequiredService<TimeLimits>(),
             CaseMutationRunner.Actor(context), context.CancellationToken);
-        var (subject, petition, error) = input.Text("caseNumber") is { } number
+        var (subject, petition, error) = input.CaseNumber is { } number
             ? await request.RepeatAsync(number.Trim())
-            : await request.OpenAsync(services.GetRequiredService<OfficeTime>().ToOffice(input.Instant("receivedAt")!.Value).Year);
+            : await request.OpenAsync(services.GetRequiredService<OfficeTime>().ToOffice(input.ReceivedAt).Year);
         if (error is not null)
         {
             db.ChangeTracker.Clear();
@@ -115,13 +112,13 @@ public static partial class RegisterPetition
             ? new RegisterPetitionPayload(subject, petition, [], Recorded: true)
             : new RegisterPetitionPayload(null, null, [], Recorded: true, HiddenFromCaller: true);
 
-    private static UserError? ValidateInput(StepInput input, List<StepInput> petitioners, DateTime now, string? key)
+    private static UserError? ValidateInput(RegisterPetitionInput input, IReadOnlyList<PetitionerInput> petitioners, DateTime now, string? key)
     {
-        if (input.Instant("receivedAt") is { } received && received > now.AddMinutes(5))
+        if (input.ReceivedAt > now.AddMinutes(5))
         {
             return UserError.Validation("receivedAt", "receivedAt is in the future.");
         }
-        if (input.Int("peopleCount") is < 1 or > 10_000)
+        if (input.PeopleCount is < 1 or > 10_000)
         {
             return UserError.Validation("peopleCount", "peopleCount must be between 1 and 10000.");
         }
@@ -131,8 +128,8 @@ public static partial class RegisterPetition
         }
         foreach (var person in petitioners)
         {
-            var error = Validate.Text("petitioners.name", person.Text("name"), 64)
-                ?? (person.Text("idNumber") is { } id && !IdNumberPattern().IsMatch(id.Trim())
+            var error = Validate.Text("petitioners.name", person.Name, 64)
+                ?? (person.IdNumber is { } id && !IdNumberPattern().IsMatch(id.Trim())
                     ? UserError.Validation("petitioners.idNumber", $"'{id}' is not an 18-character ID number (17 digits and a digit or X).") : null);
             if (error is not null)
             {

@@ -5,44 +5,52 @@ using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
-public sealed class PetitionerInputType : InputObjectGraphType
+/// <summary>A petitioner: matched to an existing one by ID number when given, otherwise added. Personal data.</summary>
+public sealed record PetitionerInput(string Name, string? IdNumber, string? Phone, string? Address, string? VillageCode);
+
+public sealed class PetitionerInputType : InputObjectGraphType<PetitionerInput>
 {
     public PetitionerInputType()
     {
         Name = "PetitionerInput";
         Description = "A petitioner: matched to an existing one by ID number when given, otherwise added. Personal data.";
-        AddField(new FieldType { Name = "name", Type = typeof(NonNullGraphType<StringGraphType>) });
-        AddField(new FieldType { Name = "idNumber", Type = typeof(StringGraphType), Description = "18-character resident ID number." });
-        AddField(new FieldType { Name = "phone", Type = typeof(StringGraphType) });
-        AddField(new FieldType { Name = "address", Type = typeof(StringGraphType) });
-        AddField(new FieldType { Name = "villageCode", Type = typeof(StringGraphType), Description = "Where the petitioner lives, if in the town." });
+        Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.IdNumber, type: typeof(StringGraphType)).Description("18-character resident ID number.");
+        Field(x => x.Phone, type: typeof(StringGraphType));
+        Field(x => x.Address, type: typeof(StringGraphType));
+        Field(x => x.VillageCode, type: typeof(StringGraphType)).Description("Where the petitioner lives, if in the town.");
     }
 }
 
-public sealed class RegisterPetitionInputType : InputObjectGraphType
+/// <summary>A petition as received: a new case (初信初访) without <see cref="CaseNumber"/>, a repeat petition with one.</summary>
+public sealed record RegisterPetitionInput(
+    string? CaseNumber, DateTime ReceivedAt, Channel Channel, PetitionLevel? Level, int? PeopleCount, PetitionLevel? ReferredFrom,
+    string? Title, string? Demand, string? CategoryCode, string? VillageCode, IReadOnlyList<PetitionerInput>? Petitioners,
+    IReadOnlyList<string>? AccusesLeaderIds, string? IdempotencyKey);
+
+public sealed class RegisterPetitionInputType : InputObjectGraphType<RegisterPetitionInput>
 {
     public RegisterPetitionInputType()
     {
         Name = "RegisterPetitionInput";
         Description = "A petition as received. Without caseNumber it opens a new case (初信初访); with one it is a repeat petition on that case.";
-        Add("caseNumber", typeof(StringGraphType), "An existing case this petition repeats (重复信访).");
-        Add("receivedAt", typeof(NonNullGraphType<DateTimeScalar>), "When it was received; deadlines run from here.");
-        Add("channel", typeof(NonNullGraphType<EnumType<Channel>>), "Letter, visit, phone, online, mobile app.");
-        Add("level", typeof(EnumType<PetitionLevel>), "Where it was registered (TOWN by default).");
-        Add("peopleCount", typeof(IntGraphType), "People who came or signed (1 by default); 5 or more is collective.");
-        Add("referredFrom", typeof(EnumType<PetitionLevel>), "交办: the higher office that referred it down.");
-        Add("title", typeof(StringGraphType), "New case: a short title.");
-        Add("demand", typeof(StringGraphType), "New case: what the petitioners ask for (诉求).");
-        Add("categoryCode", typeof(StringGraphType), "New case: the domain category's code (e.g. LAND).");
-        Add("villageCode", typeof(StringGraphType), "New case: the village or community concerned.");
-        Add("petitioners", typeof(ListGraphType<NonNullGraphType<PetitionerInputType>>), "New case: at least one. Repeat: added to the case if new to it.");
-        Add("accusesLeaderIds", typeof(ListGraphType<NonNullGraphType<IdGraphType>>),
-            "Leaders the petition accuses (or whose unit it accuses): the case is never visible to their accounts (Art. 30).");
-        Add("idempotencyKey", typeof(StringGraphType), "A retry by the same caller with the same key returns the first result and creates nothing. Keys are per caller.");
+        Field(x => x.CaseNumber, type: typeof(StringGraphType)).Description("An existing case this petition repeats (重复信访).");
+        Field(x => x.ReceivedAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When it was received; deadlines run from here.");
+        Field(x => x.Channel, type: typeof(NonNullGraphType<EnumType<Channel>>)).Description("Letter, visit, phone, online, mobile app.");
+        Field(x => x.Level, type: typeof(EnumType<PetitionLevel>)).Description("Where it was registered (TOWN by default).");
+        Field(x => x.PeopleCount, type: typeof(IntGraphType)).Description("People who came or signed (1 by default); 5 or more is collective.");
+        Field(x => x.ReferredFrom, type: typeof(EnumType<PetitionLevel>)).Description("交办: the higher office that referred it down.");
+        Field(x => x.Title, type: typeof(StringGraphType)).Description("New case: a short title.");
+        Field(x => x.Demand, type: typeof(StringGraphType)).Description("New case: what the petitioners ask for (诉求).");
+        Field(x => x.CategoryCode, type: typeof(StringGraphType)).Description("New case: the domain category's code (e.g. LAND).");
+        Field(x => x.VillageCode, type: typeof(StringGraphType)).Description("New case: the village or community concerned.");
+        Field(x => x.Petitioners, type: typeof(ListGraphType<NonNullGraphType<PetitionerInputType>>))
+            .Description("New case: at least one. Repeat: added to the case if new to it.");
+        Field(x => x.AccusesLeaderIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>))
+            .Description("Leaders the petition accuses (or whose unit it accuses): the case is never visible to their accounts (Art. 30).");
+        Field(x => x.IdempotencyKey, type: typeof(StringGraphType))
+            .Description("A retry by the same caller with the same key returns the first result and creates nothing. Keys are per caller.");
     }
-
-    private void Add(string name, Type type, string description) =>
-        AddField(new FieldType { Name = name, Type = type, Description = description });
 }
 
 /// <summary>The case the petition opened or repeats, and the petition itself — unless the case is hidden from the caller.</summary>

@@ -10,21 +10,21 @@ namespace PetitionGraph.Api.Cases.Mutations;
 
 /// <summary>The work of registerPetition inside its transaction: open a case or add a repeat petition to one.</summary>
 internal sealed class Registration(
-    PetitionDbContext db, AccessScope scope, StepInput input, List<StepInput> people, KeyClassRules keyClasses, TimeLimits limits, string actor, CancellationToken ct)
+    PetitionDbContext db, AccessScope scope, RegisterPetitionInput input, IReadOnlyList<PetitionerInput> people, KeyClassRules keyClasses, TimeLimits limits, string actor, CancellationToken ct)
 {
-    private DateTime ReceivedAt => input.Instant("receivedAt")!.Value;
+    private DateTime ReceivedAt => input.ReceivedAt;
 
     public async Task<(Case?, Petition?, UserError?)> OpenAsync(int year)
     {
-        var error = Validate.Text("title", input.Text("title"), 400) ?? Validate.Text("demand", input.Text("demand"))
+        var error = Validate.Text("title", input.Title, 400) ?? Validate.Text("demand", input.Demand)
             ?? (people.Count == 0 ? UserError.Validation("petitioners", "A new case needs at least one petitioner.") : null);
         if (error is not null)
         {
             return (null, null, error);
         }
-        var categoryCode = input.Text("categoryCode")?.Trim();
+        var categoryCode = input.CategoryCode?.Trim();
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Code == categoryCode && c.Active, ct);
-        var villageCode = input.Text("villageCode")?.Trim();
+        var villageCode = input.VillageCode?.Trim();
         var village = await db.Villages.FirstOrDefaultAsync(v => v.Code == villageCode && v.Active, ct);
         if (category is null)
         {
@@ -42,8 +42,8 @@ internal sealed class Registration(
         var subject = new Case
         {
             Number = await CaseNumbers.NextAsync(db, year, ct),
-            Title = input.Text("title")!.Trim(),
-            Demand = input.Text("demand")!.Trim(),
+            Title = input.Title!.Trim(),
+            Demand = input.Demand!.Trim(),
             CategoryId = category.Id,
             VillageId = village.Id,
             OpenedAt = ReceivedAt,
@@ -78,10 +78,10 @@ internal sealed class Registration(
         var petition = new Petition
         {
             ReceivedAt = ReceivedAt,
-            Channel = input.Enum<Channel>("channel")!.Value,
-            Level = input.Enum<PetitionLevel>("level") ?? PetitionLevel.Town,
-            PeopleCount = input.Int("peopleCount") ?? 1,
-            ReferredFrom = input.Enum<PetitionLevel>("referredFrom"),
+            Channel = input.Channel,
+            Level = input.Level ?? PetitionLevel.Town,
+            PeopleCount = input.PeopleCount ?? 1,
+            ReferredFrom = input.ReferredFrom,
             IsFirst = isFirst,
         };
         subject.Petitions.Add(petition);
@@ -90,7 +90,7 @@ internal sealed class Registration(
             var petitioner = await FindOrCreateAsync(person, defaultVillage);
             if (petitioner is null)
             {
-                return (null, null, UserError.NotFound("petitioners.villageCode", $"No village with code '{person.Text("villageCode")}'."));
+                return (null, null, UserError.NotFound("petitioners.villageCode", $"No village with code '{person.VillageCode}'."));
             }
             if (!subject.Petitioners.Any(cp => cp.Petitioner == petitioner || (petitioner.Id != 0 && cp.PetitionerId == petitioner.Id)))
             {
@@ -113,7 +113,7 @@ internal sealed class Registration(
     /// <summary>Records the leaders a petition accuses; a repeat petition may add to them, never remove.</summary>
     private async Task<UserError?> AccuseAsync(Case subject)
     {
-        foreach (var text in input.Texts("accusesLeaderIds"))
+        foreach (var text in input.AccusesLeaderIds ?? [])
         {
             if (!GraphQL.Relay.GlobalId.TryDecode(text, out var type, out var leaderId) || type != "Leader" || !await db.Leaders.AnyAsync(l => l.Id == leaderId, ct))
             {
@@ -134,9 +134,9 @@ internal sealed class Registration(
     /// for an ID number: there the caller's own entry becomes a record of its own, and the office (which sees both) keeps
     /// the ID number that ties them.
     /// </summary>
-    private async Task<Petitioner?> FindOrCreateAsync(StepInput person, int defaultVillage)
+    private async Task<Petitioner?> FindOrCreateAsync(PetitionerInput person, int defaultVillage)
     {
-        var idNumber = person.Text("idNumber")?.Trim();
+        var idNumber = person.IdNumber?.Trim();
         if (idNumber is not null)
         {
             var local = db.ChangeTracker.Entries<Petitioner>().Select(e => e.Entity).FirstOrDefault(p => p.IdNumber == idNumber);
@@ -148,7 +148,7 @@ internal sealed class Registration(
             }
         }
         var villageId = defaultVillage;
-        if (person.Text("villageCode") is { } code)
+        if (person.VillageCode is { } code)
         {
             var village = await db.Villages.FirstOrDefaultAsync(v => v.Code == code.Trim(), ct);
             if (village is null)
@@ -159,10 +159,10 @@ internal sealed class Registration(
         }
         return new Petitioner
         {
-            Name = person.Text("name")!.Trim(),
+            Name = person.Name.Trim(),
             IdNumber = idNumber,
-            Phone = person.Text("phone")?.Trim(),
-            Address = person.Text("address")?.Trim(),
+            Phone = person.Phone?.Trim(),
+            Address = person.Address?.Trim(),
             VillageId = villageId,
         };
     }
