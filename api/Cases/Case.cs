@@ -61,9 +61,9 @@ public sealed class Case : IEntity
     public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
     public List<CaseDeadline> Deadlines { get; set; } = [];
 
-    /// <summary>In backlog at <paramref name="instant"/>; the SQL form is <c>CaseShape.InBacklog</c>.</summary>
-    public bool OverdueAt(DateTime instant) => NextDueAt is { } due && due < instant;
+    /// <summary>Overdue at <paramref name="instant"/> (<see cref="CaseRules.Overdue"/>, the rule SQL filters use too).</summary>
+    public bool OverdueAt(DateTime instant) => CaseRules.IsOverdue(this, instant);
 
-    public bool InBacklogAt(DateTime instant) =>
-        BacklogSince is { } since && since <= instant && (BacklogUntil is not { } until || until > instant);
+    /// <summary>In backlog at <paramref name="instant"/> (<see cref="CaseRules.InBacklog"/>, the rule SQL filters use too).</summary>
+    public bool InBacklogAt(DateTime instant) => CaseRules.IsInBacklog(this, instant);
 }

@@ -24,7 +24,7 @@ public sealed class CaseShape : QueryShape<Case>
         DateTime("terminatedAt", c => c.TerminatedAt);
         DateTime("backlogSince", c => c.BacklogSince);
         DateTime("nextDueAt", c => c.NextDueAt);
-        Computed("overdue", q => c => c.NextDueAt != null && c.NextDueAt < q.Now, "The pending step is past its due instant.");
+        Computed("overdue", q => CaseRules.Now(CaseRules.Overdue, q), "The pending step is past its due instant.");
         Computed("inBacklog", InBacklog, "积案 now: designated or overdue, and not resolved or terminated.");
         ComputedInt("keyClass", q => q.KeyClasses.AsOf(q.Now), "五类 key-case class 1–5 now, if one applies.");
         DateTime("lastPetitionAt", c => c.LastPetitionAt);
@@ -39,6 +39,5 @@ public sealed class CaseShape : QueryShape<Case>
         Many<Evaluation>("evaluations", c => c.Evaluations);
     }
 
-    public static System.Linq.Expressions.Expression<Func<Case, bool>> InBacklog(QueryContext query) =>
-        c => c.BacklogSince != null && c.BacklogSince <= query.Now && (c.BacklogUntil == null || c.BacklogUntil > query.Now);
+    public static System.Linq.Expressions.Expression<Func<Case, bool>> InBacklog(QueryContext query) => CaseRules.Now(CaseRules.InBacklog, query);
 }

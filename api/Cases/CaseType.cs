@@ -38,8 +38,8 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<IntGraphType>>("daysOverdue")
             .Description("Calendar days (office time zone) since the pending step fell due; 0 when not overdue.")
             .Reads(nameof(Case.NextDueAt))
-            .Resolve(c => c.Source.NextDueAt is { } due && due < c.QueryContext().Now
-                ? c.RequestServices!.GetRequiredService<OfficeTime>().CalendarDaysBetween(due, c.QueryContext().Now)
+            .Resolve(c => c.Source.OverdueAt(c.QueryContext().Now)
+                ? c.RequestServices!.GetRequiredService<OfficeTime>().CalendarDaysBetween(c.Source.NextDueAt!.Value, c.QueryContext().Now)
                 : 0);
         Field(c => c.BacklogSince, nullable: true).Description("When the case entered the backlog, if it ever did.");
         Field(c => c.BacklogUntil, nullable: true).Description("When it left the backlog (resolved or terminated).");
@@ -58,25 +58,26 @@ public sealed class CaseType : ObjectGraphType<Case>
         AddRelations();
     }
 
-    private static readonly LinkQuery<Petitioner> Petitioners = new("Case.petitioners", (db, ids, _) => db.CasePetitioners
-        .Where(cp => ids.Contains(cp.CaseId))
-        .OrderBy(cp => cp.PetitionerId)
-        .Select(cp => new Linked<Petitioner> { ParentId = cp.CaseId, Item = cp.Petitioner! }));
+    // The folded lists: each written once, for its batch loader and for the fold of a root page alike.
+    private static readonly ShortList<Case, CasePetitioner, Petitioner> Petitioners = new("Case.petitioners",
+        db => db.CasePetitioners, cp => cp.CaseId, k => k.Petitioners,
+        (items, _) => items.OrderBy(cp => cp.PetitionerId),
+        cp => cp.Petitioner!);
 
-    private static readonly LinkQuery<Petition> Petitions = new("Case.petitions", (db, ids, _) => db.Petitions
-        .Where(p => ids.Contains(p.CaseId))
-        .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)
-        .Select(p => new Linked<Petition> { ParentId = p.CaseId, Item = p }));
+    private static readonly ShortList<Case, Petition, Petition> Petitions = new("Case.petitions",
+        db => db.Petitions, p => p.CaseId, k => k.Petitions,
+        (items, _) => items.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id),
+        p => p);
+
+    private static readonly ShortList<Case, LeaderAssignment, Leader> CurrentLeaders = new("Case.leaders",
+        db => db.LeaderAssignments, a => a.CaseId, k => k.Assignments,
+        (items, now) => items.Where(a => a.To == null || a.To > now).OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id),
+        a => a.Leader!);
 
     private static readonly LinkQuery<LeaderAssignment> Assignments = new("Case.assignments", (db, ids, _) => db.LeaderAssignments
         .Where(a => ids.Contains(a.CaseId))
         .OrderBy(a => a.From).ThenBy(a => a.Id)
         .Select(a => new Linked<LeaderAssignment> { ParentId = a.CaseId, Item = a }));
-
-    private static readonly LinkQuery<Leader> CurrentLeaders = new("Case.leaders", (db, ids, now) => db.LeaderAssignments
-        .Where(a => ids.Contains(a.CaseId) && (a.To == null || a.To > now))
-        .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id)
-        .Select(a => new Linked<Leader> { ParentId = a.CaseId, Item = a.Leader! }));
 
     private static readonly LinkQuery<CaseActivity> Activities = new("Case.activities", (db, ids, _) => db.CaseActivities
         .Where(a => ids.Contains(a.CaseId))
@@ -100,20 +101,19 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
-            .Folds<Case, object, Petitioner>(Petitioners.Name, (_, k) => k.Petitioners.OrderBy(cp => cp.PetitionerId).Select(cp => cp.Petitioner!))
-            .Resolve(c => c.LoadMany(Petitioners, c.Source.Id));
+            .Folds<Case, object, Petitioner>(Petitioners.Query.Name, Petitioners.Fold)
+            .Resolve(c => c.LoadMany(Petitioners.Query, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionType>>>>("petitions")
             .Description("Every petition on this case, oldest first.")
-            .Folds<Case, object, Petition>(Petitions.Name, (_, k) => k.Petitions.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id))
-            .Resolve(c => c.LoadMany(Petitions, c.Source.Id));
+            .Folds<Case, object, Petition>(Petitions.Query.Name, Petitions.Fold)
+            .Resolve(c => c.LoadMany(Petitions.Query, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderAssignmentType>>>>("assignments")
             .Description("包案 assignments, current and ended, oldest first.")
             .Resolve(c => c.LoadMany(Assignments, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderType>>>>("leaders")
             .Description("Leaders answerable for this case now: town lead(s) first, then the village lead.")
-            .Folds<Case, object, Leader>(CurrentLeaders.Name, (q, k) => k.Assignments.Where(a => a.To == null || a.To > q.Now)
-                .OrderBy(a => a.Role).ThenBy(a => a.From).ThenBy(a => a.Id).Select(a => a.Leader!))
-            .Resolve(c => c.LoadMany(CurrentLeaders, c.Source.Id));
+            .Folds<Case, object, Leader>(CurrentLeaders.Query.Name, CurrentLeaders.Fold)
+            .Resolve(c => c.LoadMany(CurrentLeaders.Query, c.Source.Id));
         this.Connection<Case, CaseEventType, CaseEvent>("events", "The case's history, oldest first unless ordered otherwise.")
             .Resolve(c => c.LoadConnection("events", (Case k) => k.Events));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseActivityType>>>>("activities")

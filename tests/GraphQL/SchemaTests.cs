@@ -37,3 +37,53 @@ public sealed class SchemaTests(SqliteHost host)
         Assert.Empty(unmarked);
     }
 }
+
+/// <summary>
+/// Column projection reads only what each field declares: a field that computes from columns other than its own name
+/// must say which (Reads), or it would get default values without anyone noticing.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class ColumnDeclarationTests(SqliteHost host)
+{
+    [Fact]
+    public void Every_field_of_an_entity_type_reads_its_own_column_or_declares_what_it_reads()
+    {
+        var schema = host.Services.GetRequiredService<PetitionSchema>();
+        schema.Initialize();
+        var entities = typeof(PetitionGraph.Api.Data.PetitionDbContext).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.DbSet<>))
+            .Select(p => p.PropertyType.GetGenericArguments()[0]).ToDictionary(t => t.Name);
+        var undeclared = new List<string>();
+        var checkedFields = 0;
+        // Read whole, never through column projection: campaigns with their phases and targets, report runs with their files.
+        string[] loadedWhole = ["Campaign", "ReportRun", "ReportArtifact"];
+        foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => entities.ContainsKey(t.Name) && !loadedWhole.Contains(t.Name)
+            && t.GetType().BaseType is { IsGenericType: true } source && source.GetGenericArguments()[0] == entities[t.Name]))
+        {
+            var entity = entities[type.Name];
+            foreach (var field in type.Fields.Where(f => f.Name != "id"))
+            {
+                checkedFields++;
+                var declared = field.GetMetadata<string[]?>(PetitionGraph.Api.GraphQL.Projection.Columns.ReadsKey) is not null
+                    || field.GetMetadata<string?>(PetitionGraph.Api.GraphQL.Projection.Columns.JoinKey) is not null;
+                var own = entity.GetProperty(char.ToUpperInvariant(field.Name[0]) + field.Name[1..]) is { CanWrite: true } property && IsColumn(property.PropertyType);
+                var many = Unwrap(field.ResolvedType!) is ListGraphType || Unwrap(field.ResolvedType!).Name.EndsWith("Connection", StringComparison.Ordinal);
+                // Lists and connections are loaded by the row's id, which is always read; anything else reads columns.
+                if (!declared && !own && !many)
+                {
+                    undeclared.Add($"{type.Name}.{field.Name}");
+                }
+            }
+        }
+        Assert.True(checkedFields > 80, $"{checkedFields} fields checked");
+        Assert.True(undeclared.Count == 0, "Fields that read columns they do not declare (add .Reads(...)): " + string.Join(", ", undeclared));
+    }
+
+    private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? Unwrap(nonNull.ResolvedType!) : type;
+
+    private static bool IsColumn(Type type)
+    {
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        return plain.IsPrimitive || plain.IsEnum || plain == typeof(string) || plain == typeof(DateTime) || plain == typeof(decimal);
+    }
+}
