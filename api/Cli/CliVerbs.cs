@@ -1,8 +1,9 @@
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
-using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Seeding;
+
+using PetitionGraph.Reporting.Kinds;
 
 namespace PetitionGraph.Api.Cli;
 
@@ -147,7 +148,7 @@ public static class CliVerbs
         text.Append($"""
 
             Roles (token --role, report --role): {Roles}.
-            Reports: {string.Join(", ", ReportNames.All)}.
+            Reports: {string.Join(", ", ReportDefinitions.All.Select(d => d.Name))}.
             Paths are relative to the directory you run the command from. `VERB --help` describes a verb's options.
             Database: SQLite data/petitiongraph.db, or PostgreSQL when ConnectionStrings__Postgres is set.
             Exit status: 0 done, 1 the work failed, 2 the command line is wrong.

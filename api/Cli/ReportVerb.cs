@@ -3,6 +3,8 @@ using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.Reports;
 
+using PetitionGraph.Reporting.Kinds;
+
 namespace PetitionGraph.Api.Cli;
 
 /// <summary><c>report NAME --period P --out DIR [--role ROLE]</c>: generates, stores the run, writes the files.</summary>
@@ -11,9 +13,9 @@ public static class ReportVerb
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
         var name = args.Positional.Count > 0 ? args.Positional[0] : null;
-        if (!ReportNames.TryParse(name, out var kind))
+        if (!ReportDefinitions.TryParse(name, out var kind))
         {
-            await output.WriteLineAsync($"Unknown report '{name}'. Reports: {string.Join(", ", ReportNames.All)}.");
+            await output.WriteLineAsync($"Unknown report '{name}'. Reports: {string.Join(", ", ReportDefinitions.All.Select(d => d.Name))}.");
             return 2;
         }
         var text = args.Value("period") ?? throw new CliUsageException("report needs --period: 2026-05, 2026-Q2, 2026, 2026-W18 or 2026-05-03.");
@@ -39,7 +41,7 @@ public static class ReportVerb
             {
                 await File.WriteAllBytesAsync(Path.Combine(directory, artifact.FileName), artifact.Content, ct);
             }
-            await output.WriteLineAsync($"{ReportNames.Title(kind)} {period.Label}: {run.Artifacts.Count} files in {directory} (run {run.Id}, {(run.FinishedAt - run.StartedAt)?.TotalSeconds:F1} s).");
+            await output.WriteLineAsync($"{ReportDefinitions.For(kind).Title} {period.Label}: {run.Artifacts.Count} files in {directory} (run {run.Id}, {(run.FinishedAt - run.StartedAt)?.TotalSeconds:F1} s).");
             return 0;
         }
         catch (ReportDataException e)

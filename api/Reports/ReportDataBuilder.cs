@@ -8,8 +8,10 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Reports.Kinds;
 using PetitionGraph.Api.Statistics;
 using PetitionGraph.Reporting;
+using PetitionGraph.Reporting.Kinds;
 using Rate = PetitionGraph.Reporting.Rate;
 
 namespace PetitionGraph.Api.Reports;
@@ -25,11 +27,13 @@ public sealed class ReportDataBuilder(
     private const int TrendBuckets = 12;
     private const int DueSoonDays = 7;
 
+    internal OfficeTime Office => office;
+
     public async Task<ReportData> BuildAsync(ReportKind kind, ReportPeriod period, Role reader, DateTime now, CancellationToken ct)
     {
         var showsNames = PersonalDataPolicy.MayReadPersonalData(reader);
         var asOf = period.End < now ? period.End : now;
-        var context = new ReportContext(ReportNames.Title(kind), period.Label, now, office.Zone.Id, officeName, showsNames, PersonalDataPolicy.ChineseName(reader));
+        var context = new ReportContext(ReportDefinitions.For(kind).Title, period.Label, now, office.Zone.Id, officeName, showsNames, PersonalDataPolicy.ChineseName(reader));
         var data = new ReportData(kind, context);
         var campaign = await db.Campaigns.Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery()
             .Where(c => c.BaselineAt <= asOf).OrderByDescending(c => c.BaselineAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
@@ -40,55 +44,14 @@ public sealed class ReportDataBuilder(
             RateTargets = progress.Where(p => p.Target.Comparison == TargetComparison.AtLeast && IsRate(p.Target.Figure))
                 .GroupBy(p => FigureName(p.Target.Figure)).ToDictionary(g => g.Key, g => g.First().Target.Value),
         };
-        switch (kind)
-        {
-            case ReportKind.MonthlyOverview:
-                // The trend ends with the period itself: its last bucket is the period's figures.
-                var trend = await TrendAsync(period, now, ct);
-                return data with
-                {
-                    Trend = trend,
-                    Period = trend[^1],
-                    ByCategory = await FiguresAsync([Bucket(period)], [StatisticsDimension.Category], now, ct),
-                };
-            case ReportKind.ByCategory:
-                return data with
-                {
-                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
-                    ByCategory = await FiguresAsync([Bucket(period)], [StatisticsDimension.Category], now, ct),
-                };
-            case ReportKind.ByVillage:
-                return data with
-                {
-                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
-                    ByVillage = await FiguresAsync([Bucket(period)], [StatisticsDimension.Village], now, ct),
-                };
-            case ReportKind.LeaderOwnership:
-                return data with { Ownership = await OwnershipAsync(asOf, showsNames, ct) };
-            case ReportKind.DueList:
-                return data with { Due = await DueAsync(asOf, ct) };
-            case ReportKind.KeyCases:
-                return data with { KeyCases = await KeyCasesAsync(asOf, ct) };
-            default:
-                if (campaign is null)
-                {
-                    throw new ReportDataException($"There is no campaign with a baseline on or before {office.ToOffice(asOf):yyyy-MM-dd}.");
-                }
-                return data with
-                {
-                    Trend = await TrendAsync(period, now, ct),
-                    Period = (await FiguresAsync([Bucket(period)], [], now, ct)).Single(),
-                    Campaign = new CampaignProgress(campaign.Name, campaign.BaselineAt,
-                        campaign.Phases.OrderBy(p => p.From).Select(p => new CampaignPhaseRow(PhaseName(p.Kind), p.From, p.To, p.From <= asOf && asOf < p.To)).ToList(),
-                        progress.Select(TargetRow).ToList()),
-                };
-        }
+        var request = new ReportRequest(period, asOf, now, showsNames, campaign, progress);
+        return await ReportSources.For(kind).GatherAsync(this, data, request, ct);
     }
 
-    private static Bucket Bucket(ReportPeriod period) => new(0, period.Start, period.End, period.Text);
+    internal static Bucket Bucket(ReportPeriod period) => new(0, period.Start, period.End, period.Text);
 
     /// <summary>The twelve buckets of the period's size that end with it.</summary>
-    private Task<List<FigureRow>> TrendAsync(ReportPeriod period, DateTime now, CancellationToken ct)
+    internal Task<List<FigureRow>> TrendAsync(ReportPeriod period, DateTime now, CancellationToken ct)
     {
         var local = office.ToOffice(period.Start).DateTime;
         for (var i = 1; i < TrendBuckets; i++)
@@ -99,7 +62,7 @@ public sealed class ReportDataBuilder(
         return FiguresAsync(buckets, [], now, ct);
     }
 
-    private async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
+    internal async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
     {
         var rows = await new StatisticsEngine(db, contexts).ComputeAsync(new StatisticsRequest(buckets, groupBy, scope, now), ct);
         var categories = groupBy.Contains(StatisticsDimension.Category) ? await db.Categories.ToDictionaryAsync(c => c.Id, c => c.NameZh, ct) : [];
@@ -115,7 +78,7 @@ public sealed class ReportDataBuilder(
     }
 
     /// <summary>领导包案情况汇总表: every case in the backlog at the instant, with the leaders answerable for it then.</summary>
-    private async Task<List<OwnershipRow>> OwnershipAsync(DateTime at, bool showsNames, CancellationToken ct)
+    internal async Task<List<OwnershipRow>> OwnershipAsync(DateTime at, bool showsNames, CancellationToken ct)
     {
         var cases = await db.Cases.Where(scope)
             .Where(c => c.BacklogIntervals.Any(i => i.EnteredAt < at && (i.LeftAt == null || i.LeftAt >= at)))
@@ -140,7 +103,7 @@ public sealed class ReportDataBuilder(
     }
 
     /// <summary>Steps overdue at the instant or due within a week of it.</summary>
-    private async Task<List<DueRow>> DueAsync(DateTime at, CancellationToken ct)
+    internal async Task<List<DueRow>> DueAsync(DateTime at, CancellationToken ct)
     {
         var soon = at.AddDays(DueSoonDays);
         var cases = await db.Cases.Where(scope).Where(c => c.NextDueAt != null && c.NextDueAt < soon)
@@ -160,7 +123,7 @@ public sealed class ReportDataBuilder(
             office.CalendarDaysBetween(at, c.DueAt), string.Join("、", c.Leaders))).ToList();
     }
 
-    private async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, CancellationToken ct)
+    internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, CancellationToken ct)
     {
         Expression<Func<Case, int?, KeyCaseItem>> template = (c, k) => new KeyCaseItem
         {
@@ -182,7 +145,7 @@ public sealed class ReportDataBuilder(
             StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
     }
 
-    private static CampaignTargetRow TargetRow(TargetProgress p) =>
+    internal static CampaignTargetRow TargetRow(TargetProgress p) =>
         new(FigureName(p.Target.Figure), ComparisonName(p.Target), p.Goal ?? p.Target.Value, p.Baseline, p.Current, p.Met)
         {
             Percent = IsRate(p.Target.Figure),
@@ -210,7 +173,7 @@ public sealed class ReportDataBuilder(
         _ => "不低于",
     };
 
-    private static string PhaseName(CampaignPhaseKind kind) => kind switch
+    internal static string PhaseName(CampaignPhaseKind kind) => kind switch
     {
         CampaignPhaseKind.Screening => "排查",
         CampaignPhaseKind.Planning => "施策",

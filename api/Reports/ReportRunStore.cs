@@ -5,6 +5,8 @@ using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Reporting;
 
+using PetitionGraph.Reporting.Kinds;
+
 namespace PetitionGraph.Api.Reports;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class ReportRunStore(
         var document = await generator.RenderAsync(kind, period, reader, scope, ct);
         var run = new ReportRun
         {
-            Report = ReportNames.Name(kind),
+            Report = ReportDefinitions.For(kind).Name,
             Period = period.Text,
             Trigger = ReportTrigger.OnDemand,
             Status = ReportRunStatus.Succeeded,
@@ -114,7 +116,7 @@ public sealed class ReportRunStore(
         string? error = null;
         try
         {
-            if (!ReportNames.TryParse(run.Report, out var kind))
+            if (!ReportDefinitions.TryParse(run.Report, out var kind))
             {
                 throw new ReportDataException($"There is no report called '{run.Report}'.");
             }

@@ -1,6 +1,8 @@
 using Cronos;
 using PetitionGraph.Api.GraphQL;
 
+using PetitionGraph.Reporting.Kinds;
+
 namespace PetitionGraph.Api.Reports;
 
 /// <summary>
@@ -60,9 +62,9 @@ public sealed class ReportScheduler(ReportRunStore store, ReportOptions options,
     {
         foreach (var schedule in options.Schedules)
         {
-            if (!ReportNames.TryParse(schedule.Report, out _))
+            if (!ReportDefinitions.TryParse(schedule.Report, out _))
             {
-                logger.LogError("Scheduled report '{Report}' does not exist; known: {Known}.", schedule.Report, string.Join(", ", ReportNames.All));
+                logger.LogError("Scheduled report '{Report}' does not exist; known: {Known}.", schedule.Report, string.Join(", ", ReportDefinitions.All.Select(d => d.Name)));
                 continue;
             }
             CronExpression cron;

@@ -1,0 +1,22 @@
+using PetitionGraph.Api.Statistics;
+using PetitionGraph.Reporting;
+
+namespace PetitionGraph.Api.Reports.Kinds;
+
+/// <summary>The period, the twelve periods ending with it, and the period by category.</summary>
+public sealed class MonthlyOverviewSource : IReportSource
+{
+    public ReportKind Kind => ReportKind.MonthlyOverview;
+
+    public async Task<ReportData> GatherAsync(ReportDataBuilder from, ReportData data, ReportRequest request, CancellationToken ct)
+    {
+        // The trend ends with the period itself: its last bucket is the period's figures.
+        var trend = await from.TrendAsync(request.Period, request.Now, ct);
+        return data with
+        {
+            Trend = trend,
+            Period = trend[^1],
+            ByCategory = await from.FiguresAsync([ReportDataBuilder.Bucket(request.Period)], [StatisticsDimension.Category], request.Now, ct),
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using PetitionGraph.Reporting.Layout;
+
+namespace PetitionGraph.Reporting.Kinds;
+
+/// <summary>五类重点信访事项: the five classes of key cases, counted and listed.</summary>
+public sealed class KeyCasesReport : ReportDefinition
+{
+    public override ReportKind Kind => ReportKind.KeyCases;
+
+    public override string Name => "key-cases";
+
+    public override string Title => "五类重点信访事项";
+
+    internal override void Lay(ReportLayoutBuilder builder, ReportData data)
+    {
+        builder.Section("五类统计", builder.Table(CaseTables.KeyClassCounts(data.KeyCases)));
+        builder.Sheet(CaseTables.KeyCases("重点案件", data.KeyCases, classColumn: true));
+        if (data.KeyCases.Count == 0)
+        {
+            builder.Section("重点案件", [new NotePart(ReportLayouts.NoData)]);
+            return;
+        }
+
+        foreach (var (keyClass, name, rule) in CaseTables.KeyClasses)
+        {
+            var rows = data.KeyCases.Where(r => r.KeyClass == keyClass).ToList();
+            builder.Section($"{name}（{rule}）：{rows.Count} 件", rows.Count == 0
+                ? [new NotePart(ReportLayouts.NoData)]
+                : [new TablePart(CaseTables.KeyCases(name, rows, classColumn: false))]);
+        }
+
+        var unknown = data.KeyCases.Where(r => CaseTables.KeyClasses.All(k => k.Class != r.KeyClass)).ToList();
+        if (unknown.Count > 0)
+        {
+            builder.Section($"其他类别：{unknown.Count} 件", [new TablePart(CaseTables.KeyCases("其他", unknown, classColumn: true))]);
+        }
+    }
+}
