@@ -19,7 +19,8 @@ public sealed class AnalyticsDatabase
         if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(replica))
         {
             var builder = new DbContextOptionsBuilder<PostgresPetitionDbContext>();
-            DatabaseServiceExtensions.ConfigurePostgres(builder, DatabaseOptions.WithPoolDefaults(replica)).AddInterceptors(interceptors);
+            DatabaseServiceExtensions.ConfigurePostgres(builder, DatabaseOptions.WithPoolDefaults(replica), Hosting.Shortcuts.From(configuration).Enabled)
+                .AddInterceptors(interceptors);
             _replica = builder.Options;
         }
     }

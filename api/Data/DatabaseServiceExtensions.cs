@@ -10,6 +10,7 @@ public static class DatabaseServiceExtensions
     public static IServiceCollection AddPetitionDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = DatabaseOptions.From(configuration);
+        var shortcuts = Hosting.Shortcuts.From(configuration).Enabled;
         services.AddSingleton(options);
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<IInterceptor, DatabaseOutage.ConnectionWatch>();
@@ -18,12 +19,12 @@ public static class DatabaseServiceExtensions
         if (options.Provider == DatabaseProvider.Postgres)
         {
             Add<PostgresPetitionDbContext>(services, (sp, o) =>
-                ConfigurePostgres(o, options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                ConfigurePostgres(o, options.ConnectionString, shortcuts).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             Add<SqlitePetitionDbContext>(services, (sp, o) =>
-                ConfigureSqlite(o, options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                ConfigureSqlite(o, options.ConnectionString, shortcuts).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         services.AddSingleton<AnalyticsDatabase>();
         return services;
@@ -51,20 +52,23 @@ public static class DatabaseServiceExtensions
 
     private static readonly SqliteInterrupt SqliteStatementsStop = new();
 
-    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .ReplaceService<IQueryCompilationContextFactory, Query.PostgresQueryCompilationContextFactory>()
+    /// <summary>PostgreSQL; with <c>shortcuts</c>, EF Core's query compilation with closed lambdas hoisted (<see cref="Hosting.Shortcuts"/>).</summary>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString, bool shortcuts = true)
+    {
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        return shortcuts ? builder.ReplaceService<IQueryCompilationContextFactory, Query.PostgresQueryCompilationContextFactory>() : builder;
+    }
 
-    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, bool shortcuts = true)
+    {
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(SqliteStatementsStop)
-            .ReplaceService<IQueryCompilationContextFactory, Query.SqliteQueryCompilationContextFactory>()
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        return shortcuts ? builder.ReplaceService<IQueryCompilationContextFactory, Query.SqliteQueryCompilationContextFactory>() : builder;
+    }
 
     /// <summary>Made when the database is first migrated, not when services are registered (help touches nothing).</summary>
     public static void EnsureSqliteDirectory(string connectionString)

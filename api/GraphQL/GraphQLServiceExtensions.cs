@@ -26,6 +26,8 @@ public static class GraphQLServiceExtensions
         services.AddScoped<QueryContext>();
         services.AddScoped<LoaderCache>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        var shortcuts = Hosting.Shortcuts.From(configuration);
+        services.AddSingleton(shortcuts);
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<IConfigureExecution, DocumentGuard>();
@@ -51,7 +53,8 @@ public static class GraphQLServiceExtensions
                 complexity.MaxComplexity = limits.MaxComplexity;
             })
             // One DbContext per request: run query fields one at a time; DataLoaders still batch each level.
-            .AddExecutionStrategy<Execution.QueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy(shortcuts.Enabled ? new Execution.QueryExecutionStrategy() : new global::GraphQL.Execution.SerialExecutionStrategy(),
+                GraphQLParser.AST.OperationType.Query)
             .ConfigureExecutionOptions(options =>
             {
                 // Every execution's resolvers reach their per-row services without the DI scope's lock.
@@ -74,8 +77,11 @@ public static class GraphQLServiceExtensions
                     return Task.CompletedTask;
                 };
             }));
-        services.Replace(ServiceDescriptor.Singleton<global::GraphQL.Validation.IDocumentValidator>(
-            _ => new ArgumentValuesCache(new global::GraphQL.Validation.DocumentValidator())));
+        if (shortcuts.Enabled)
+        {
+            services.Replace(ServiceDescriptor.Singleton<global::GraphQL.Validation.IDocumentValidator>(
+                _ => new ArgumentValuesCache(new global::GraphQL.Validation.DocumentValidator())));
+        }
         return services;
     }
 }

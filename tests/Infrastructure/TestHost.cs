@@ -28,6 +28,9 @@ public abstract class TestHost : IAsyncLifetime
     public SqlRecorder Sql { get; } = new();
     public FixedClock Clock { get; } = new(Now);
     public GraphQLClient Client { get; private set; } = null!;
+
+    /// <summary>The database this host serves (a second host can be started on it).</summary>
+    public string DatabaseConnectionString { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
@@ -43,7 +46,7 @@ public abstract class TestHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = await CreateConnectionStringAsync();
+        var connectionString = DatabaseConnectionString = await CreateConnectionStringAsync();
         var settings = new Dictionary<string, string?>
         {
             [Provider == DatabaseProvider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = connectionString,

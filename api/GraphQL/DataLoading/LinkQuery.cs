@@ -15,15 +15,16 @@ namespace PetitionGraph.Api.GraphQL.DataLoading;
 /// </summary>
 public sealed class LinkQuery<T>(string name, Expression<Func<PetitionDbContext, int[], DateTime, IQueryable<Linked<T>>>> query)
 {
-    private readonly ConcurrentDictionary<(Type Context, string Plan), Func<PetitionDbContext, int[], DateTime, IAsyncEnumerable<Linked<T>>>> _compiled = new();
+    private readonly ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel Model, string Plan), Func<PetitionDbContext, int[], DateTime, IAsyncEnumerable<Linked<T>>>> _compiled = new();
 
     /// <summary>Names the relation's batch loader (with the plan's key); a fold of the same relation must use it too.</summary>
     public string Name => name;
 
     public async Task<List<Linked<T>>> ReadAsync(PetitionDbContext db, ProjectionPlan plan, int[] parentIds, DateTime now, CancellationToken cancellationToken)
     {
-        // A compiled query belongs to one model: SQLite and PostgreSQL contexts each get their own.
-        var compiled = _compiled.GetOrAdd((db.GetType(), plan.Key), static (_, state) => EF.CompileAsyncQuery(Projected(state.query, state.plan)), (query, plan));
+        // A compiled query belongs to one model: SQLite and PostgreSQL contexts each get their own, and so do contexts
+        // whose options differ (a second host in one process with the shortcuts off builds a model of its own).
+        var compiled = _compiled.GetOrAdd((db.Model, plan.Key), static (_, state) => EF.CompileAsyncQuery(Projected(state.query, state.plan)), (query, plan));
         return await compiled(db, parentIds, now).ToListAsync(cancellationToken);
     }
 

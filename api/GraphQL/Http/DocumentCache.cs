@@ -20,7 +20,7 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// pinned 750 MB for good while the real queries found the cache full.
 /// </para>
 /// </summary>
-public sealed class DocumentCache(RequestLimits limits) : IConfigureExecution
+public sealed class DocumentCache(RequestLimits limits, Hosting.Shortcuts? shortcuts = null) : IConfigureExecution
 {
     /// <summary>Estimated memory of a cached document per character of its query text (text, AST, validation results).</summary>
     public const int BytesPerCharacter = 20;
@@ -48,7 +48,9 @@ public sealed class DocumentCache(RequestLimits limits) : IConfigureExecution
         var entry = query is not null && _documents.TryGetValue(query, out var found) && (options.Document is null || ReferenceEquals(options.Document, found.Document))
             ? Touch(found)
             : null;
-        var passKey = entry is not null && options.Variables is null or { Count: 0 } ? (options.OperationName, CallerKey(options.User)) : default((string?, string)?);
+        var passKey = entry is not null && options.Variables is null or { Count: 0 } && shortcuts?.Enabled != false
+            ? (options.OperationName, CallerKey(options.User))
+            : default((string?, string)?);
         if (entry is not null)
         {
             options.Document = entry.Document;

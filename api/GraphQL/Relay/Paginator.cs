@@ -20,12 +20,11 @@ public static class Paginator
             ? ExpressionTools.And(args.Filter, sort.After(Cursor.Decode(sort, cursor), page.IsBackward))
             : args.Filter;
         var shape = $"{sort.Text}|{(page.IsBackward ? "back" : "forth")}|{args.Columns.Key}|{string.Join(',', folds.Select(f => f.LoaderKey))}|{page.Size}";
-        var rows = page.Size == 0
-            ? []
-            : await CompiledPages<T>.ReadAsync(db, predicate, shape,
-                source => sort.Project(sort.Apply(source, page.IsBackward), Columns.Projection<T>(args.Columns), [.. folds.Select(f => f.Items(query))])
-                    .TakeInlined(page.Size + 1),
-                query, cancellationToken);
+        Func<IQueryable<T>, IQueryable<Keyed<T>>> compose = source =>
+            sort.Project(sort.Apply(source, page.IsBackward), Columns.Projection<T>(args.Columns), [.. folds.Select(f => f.Items(query))]).TakeInlined(page.Size + 1);
+        var rows = page.Size == 0 ? []
+            : query.CompilePages ? await CompiledPages<T>.ReadAsync(db, predicate, shape, compose, query, cancellationToken)
+            : await compose(db.Set<T>().Where(predicate)).ToListAsync(cancellationToken);
         for (var slot = 0; slot < folds.Count; slot++)
         {
             preload(folds[slot].LoaderKey, rows.ToDictionary(r => r.Row.Id, r => (object)r.Fold(slot)!));

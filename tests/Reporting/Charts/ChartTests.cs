@@ -124,18 +124,17 @@ public sealed class ChartTests
     }
 
     [Fact]
-    public void Readme_image_is_the_twelve_month_stock_trend()
+    public void The_README_image_is_what_the_stock_trend_chart_draws_now()
     {
         var chart = StockTrendChart.Render(SampleData.Trend(), 72);
-
-        // Written only when asked: PETITIONGRAPH_README_IMAGE=docs/images/stock-trend.png dotnet test …
-        var path = Environment.GetEnvironmentVariable("PETITIONGRAPH_README_IMAGE");
-        if (!string.IsNullOrEmpty(path))
+        var path = Path.Combine(PetitionGraph.Tests.Infrastructure.RepositoryRoot.Path, "docs", "images", "stock-trend.png");
+        // Rewritten when asked: PETITIONGRAPH_README_IMAGE=1 dotnet test --filter The_README_image
+        if (Environment.GetEnvironmentVariable("PETITIONGRAPH_README_IMAGE") == "1")
         {
             File.WriteAllBytes(path, chart.Png);
         }
-
-        Assert.Equal(12, SampleData.Trend().Count);
+        Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(chart.Png),
+            "docs/images/stock-trend.png is not what StockTrendChart draws now: regenerate it with PETITIONGRAPH_README_IMAGE=1, and look at it.");
     }
 
     internal static Dictionary<string, Func<ChartImage>> AllCharts() => new()
