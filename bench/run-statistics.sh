@@ -78,6 +78,10 @@ rm -rf "$dir/app"
 cp -r "$api_dir/bin/Release/net10.0" "$dir/app"
 for f in dll runtimeconfig.json deps.json; do cp "$dir/app/PetitionGraph.Api.$f" "$dir/app/api.$f"; done
 api_cmd=(dotnet api.dll)  # run in $dir/app, where appsettings.json is
+# Started as the published program is (Production): it needs a signing key, one per bench folder.
+[[ -s $dir/signing-key.b64 ]] || head -c 32 /dev/urandom | base64 >"$dir/signing-key.b64"
+export Auth__SigningKey
+Auth__SigningKey=$(cat "$dir/signing-key.b64")
 
 echo "== PostgreSQL"
 conn=$(bash bench/start-postgres.sh "$dir" "$pg_port")

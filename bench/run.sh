@@ -20,6 +20,10 @@ bench=(dotnet "$root/bench/PetitionGraph.Bench/bin/Release/net10.0/PetitionGraph
 pgl_dir=$root/bench/postgraphile
 mkdir -p "$dir"
 pids=()
+# The API runs as in production (no launch profile, so no demo mode) and needs a signing key: one per bench folder.
+[[ -s $dir/signing-key.b64 ]] || head -c 32 /dev/urandom | base64 >"$dir/signing-key.b64"
+export Auth__SigningKey
+Auth__SigningKey=$(cat "$dir/signing-key.b64")
 
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
@@ -65,7 +69,7 @@ for size in $sizes; do
     sql -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     t0=$(date +%s.%N)
     ConnectionStrings__Postgres="$conn;Database=$db" \
-      dotnet run --project api -c Release --no-build -- seed --cases "$cases" | tee "$dir/seed-$db.log" | tail -4
+      dotnet run --project api -c Release --no-build --no-launch-profile -- seed --cases "$cases" | tee "$dir/seed-$db.log" | tail -4
     t1=$(date +%s.%N)
     line=$(tail -1 "$dir/seed-$db.log")  # Seeded N cases (R rows) in S s.
     rows=$(sed -E 's/.*\(([0-9,]+) rows\).*/\1/' <<<"$line" | tr -d ,)
@@ -88,8 +92,8 @@ for size in $sizes; do
 
   echo "== Servers on $db"
   api_log=$dir/api-$db.log pgl_log=$dir/postgraphile-$db.log
-  start "$api_log" env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 Auth__KeyFile="$dir/signing-key" \
-    Reports__SchedulerEnabled=false Limits__RequestsPerMinute=0 Urls="http://127.0.0.1:$api_port" dotnet run --project api -c Release --no-build
+  start "$api_log" env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 \
+    Reports__SchedulerEnabled=false Limits__RequestsPerMinute=0 Urls="http://127.0.0.1:$api_port" dotnet run --project api -c Release --no-build --no-launch-profile
   api=$started
   start "$pgl_log" env NODE_ENV=production PATH="$pgl_dir/node_modules/.bin:$PATH" \
     DATABASE_URL="postgres://postgres:bench@127.0.0.1:$pg_port/$db" PORT="$pgl_port" \
@@ -98,8 +102,8 @@ for size in $sizes; do
   # Every request needs a token. OFFICE reads names unmasked, so each page also writes its audit entries (one per
   # petitioner shown); ANALYST sees them masked and writes none. Each is compared with hand-written SQL that does
   # the same: cases-page-audited.sql writes the same audit rows in its one round trip, cases-page-masked.sql masks.
-  token=$(Auth__KeyFile="$dir/signing-key" dotnet run --project api -c Release --no-build -- token --role OFFICE --user bench --hours 12 | tail -1)
-  analyst=$(Auth__KeyFile="$dir/signing-key" dotnet run --project api -c Release --no-build -- token --role ANALYST --user bench --hours 12 | tail -1)
+  token=$(dotnet run --project api -c Release --no-build --no-launch-profile -- token --role OFFICE --user bench --hours 12 | tail -1)
+  analyst=$(dotnet run --project api -c Release --no-build --no-launch-profile -- token --role ANALYST --user bench --hours 12 | tail -1)
   wait_for "http://127.0.0.1:$api_port/graphql" '{"query":"{__typename}"}' "$api_log" -H "Authorization: Bearer $token"
   wait_for "http://127.0.0.1:$pgl_port/graphql" '{"query":"{__typename}"}' "$pgl_log"
   api_url=http://127.0.0.1:$api_port/graphql pgl_url=http://127.0.0.1:$pgl_port/graphql
