@@ -19,6 +19,7 @@ public static class AccessServiceExtensions
         services.AddSingleton(limits);
         services.AddSingleton<TokenIssuer>();
         services.AddHttpContextAccessor();
+        services.AddScoped<ExecutingUser>();
         services.AddScoped(AccessScope.From);
         services.AddScoped<PersonalDataReads>();
         services.AddSingleton<AuditWriter>();

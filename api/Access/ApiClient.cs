@@ -10,11 +10,19 @@ namespace PetitionGraph.Api.Access;
 /// </summary>
 public sealed class ApiClient : IEntity
 {
+    /// <summary>The user an API client's requests run as: the INTEGRATION role with the client's scopes.</summary>
+    public static System.Security.Claims.ClaimsPrincipal Principal(string name, string scopes, string authenticationType) => new(
+        new System.Security.Claims.ClaimsIdentity(
+            [new("sub", name), new(Caller.RoleClaim, Data.EnumNames.Name(Role.Integration)), new(Caller.ScopeClaim, scopes)],
+            authenticationType, "sub", Caller.RoleClaim));
+
     public static readonly IReadOnlyDictionary<string, string[]> ScopeFields = new Dictionary<string, string[]>
     {
-        ["cases:read"] = ["cases", "caseByNumber", "node", "nodes", "petitions", "petitioners", "leaders", "villages", "categories"],
+        ["cases:read"] = ["cases", "caseByNumber", "node", "nodes", "petitions", "petitioners", "leaders", "villages", "categories", "changes", "caseChanged"],
         ["statistics:read"] = ["statistics", "stockAt", "keyCases", "campaigns"],
         ["petitions:write"] = ["registerPetition"],
+        // No GraphQL field: the Prometheus scrape endpoint /metrics (counts and timings, never case data).
+        ["metrics:read"] = [],
     };
 
     public int Id { get; set; }

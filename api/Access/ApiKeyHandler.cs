@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +27,6 @@ public sealed class ApiKeyHandler(
         {
             return AuthenticateResult.Fail("Unknown or inactive API key.");
         }
-        var identity = new ClaimsIdentity(
-            [new Claim("sub", client.Name), new Claim(Caller.RoleClaim, EnumNames.Name(Role.Integration)), new Claim(Caller.ScopeClaim, client.Scopes)],
-            SchemeName, "sub", Caller.RoleClaim);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(ApiClient.Principal(client.Name, client.Scopes, SchemeName), SchemeName));
     }
 }

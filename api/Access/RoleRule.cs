@@ -34,7 +34,7 @@ public sealed class RoleRule : ValidationRuleBase
             : null;
         return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
         {
-            var root = ctx.TypeInfo.GetParentType()?.Name is "Query" or "Mutation";
+            var root = ctx.TypeInfo.GetParentType()?.Name is "Query" or "Mutation" or "Subscription";
             if (integrationFields is not null && root && !field.Name.StringValue.StartsWith("__", StringComparison.Ordinal)
                 && !integrationFields.Contains(field.Name.StringValue))
             {

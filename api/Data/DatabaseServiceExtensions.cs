@@ -15,6 +15,7 @@ public static class DatabaseServiceExtensions
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<IInterceptor, DatabaseOutage.ConnectionWatch>();
         services.AddSingleton<IInterceptor, DatabaseOutage.CommandWatch>();
+        services.AddSingleton<IInterceptor, Changes.ChangeRecorder>();
         // Interceptors registered in DI (the tests count SQL statements with one) join every context.
         if (options.Provider == DatabaseProvider.Postgres)
         {

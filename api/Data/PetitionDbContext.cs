@@ -41,6 +41,10 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<Changes.Change> Changes => Set<Changes.Change>();
+    public DbSet<Changes.ChangeCounter> ChangeCounters => Set<Changes.ChangeCounter>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

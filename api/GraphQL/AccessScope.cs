@@ -23,9 +23,16 @@ public sealed class AccessScope
         Cases = caller is null ? Nothing : For(caller);
     }
 
-    /// <summary>The scope of an HTTP request (nothing without a caller), or of the process itself (everything).</summary>
+    /// <summary>
+    /// The scope of the user a scope runs as (<see cref="ExecutingUser"/>), else of the HTTP request (nothing without a
+    /// caller), else of the process itself (everything: seeding, the report scheduler).
+    /// </summary>
     public static AccessScope From(IServiceProvider services)
     {
+        if (services.GetService<ExecutingUser>()?.Principal is { } principal)
+        {
+            return new AccessScope(Caller.From(principal));
+        }
         var http = services.GetService<IHttpContextAccessor>()?.HttpContext;
         return new AccessScope(http is null ? Caller.System : Caller.From(http.User));
     }

@@ -26,6 +26,11 @@ public static class GraphQLServiceExtensions
         services.AddScoped<QueryContext>();
         services.AddScoped<LoaderCache>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<OperationSource>();
+        services.AddSingleton<AutomaticPersistedQueries>();
+        services.AddSingleton(Changes.Live.LiveOptions.From(configuration));
+        services.AddSingleton<Changes.Live.ChangeNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<Changes.Live.ChangeNotifier>());
         var shortcuts = Hosting.Shortcuts.From(configuration);
         services.AddSingleton(shortcuts);
         services.AddSingleton<DocumentCache>();
@@ -48,13 +53,22 @@ public static class GraphQLServiceExtensions
             .AddValidationRule<RoleRule>(useForCachedDocuments: true)
             .AddComplexityAnalyzer((complexity, sp) =>
             {
-                var limits = sp.GetRequiredService<RequestLimits>();
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
+                // Depth is DocumentGuard's (it measures introspection on its own terms); introspection costs nothing
+                // here: it is bounded by the schema, not the data, and DocumentGuard bounds its nesting.
+                complexity.MaxDepth = null;
+                complexity.MaxComplexity = sp.GetRequiredService<RequestLimits>().MaxComplexity;
+                var standard = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = context =>
+                    context.FieldAst.Name.StringValue is "__schema" or "__type" || context.ParentType?.Name.StartsWith("__", StringComparison.Ordinal) == true
+                        ? new global::GraphQL.Validation.Complexity.FieldComplexityResult(0, 0)
+                        : standard(context);
             })
             // One DbContext per request: run query fields one at a time; DataLoaders still batch each level.
             .AddExecutionStrategy(shortcuts.Enabled ? new Execution.QueryExecutionStrategy() : new global::GraphQL.Execution.SerialExecutionStrategy(),
                 GraphQLParser.AST.OperationType.Query)
+            // Each subscription event runs as a request of its own (scope, audit); see LiveExecutionStrategy.
+            .AddExecutionStrategy(sp => new Changes.Live.LiveExecutionStrategy(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<AuditWriter>()),
+                GraphQLParser.AST.OperationType.Subscription)
             .ConfigureExecutionOptions(options =>
             {
                 // Every execution's resolvers reach their per-row services without the DI scope's lock.

@@ -6,6 +6,7 @@ using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Villages;
+using PetitionGraph.Api.Webhooks;
 
 namespace PetitionGraph.Api.GraphQL;
 
@@ -34,6 +35,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCategoryMutations();
         Require(ReferenceData);
         this.AddApiClientMutations();
+        this.AddWebhookMutations();
         Require(ReferenceData);
         this.AddCampaignMutations();
         Require(Campaigns);

@@ -5,16 +5,31 @@ namespace PetitionGraph.Api.GraphQL;
 
 public sealed class PetitionSchema : Schema
 {
-    public PetitionSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public PetitionSchema(IServiceProvider services, QueryType query, MutationType mutation, Changes.Live.SubscriptionType subscription) : base(services)
     {
         Description = "PetitionGraph: petitions, cases, leaders, villages and categories of a town's petition office.";
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
+        // What the introspection queries of today's tools ask for: isRepeatable, deprecated arguments and input fields,
+        // and (below) specifiedByURL; applied directives carry @specifiedBy into the printed schema.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+        Features.AppliedDirectives = true;
+        Directives.Register(new SpecifiedBy.Directive());
         RegisterTypeMapping(typeof(DateTime), typeof(DateTimeScalar));
+        RegisterTypeMapping(typeof(long), typeof(LongScalar));
         foreach (var enumType in typeof(PetitionSchema).Assembly.GetTypes().Where(IsDomainEnum))
         {
             RegisterTypeMapping(enumType, typeof(EnumType<>).MakeGenericType(enumType));
         }
+    }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        SpecifiedBy.AddIntrospectionField(graphType);
+        DirectiveArgsDeprecation.AddArgument(graphType);
     }
 
     private static bool IsDomainEnum(Type type) =>

@@ -3,6 +3,7 @@ using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
+using PetitionGraph.Api.Changes;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Petitioners;
@@ -10,6 +11,7 @@ using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Statistics;
 using PetitionGraph.Api.Villages;
+using PetitionGraph.Api.Webhooks;
 
 namespace PetitionGraph.Api.GraphQL;
 
@@ -30,5 +32,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddReportQueries();
         this.AddAuditQueries();
         this.AddLedgerQueries();
+        this.AddChangeQueries();
+        this.AddWebhookQueries();
     }
 }

@@ -5,6 +5,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Http;
 using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Reports;
+using PetitionGraph.Api.Webhooks;
 
 namespace PetitionGraph.Api.Hosting;
 
@@ -24,6 +25,9 @@ public static class HostingExtensions
         builder.Services.AddPetitionAccess(builder.Configuration);
         builder.Services.AddPetitionGraphQL(builder.Configuration);
         builder.Services.AddPetitionReports(builder.Configuration);
+        builder.Services.AddPetitionWebhooks(builder.Configuration);
+        builder.Services.AddPetitionCors(builder.Configuration);
+        builder.Services.AddPetitionTelemetry(builder.Configuration);
         builder.Services.AddSingleton<LedgerService>();
         return builder;
     }
@@ -32,8 +36,11 @@ public static class HostingExtensions
     {
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.UseErrorResponses();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.MapPetitionMetrics();
         app.MapGet(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapReportArtifacts();

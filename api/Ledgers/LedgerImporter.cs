@@ -276,6 +276,16 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             await writer.WriteAsync(part.SelectMany(c => c.Petitions).ToList(), ct);
             await writer.WriteAsync(part.SelectMany(c => c.Assignments).ToList(), ct);
             await writer.WriteAsync(part.SelectMany(c => c.Events).ToList(), ct);
+            // The change feed, in this same transaction: the bulk write bypasses SaveChanges and so ChangeRecorder.
+            await Changes.ChangeLog.AppendAsync(db, [.. part.SelectMany(c => c.Events).Select(e => new Changes.Change
+            {
+                At = now,
+                Kind = Enum.Parse<Changes.ChangeKind>(e.Kind.ToString()),
+                CaseId = e.CaseId,
+                EntityType = nameof(Case),
+                EntityId = e.CaseId,
+                EventId = e.Id,
+            })], ct);
             await writer.WriteAsync(part.SelectMany(c => c.BacklogIntervals).ToList(), ct);
             await writer.WriteAsync(part.SelectMany(c => c.Deadlines).ToList(), ct);
             await writer.WriteAsync(part.Select((c, k) => new IdempotencyKey { Owner = IdempotencyKey.LedgerOwner, Key = plans[i + k].Key, CaseId = c.Id, PetitionId = c.Petitions[0].Id, CreatedAt = now }).ToList(), ct);

@@ -42,6 +42,7 @@ public sealed class ReportRunStore(
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ReportRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        Hosting.Telemetry.ReportRun(run.Report, "succeeded");
         return run;
     }
 
@@ -155,6 +156,12 @@ public sealed class ReportRunStore(
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        Hosting.Telemetry.ReportRun(mine.Report, mine.Status switch
+        {
+            ReportRunStatus.Succeeded => "succeeded",
+            ReportRunStatus.Failed => "failed",
+            _ => "retrying",
+        });
     }
 
     private static List<ReportArtifact> Artifacts(ReportDocument document) =>

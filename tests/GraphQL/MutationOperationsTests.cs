@@ -94,6 +94,13 @@ public abstract class MutationOperationsTests(TestHost host)
         // An integration client, then its key revoked.
         var client = (await RunAsync("CreateApiClient", new { name = "区信访系统" + tag, scopes = new[] { "cases:read" } })).GetProperty("client");
         Assert.StartsWith("pgk_", client.GetProperty("key").GetString(), StringComparison.Ordinal);
+        var created = await RunAsync("CreateWebhookSubscription", new { clientId = client.GetProperty("id").GetString(), url = "http://127.0.0.1:9/hook", kinds = new[] { "ACCEPTED" } });
+        Assert.StartsWith("whsec_", created.GetProperty("secret").GetString(), StringComparison.Ordinal);
+        var hook = created.GetProperty("subscription").GetProperty("id").GetString();
+        Assert.Equal("paused by an administrator", (await RunAsync("PauseWebhookSubscription", new { subscriptionId = hook })).GetProperty("subscription").GetProperty("pausedReason").GetString());
+        Assert.Equal(JsonValueKind.Null, (await RunAsync("ResumeWebhookSubscription", new { subscriptionId = hook })).GetProperty("subscription").GetProperty("pausedAt").ValueKind);
+        Assert.Equal(4, (await RunAsync("ReplayWebhookSubscription", new { subscriptionId = hook, fromSequence = 5 })).GetProperty("subscription").GetProperty("cursor").GetInt64());
+        Assert.False((await RunAsync("DeactivateWebhookSubscription", new { subscriptionId = hook })).GetProperty("subscription").GetProperty("active").GetBoolean());
         Assert.False((await RunAsync("DeactivateApiClient", new { clientId = client.GetProperty("id").GetString() })).GetProperty("client").GetProperty("active").GetBoolean());
 
         // A campaign, then a change to it.
@@ -157,6 +164,7 @@ public abstract class MutationOperationsTests(TestHost host)
     [
         "CreateVillage", "RenameVillage", "SetVillageAliases", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
         "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
+        "CreateWebhookSubscription", "PauseWebhookSubscription", "ResumeWebhookSubscription", "ReplayWebhookSubscription", "DeactivateWebhookSubscription",
     ];
 
     private async Task<JsonElement> RunAsync(string operation, object variables)

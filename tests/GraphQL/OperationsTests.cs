@@ -112,6 +112,44 @@ public abstract class OperationsTests(TestHost host)
         Assert.All(nodes, n => Assert.Contains(n.GetProperty("level").GetString(), new[] { "PROVINCE", "NATIONAL" }));
     }
 
+    [Fact]
+    public async Task Operation_ChangesSince()
+    {
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+            var first = await db.Changes.OrderBy(c => c.Sequence).Select(c => c.Sequence).Take(3).ToListAsync();
+            if (first.Count < 3)
+            {
+                await Changes.FreshCases.AcceptedAsync(host);
+                await Changes.FreshCases.AcceptedAsync(host);
+                first = await db.Changes.OrderBy(c => c.Sequence).Select(c => c.Sequence).Take(3).ToListAsync();
+            }
+            var page = (await RunAsync("ChangesSince", new { first = 2 })).GetProperty("changes");
+            Assert.Equal(first.Take(2), page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("sequence").GetInt64()));
+            Assert.True(page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+            var next = (await RunAsync("ChangesSince", new { after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString(), first = 1 })).GetProperty("changes");
+            Assert.Equal(first[2], next.GetProperty("nodes")[0].GetProperty("sequence").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task Operation_CaseChanged()
+    {
+        var target = await Changes.FreshCases.AcceptedAsync(host);
+        await using var ws = await GraphQLWebSocketClient.ConnectAsync(host.BaseAddress);
+        await ws.InitAsync(host.Services.GetRequiredService<PetitionGraph.Api.Access.TokenIssuer>().Issue("test-office", PetitionGraph.Api.Access.Role.Office));
+        await ws.NextAsync();
+        var text = await File.ReadAllTextAsync(Path.Combine(Folder, "CaseChanged.graphql"));
+        await ws.SendAsync(new { id = "op", type = "subscribe", payload = new { query = text, variables = new { where = new { number = new { eq = target.Number } } } } });
+        await Task.Delay(600);
+        await Changes.FreshCases.RecordActivityAsync(host, target.Id);
+        var change = (await ws.NextWhereAsync(m => m.GetProperty("type").GetString() == "next")).GetProperty("payload").GetProperty("data").GetProperty("caseChanged");
+        Assert.Equal("ACTIVITY_RECORDED", change.GetProperty("kind").GetString());
+        Assert.Equal(target.Number, change.GetProperty("case").GetProperty("number").GetString());
+        Assert.Equal("ACCEPTED", change.GetProperty("case").GetProperty("status").GetString());
+    }
+
     private async Task<JsonElement> RunAsync(string operation, object variables) =>
         await host.Client.QueryAsync(await File.ReadAllTextAsync(Path.Combine(Folder, operation + ".graphql")), variables);
 }

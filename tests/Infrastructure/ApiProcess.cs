@@ -46,4 +46,60 @@ public static class ApiProcess
         }
         return new Outcome(process.ExitCode, await output, await error);
     }
+
+    /// <summary>Starts the service as a server on a free loopback port and waits until it is ready; kill it to stop it.</summary>
+    public static async Task<(Process Process, Uri Address)> StartServerAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PetitionGraph.Api.dll"));
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Startup__WarmUp"] = "false";
+        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        var process = Process.Start(info)!;
+        var log = Path.Combine(workingDirectory, $"server-{process.Id}.log");
+        process.OutputDataReceived += (_, e) => { lock (info) { File.AppendAllText(log, e.Data + "\n"); } };
+        process.ErrorDataReceived += (_, e) => { lock (info) { File.AppendAllText(log, e.Data + "\n"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {process.ExitCode} on start.");
+            }
+            try
+            {
+                if ((await http.GetAsync("/readyz")).IsSuccessStatusCode)
+                {
+                    return (process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The service was not ready within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

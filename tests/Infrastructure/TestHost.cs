@@ -41,6 +41,9 @@ public abstract class TestHost : IAsyncLifetime
     /// <summary>Configuration on top of the test defaults (which switch the report scheduler off).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Services a test adds to the host (an in-memory exporter, say).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>What the host logs at Information and above.</summary>
     public LogCapture Log { get; } = new();
 
@@ -55,6 +58,7 @@ public abstract class TestHost : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
             ["Reports:SchedulerEnabled"] = "false",
+            ["Webhooks:DispatcherEnabled"] = "false",
             ["Auth:SigningKey"] = SigningKey,
             ["Limits:RequestsPerMinute"] = "0",
         };
@@ -69,6 +73,7 @@ public abstract class TestHost : IAsyncLifetime
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Logging.AddProvider(Log);
             builder.Services.TryAddSingleton<TimeProvider>(Clock);
+            ExtraServices?.Invoke(builder.Services);
         });
         await _app.InitializeDatabaseAsync();
         await using (var scope = _app.Services.CreateAsyncScope())

@@ -17,6 +17,7 @@ public interface IPendingBatch
 /// the level together (<see cref="LoaderCache.DispatchAsync"/>), so their round trips overlap. Lives for one request.
 /// </summary>
 public sealed class BatchLoader<TKey, TValue>(
+    string name,
     LoaderCache cache,
     Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
     TValue missing) : IPendingBatch where TKey : notnull
@@ -79,6 +80,9 @@ public sealed class BatchLoader<TKey, TValue>(
     private async Task FetchAsync(TKey[] batch, Task previous, CancellationToken cancellationToken)
     {
         await previous;
+        // A span per batch (nothing at all when no one traces): its SQL statements are its children.
+        using var span = Hosting.Telemetry.Source.StartActivity("loader " + name);
+        span?.SetTag("petitiongraph.loader.keys", batch.Length);
         var fetched = await fetch(batch, cancellationToken);
         lock (_lock)
         {

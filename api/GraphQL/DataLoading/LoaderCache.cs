@@ -32,7 +32,7 @@ public sealed class LoaderCache
         TValue missing) where TKey : notnull =>
         (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ =>
         {
-            var loader = new BatchLoader<TKey, TValue>(this, fetch, missing);
+            var loader = new BatchLoader<TKey, TValue>(name, this, fetch, missing);
             if (_preloaded.TryGetValue(name, out var values) && values is IReadOnlyDictionary<int, object> byId && typeof(TKey) == typeof(int))
             {
                 loader.Seed(byId.Select(p => ((TKey)(object)p.Key, (TValue)p.Value)));

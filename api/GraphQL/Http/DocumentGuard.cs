@@ -11,7 +11,9 @@ namespace PetitionGraph.Api.GraphQL.Http;
 
 /// <summary>
 /// Refuses a document whose selections, with every fragment spread expanded, exceed <see cref="RequestLimits.MaxFields"/>
-/// — before any validation rule runs. Fragments that each spread the previous one twice make a kilobyte of text expand
+/// or nest deeper than <see cref="RequestLimits.MaxDepth"/> — before any validation rule runs. Introspection is measured
+/// on its own terms (<see cref="DocumentShape"/>): bounded by the schema, not the data, it may nest deeper than data
+/// queries, but not lists within lists past the standard queries' three. Fragments that each spread the previous one twice make a kilobyte of text expand
 /// to 2^24 fields; the validation rules and the complexity analyzer expand them, so such a document used to burn a core
 /// for minutes before it was refused. The size is counted without expanding anything: once per fragment, remembered,
 /// so the check is linear in the document's length. A document nested past the parser's depth is a syntax error.
@@ -40,11 +42,21 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
         }
         if (options.Document is { } document && !Checked.TryGetValue(document, out _))
         {
-            var size = ExpandedSize.Of(document, limits.MaxFields);
-            if (size > limits.MaxFields)
+            var shape = DocumentShape.Of(document, limits.MaxFields);
+            if (shape.Fields > limits.MaxFields)
             {
                 return Refuse(ErrorCodes.TooComplex,
                     $"The document selects more than {limits.MaxFields} fields once its fragments are expanded; ask for less, or in several requests.");
+            }
+            if (shape.Depth > limits.MaxDepth)
+            {
+                return Refuse(ErrorCodes.TooComplex, $"The document nests fields {shape.Depth} deep; at most {limits.MaxDepth} are allowed.");
+            }
+            if (shape.IntrospectionDepth > DocumentShape.MaxIntrospectionDepth || shape.IntrospectionLists > DocumentShape.MaxIntrospectionLists)
+            {
+                return Refuse(ErrorCodes.TooComplex,
+                    $"Introspection may nest {DocumentShape.MaxIntrospectionDepth} fields and {DocumentShape.MaxIntrospectionLists} lists (types › fields › args) deep; " +
+                    "the standard introspection queries stay within that.");
             }
             if (NulStrings.InDocument(document))
             {
@@ -87,75 +99,4 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
 
     private static Task<ExecutionResult> Refuse(string code, string message) =>
         Task.FromResult(new ExecutionResult { Executed = false, Errors = [new QueryError(code, message)] });
-
-    /// <summary>Fields selected by a document with its fragments expanded, counted once per fragment; stops above a bound.</summary>
-    internal sealed class ExpandedSize
-    {
-        private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
-        private readonly long _cap;
-        private const int MaxFragmentChain = 200;
-
-        private ExpandedSize(GraphQLDocument document, long cap)
-        {
-            _cap = cap + 1;
-            foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
-            {
-                _fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
-            }
-        }
-
-        public static long Of(GraphQLDocument document, long bound)
-        {
-            var counter = new ExpandedSize(document, bound);
-            long total = 0;
-            foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
-            {
-                total = Math.Min(counter._cap, total + counter.Count(operation.SelectionSet));
-            }
-            return total;
-        }
-
-        private long Count(GraphQLSelectionSet? set)
-        {
-            long total = 0;
-            foreach (var selection in set?.Selections ?? [])
-            {
-                total += selection switch
-                {
-                    GraphQLField field => 1 + Count(field.SelectionSet),
-                    GraphQLInlineFragment inline => Count(inline.SelectionSet),
-                    GraphQLFragmentSpread spread => Spread(spread.FragmentName.Name.StringValue),
-                    _ => 0,
-                };
-                if (total >= _cap)
-                {
-                    return _cap;
-                }
-            }
-            return total;
-        }
-
-        private long Spread(string name)
-        {
-            if (_sizes.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-            // An unknown or cyclic spread counts nothing here; validation reports it.
-            if (!_fragments.TryGetValue(name, out var fragment) || !_visiting.Add(name))
-            {
-                return 0;
-            }
-            if (_visiting.Count > MaxFragmentChain)
-            {
-                return _cap; // a chain of spreads this long is refused before it can exhaust the stack
-            }
-            var size = Count(fragment.SelectionSet);
-            _visiting.Remove(name);
-            _sizes[name] = size;
-            return size;
-        }
-    }
 }

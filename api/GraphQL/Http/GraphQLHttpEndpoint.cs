@@ -12,12 +12,17 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents, RequestLimits limits, AuditWriter audit,
-    PersistedDocuments persisted, DemoMode demo, Data.DatabaseOutage outage, IHostApplicationLifetime lifetime, ILogger<GraphQLHttpEndpoint> logger)
+    OperationSource sources, DemoMode demo, Data.DatabaseOutage outage, IHostApplicationLifetime lifetime, ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string Path = "/graphql";
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await WebSockets.GraphQLWebSocketEndpoint.AcceptAsync(http, lifetime.ApplicationStopping);
+            return;
+        }
         var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept.ToArray()!);
         if (mediaType is null)
         {
@@ -51,22 +56,18 @@ public sealed class GraphQLHttpEndpoint(
             await WriteProblemAsync(http, status, mediaType, problem!);
             return;
         }
-        if (request.DocumentId is { } documentId)
+        var source = sources.Resolve(caller, request.Query, request.DocumentId, request.Extensions);
+        if (source.Text is null)
         {
-            if (persisted.Find(documentId) is not { } text)
+            if (source.Code == OperationSource.PersistedQueryNotFound)
             {
-                await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType,
-                    $"There is no persisted document '{documentId}'; ids are sha256:<hex> of the files in schema/operations/.", ErrorCodes.PersistedDocumentNotFound);
-                return;
+                // As Apollo Server answers it: 200, not to be cached, so the client sends the text next.
+                http.Response.Headers.CacheControl = "private, no-cache, must-revalidate";
             }
-            request = request with { Query = text };
-        }
-        else if (caller.Role == Role.Integration)
-        {
-            await WriteProblemAsync(http, StatusCodes.Status403Forbidden, mediaType,
-                "Integration clients send a persisted document's id (\"documentId\": \"sha256:…\"), not query text.", ErrorCodes.PersistedDocumentRequired);
+            await WriteProblemAsync(http, source.Status, mediaType, source.Message!, source.Code!);
             return;
         }
+        request = request with { Query = source.Text };
         // GET must be refused for mutations before anything runs, so GET needs the document here; POST leaves
         // parsing (or the cached document) to the executer.
         var isGet = HttpMethods.IsGet(http.Request.Method);
@@ -142,11 +143,7 @@ public sealed class GraphQLHttpEndpoint(
         if (reads.Masked.Count > 0)
         {
             result.Extensions ??= [];
-            result.Extensions["personalData"] = new Dictionary<string, object?>
-            {
-                ["masked"] = reads.Masked,
-                ["reason"] = $"Your role ({Data.EnumNames.Name(caller.Role)}) may not read petitioners' personal data: names are shown as 张*, other fields as null.",
-            };
+            result.Extensions["personalData"] = PersonalDataNotice.Masked(caller, reads);
         }
         // application/json: 200 for every well-formed request. graphql-response+json: 400 when execution never began.
         http.Response.StatusCode = mediaType == MediaTypes.GraphQLResponse && !result.Executed

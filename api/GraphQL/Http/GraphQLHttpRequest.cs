@@ -66,7 +66,13 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
             var (persisted, problem) = Create(JsonSerializer.SerializeToElement("{ __typename }"), operationName, variables, extensions, null);
             return (persisted is null ? null : persisted with { Query = "", DocumentId = id.GetString() }, problem);
         }
-        if (query is not { ValueKind: JsonValueKind.String } q || string.IsNullOrWhiteSpace(q.GetString()))
+        // An automatic persisted query (Apollo) may leave the text out and send only its hash in extensions.
+        var byHash = extensions is { ValueKind: JsonValueKind.Object } x && x.TryGetProperty("persistedQuery", out _);
+        if (byHash && query is null)
+        {
+            query = JsonSerializer.SerializeToElement("");
+        }
+        if (query is not { ValueKind: JsonValueKind.String } q || (!byHash && string.IsNullOrWhiteSpace(q.GetString())))
         {
             return (null, "The \"query\" parameter is required and must be a string holding a GraphQL document.");
         }

@@ -19,6 +19,7 @@ public sealed class DateTimeScalar : ScalarGraphType
         _time = time;
         Name = "DateTime";
         Description = "An instant, ISO-8601 (RFC 3339), from 1900 to 2999. Shown in the office's time zone; input without an offset means office time.";
+        this.Specify("https://datatracker.ietf.org/doc/html/rfc3339");
     }
 
     public override object? ParseLiteral(GraphQLValue value) => value switch

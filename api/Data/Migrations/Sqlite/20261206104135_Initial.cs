@@ -94,6 +94,18 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "change_counters",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_change_counters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -150,6 +162,40 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_villages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    api_client_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    kinds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    case_filter = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    cursor = table.Column<long>(type: "INTEGER", nullable: false),
+                    paused_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    paused_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    failing_since = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    lease_owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    lease_until = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_subscriptions_api_clients_api_client_id",
+                        column: x => x.api_client_id,
+                        principalTable: "api_clients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -313,6 +359,33 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    subscription_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    duration_ms = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_webhook_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_activities",
                 columns: table => new
                 {
@@ -423,6 +496,29 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_case_plan_steps", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_plan_steps_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "changes",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    entity_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    entity_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    event_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_changes", x => x.sequence);
+                    table.ForeignKey(
+                        name: "fk_changes_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -708,6 +804,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_changes_case_id_sequence",
+                table: "changes",
+                columns: new[] { "case_id", "sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_evaluations_case_id_at",
                 table: "evaluations",
                 columns: new[] { "case_id", "at" });
@@ -801,14 +902,26 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 table: "villages",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_subscription_id_id",
+                table: "webhook_deliveries",
+                columns: new[] { "subscription_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_active_next_attempt_at",
+                table: "webhook_subscriptions",
+                columns: new[] { "active", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_api_client_id",
+                table: "webhook_subscriptions",
+                column: "api_client_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "api_clients");
-
             migrationBuilder.DropTable(
                 name: "audit_entries");
 
@@ -843,6 +956,12 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "case_plan_steps");
 
             migrationBuilder.DropTable(
+                name: "change_counters");
+
+            migrationBuilder.DropTable(
+                name: "changes");
+
+            migrationBuilder.DropTable(
                 name: "evaluations");
 
             migrationBuilder.DropTable(
@@ -861,6 +980,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "report_artifacts");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "campaigns");
 
             migrationBuilder.DropTable(
@@ -876,10 +998,16 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "report_runs");
 
             migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "categories");
 
             migrationBuilder.DropTable(
                 name: "villages");
+
+            migrationBuilder.DropTable(
+                name: "api_clients");
         }
     }
 }

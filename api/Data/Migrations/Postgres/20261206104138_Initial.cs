@@ -96,6 +96,18 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "change_counters",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_change_counters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -152,6 +164,40 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_villages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    api_client_id = table.Column<int>(type: "integer", nullable: false),
+                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    kinds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    case_filter = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    cursor = table.Column<long>(type: "bigint", nullable: false),
+                    paused_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    paused_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    failing_since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    lease_owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    lease_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_subscriptions_api_clients_api_client_id",
+                        column: x => x.api_client_id,
+                        principalTable: "api_clients",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -315,6 +361,33 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    subscription_id = table.Column<int>(type: "integer", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    message_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: true),
+                    succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    duration_ms = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_webhook_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_activities",
                 columns: table => new
                 {
@@ -425,6 +498,29 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     table.PrimaryKey("pk_case_plan_steps", x => x.id);
                     table.ForeignKey(
                         name: "fk_case_plan_steps_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "changes",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    case_id = table.Column<int>(type: "integer", nullable: true),
+                    entity_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    entity_id = table.Column<int>(type: "integer", nullable: false),
+                    event_id = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_changes", x => x.sequence);
+                    table.ForeignKey(
+                        name: "fk_changes_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
@@ -722,6 +818,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_changes_case_id_sequence",
+                table: "changes",
+                columns: new[] { "case_id", "sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_evaluations_case_id_at",
                 table: "evaluations",
                 columns: new[] { "case_id", "at" });
@@ -816,14 +917,26 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 table: "villages",
                 column: "code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_subscription_id_id",
+                table: "webhook_deliveries",
+                columns: new[] { "subscription_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_active_next_attempt_at",
+                table: "webhook_subscriptions",
+                columns: new[] { "active", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_api_client_id",
+                table: "webhook_subscriptions",
+                column: "api_client_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "api_clients");
-
             migrationBuilder.DropTable(
                 name: "audit_entries");
 
@@ -858,6 +971,12 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 name: "case_plan_steps");
 
             migrationBuilder.DropTable(
+                name: "change_counters");
+
+            migrationBuilder.DropTable(
+                name: "changes");
+
+            migrationBuilder.DropTable(
                 name: "evaluations");
 
             migrationBuilder.DropTable(
@@ -876,6 +995,9 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 name: "report_artifacts");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "campaigns");
 
             migrationBuilder.DropTable(
@@ -891,10 +1013,16 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                 name: "report_runs");
 
             migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "categories");
 
             migrationBuilder.DropTable(
                 name: "villages");
+
+            migrationBuilder.DropTable(
+                name: "api_clients");
         }
     }
 }

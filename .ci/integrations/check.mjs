@@ -1,0 +1,129 @@
+// The tools district systems use, pointed at a running PetitionGraph, each checked for a real answer:
+//   node check.mjs URL ANALYST_TOKEN OFFICE_TOKEN SCHEMA_FILE
+// 1. graphql-js: getIntrospectionQuery() with every option → buildClientSchema → the same schema as SCHEMA_FILE.
+// 2. graphql-inspector diff SCHEMA_FILE URL: no change at all.
+// 3. get-graphql-schema URL: the same schema as SCHEMA_FILE.
+// 4. graphql-ws: subscribe to caseChanged, record an activity over HTTP, receive it.
+// 5. Apollo automatic persisted queries: hash only → PERSISTED_QUERY_NOT_FOUND; hash + text → data; hash only → data.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const [url, token, officeToken, schemaFile] = process.argv.slice(2);
+if (!url || !token || !officeToken || !schemaFile) {
+  console.error('usage: node check.mjs URL ANALYST_TOKEN OFFICE_TOKEN SCHEMA_FILE');
+  process.exit(2);
+}
+const bin = new URL('./node_modules/.bin/', import.meta.url).pathname;
+const normal = (schema) => printSchema(lexicographicSortSchema(schema));
+const expected = normal(buildSchema(readFileSync(schemaFile, 'utf8')));
+let passed = 0;
+let failed = 0;
+
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+async function post(body, bearer = token) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+function sameSchema(actual, source) {
+  if (actual !== expected) {
+    const a = actual.split('\n');
+    const b = expected.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    throw new Error(`${source} differs from ${schemaFile} at line ${line + 1}:\n  live: ${a[line]}\n  file: ${b[line]}`);
+  }
+}
+
+await check('graphql-js getIntrospectionQuery (every option) builds the committed schema', async () => {
+  const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+  const { status, json } = await post({ query });
+  if (status !== 200 || json.errors) throw new Error(`HTTP ${status}: ${JSON.stringify(json.errors)}`);
+  const schema = buildClientSchema(json.data);
+  sameSchema(normal(schema), 'the introspected schema');
+  const dateTime = json.data.__schema.types.find((t) => t.name === 'DateTime');
+  if (!dateTime?.specifiedByURL?.includes('rfc3339')) throw new Error(`DateTime.specifiedByURL is ${dateTime?.specifiedByURL}`);
+});
+
+await check('graphql-inspector diff: no change between the committed schema and the live one', async () => {
+  let output;
+  try {
+    output = execFileSync(`${bin}graphql-inspector`, ['diff', schemaFile, url, '--header', `Authorization: Bearer ${token}`], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`graphql-inspector exited ${e.status}:\n${e.stdout}\n${e.stderr}`);
+  }
+  if (!/No changes detected/.test(output)) throw new Error(output);
+});
+
+await check('get-graphql-schema prints the committed schema', async () => {
+  const sdl = execFileSync(`${bin}get-graphql-schema`, [url, '-h', `Authorization=Bearer ${token}`], { encoding: 'utf8', stdio: 'pipe' });
+  sameSchema(normal(buildSchema(sdl)), 'get-graphql-schema');
+});
+
+await check('graphql-ws: caseChanged delivers an activity recorded over HTTP', async () => {
+  const accepted = await post({ query: '{ cases(first: 1, where: { status: { eq: ACCEPTED } }) { nodes { id number } } }' }, officeToken);
+  const target = accepted.json.data.cases.nodes[0];
+  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  try {
+    const received = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no event within 15 s')), 15000);
+      client.subscribe(
+        { query: 'subscription { caseChanged { sequence kind case { number } } }' },
+        {
+          next: (message) => {
+            const change = message.data?.caseChanged;
+            if (change?.kind === 'ACTIVITY_RECORDED' && change.case.number === target.number) {
+              clearTimeout(timer);
+              resolve(change);
+            }
+          },
+          error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
+          complete: () => {},
+        },
+      );
+    });
+    await new Promise((r) => setTimeout(r, 1500)); // the subscription starts after the last committed change
+    const recorded = await post({
+      query: 'mutation($id: ID!) { recordActivity(input: { caseId: $id, kind: VISIT, summary: "CI: graphql-ws check" }) { userErrors { message } } }',
+      variables: { id: target.id },
+    }, officeToken);
+    if (recorded.json.errors || recorded.json.data.recordActivity.userErrors.length) throw new Error(JSON.stringify(recorded.json));
+    const change = await received;
+    if (!(change.sequence > 0)) throw new Error(`sequence ${change.sequence}`);
+  } finally {
+    await client.dispose();
+  }
+});
+
+await check('Apollo automatic persisted queries: not found, registered, then found by hash', async () => {
+  const query = `query CiApq { categories { nodes { code } } __typename } # ${Date.now()}`;
+  const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+  const first = await post({ extensions });
+  if (first.json.errors?.[0]?.extensions?.code !== 'PERSISTED_QUERY_NOT_FOUND' || first.json.errors[0].message !== 'PersistedQueryNotFound') {
+    throw new Error(`hash only, first time: ${JSON.stringify(first.json)}`);
+  }
+  const second = await post({ query, extensions });
+  if (!second.json.data?.categories?.nodes?.length) throw new Error(`hash and text: ${JSON.stringify(second.json)}`);
+  const third = await post({ extensions });
+  if (!third.json.data?.categories?.nodes?.length) throw new Error(`hash only, registered: ${JSON.stringify(third.json)}`);
+});
+
+console.log(`integrations: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
