@@ -21,6 +21,12 @@ public static class Telemetry
     private static readonly Counter<long> ReportRuns = Meter.CreateCounter<long>(
         "petitiongraph.report.runs", description: "Report runs finished, by kind and outcome.");
 
+    private static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>(
+        "petitiongraph.webhook.deliveries", description: "Webhook delivery attempts, by outcome.");
+
+    public static void WebhookDelivered(bool succeeded) =>
+        WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", succeeded ? "delivered" : "failed"));
+
     public static void Operation(string type, string name, string errorCode, double seconds)
     {
         var tags = new TagList { { "graphql.operation.type", type }, { "graphql.operation.name", name } };

@@ -240,7 +240,7 @@ public sealed class WebhookDispatcher(
             Error = error?[..Math.Min(error.Length, 1000)],
             DurationMs = (int)watch.ElapsedMilliseconds,
         });
-        WebhookMetrics.Delivered(error is null);
+        Hosting.Telemetry.WebhookDelivered(error is null);
         if (error is null)
         {
             (subscription.Attempts, subscription.FailingSince, subscription.NextAttemptAt, subscription.LastError) = (0, null, null, null);

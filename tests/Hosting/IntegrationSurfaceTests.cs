@@ -105,19 +105,21 @@ public abstract class IntegrationSurfaceTests(DatabaseProvider provider) : IAsyn
         _spans.Clear();
         await _host.Client.QueryAsync("query CasesWithVillages { cases(first: 5) { nodes { number events(first: 2) { nodes { kind } } } } }");
         var until = DateTime.UtcNow.AddSeconds(5);
-        while (!_spans.Any(s => s.DisplayName == "query CasesWithVillages") && DateTime.UtcNow < until)
+        var spans = Spans();
+        while (!spans.Any(s => s.DisplayName == "query CasesWithVillages") && DateTime.UtcNow < until)
         {
             await Task.Delay(50);
+            spans = Spans();
         }
-        var operation = _spans.Single(s => s.DisplayName == "query CasesWithVillages");
+        var operation = spans.Single(s => s.DisplayName == "query CasesWithVillages");
         Assert.Equal("query", operation.GetTagItem("graphql.operation.type"));
         Assert.Equal("CasesWithVillages", operation.GetTagItem("graphql.operation.name"));
-        var server = _spans.Single(s => s.Kind == ActivityKind.Server && s.TraceId == operation.TraceId);
+        var server = spans.Single(s => s.Kind == ActivityKind.Server && s.TraceId == operation.TraceId);
         Assert.Equal(server.SpanId, operation.ParentSpanId);
-        Assert.Contains(_spans, s => s.DisplayName.StartsWith("loader ", StringComparison.Ordinal) && s.TraceId == operation.TraceId);
+        Assert.Contains(spans, s => s.DisplayName.StartsWith("loader ", StringComparison.Ordinal) && s.TraceId == operation.TraceId);
         if (provider == DatabaseProvider.Postgres)
         {
-            Assert.Contains(_spans, s => s.Source.Name == "Npgsql" && s.TraceId == operation.TraceId);
+            Assert.Contains(spans, s => s.Source.Name == "Npgsql" && s.TraceId == operation.TraceId);
         }
     }
 
@@ -140,6 +142,22 @@ public abstract class IntegrationSurfaceTests(DatabaseProvider provider) : IAsyn
         Assert.Contains("petitiongraph_graphql_requests_total{", text, StringComparison.Ordinal);
         Assert.Contains("graphql_operation_name=\"Counted\"", text, StringComparison.Ordinal);
         Assert.Contains("error_code=\"none\"", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The spans exported so far; the exporter appends from other threads, so copy until a copy succeeds.</summary>
+    private List<Activity> Spans()
+    {
+        while (true)
+        {
+            try
+            {
+                return [.. _spans];
+            }
+            catch (InvalidOperationException)
+            {
+                // Appended to while copying: copy again.
+            }
+        }
     }
 
     private static HttpRequestMessage Preflight(string origin)

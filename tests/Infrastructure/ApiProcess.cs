@@ -12,25 +12,7 @@ public static class ApiProcess
 
     public static async Task<Outcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PetitionGraph.Api.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Startup__WarmUp"] = "false";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
+        var info = StartInfo(workingDirectory, environment, args);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -51,17 +33,7 @@ public static class ApiProcess
     public static async Task<(Process Process, Uri Address)> StartServerAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PetitionGraph.Api.dll"));
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Startup__WarmUp"] = "false";
-        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
+        var info = StartInfo(workingDirectory, new Dictionary<string, string>(environment) { ["Urls"] = $"http://127.0.0.1:{port}" }, []);
         var process = Process.Start(info)!;
         var log = Path.Combine(workingDirectory, $"server-{process.Id}.log");
         process.OutputDataReceived += (_, e) => { lock (info) { File.AppendAllText(log, e.Data + "\n"); } };
@@ -94,6 +66,26 @@ public static class ApiProcess
         }
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The service was not ready within 60 s.");
+    }
+
+    /// <summary>The published program, in production mode with quiet logs, plus the caller's settings.</summary>
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PetitionGraph.Api.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Startup__WarmUp"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        return info;
     }
 
     private static int FreePort()
