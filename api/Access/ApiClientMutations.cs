@@ -16,10 +16,10 @@ public sealed class ApiClientType : ObjectGraphType<ApiClientView>
     {
         Name = "ApiClient";
         Description = "A district system calling with an API key (X-Api-Key); only persisted documents, within its scopes.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("ApiClient", c.Source.Client.Id));
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Client.Name);
-        Field<NonNullGraphType<StringGraphType>>("scopes").Resolve(c => c.Source.Client.Scopes);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Resolve(c => c.Source.Client.Active);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id of the client.").Resolve(c => GlobalId.Encode("ApiClient", c.Source.Client.Id));
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Which system it is, e.g. 区信访信息系统.").Resolve(c => c.Source.Client.Name);
+        Field<NonNullGraphType<StringGraphType>>("scopes").Description("What it may do, space-separated: cases:read, statistics:read, petitions:write.").Resolve(c => c.Source.Client.Scopes);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("false once deactivated: its key no longer works.").Resolve(c => c.Source.Client.Active);
         Field<StringGraphType>("key").Description("The API key, shown once when the client is created; only its hash is stored.").Resolve(c => c.Source.Key);
     }
 }
@@ -28,7 +28,7 @@ public sealed record CreateApiClientInput(string Name, IReadOnlyList<string> Sco
 {
     public static void Declare(InputObjectGraphType<CreateApiClientInput> type)
     {
-        type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>));
+        type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>)).Description("Which system it is, e.g. 区信访信息系统.");
         type.Field(x => x.Scopes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>)).Description("cases:read, statistics:read, petitions:write.");
     }
 }
@@ -36,7 +36,7 @@ public sealed record CreateApiClientInput(string Name, IReadOnlyList<string> Sco
 public sealed record ApiClientIdInput(string ClientId) : IMutationInput<ApiClientIdInput>
 {
     public static void Declare(InputObjectGraphType<ApiClientIdInput> type) =>
-        type.Field(x => x.ClientId, type: typeof(NonNullGraphType<IdGraphType>));
+        type.Field(x => x.ClientId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The client to deactivate.");
 }
 
 public static class ApiClientMutations

@@ -16,15 +16,15 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
     {
         Name = "AuditEntry";
         Description = "A read of unmasked personal data (or a purge): append-only.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("AuditEntry", c.Source.Id));
-        Field(a => a.At, type: typeof(NonNullGraphType<DateTimeScalar>));
-        Field(a => a.Actor);
-        Field(a => a.Role);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id of the entry.").Resolve(c => GlobalId.Encode("AuditEntry", c.Source.Id));
+        Field(a => a.At, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When the read happened.");
+        Field(a => a.Actor).Description("The account that read.");
+        Field(a => a.Role).Description("The role it read with.");
         Field(a => a.Action).Description("READ, REPORT, DOWNLOAD or PURGE.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("petitionerIds")
             .Description("The petitioners whose data was read; empty for a report run.")
             .Resolve(c => c.Source.PetitionerIds.Select(id => GlobalId.Encode("Petitioner", id)).ToList());
-        Field(a => a.Subject, nullable: true);
+        Field(a => a.Subject, nullable: true).Description("What was read: a case number, report or file.");
         Field(a => a.Fields).Description("The fields read, comma-separated.");
         Field(a => a.Operation).Description("The GraphQL operation (name, or the start of its text) or the command.");
     }
@@ -35,8 +35,9 @@ public sealed class AuditPageType : ObjectGraphType<AuditPage>
     public AuditPageType()
     {
         Name = "AuditPage";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("nodes").Resolve(c => c.Source.Nodes);
-        Field(p => p.HasNextPage);
+        Description = "A page of the audit trail, newest first.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("nodes").Description("The entries of this page.").Resolve(c => c.Source.Nodes);
+        Field(p => p.HasNextPage).Description("More entries follow.");
         Field(p => p.EndCursor, nullable: true).Description("Pass as `after` for the next page.");
     }
 }
@@ -50,13 +51,13 @@ public static class AuditQueries
         query.Field<NonNullGraphType<AuditPageType>>("auditTrail")
             .Description("The audit trail of personal-data reads, newest first. ADMIN only.")
             .RequireRoles(Role.Admin)
-            .Argument<StringGraphType>("actor")
-            .Argument<IdGraphType>("petitionerId")
-            .Argument<StringGraphType>("action")
-            .Argument<DateTimeScalar>("from")
-            .Argument<DateTimeScalar>("to")
+            .Argument<StringGraphType>("actor", "Only reads by this account.")
+            .Argument<IdGraphType>("petitionerId", "Only reads of this petitioner's data (who looked at me?).")
+            .Argument<StringGraphType>("action", "Only this action: READ, REPORT, DOWNLOAD or PURGE.")
+            .Argument<DateTimeScalar>("from", "From this instant (inclusive).")
+            .Argument<DateTimeScalar>("to", "Until this instant (exclusive).")
             .Argument<IntGraphType>("first", $"Page size, at most {MaxPage} (default 50).")
-            .Argument<StringGraphType>("after")
+            .Argument<StringGraphType>("after", "Cursor: endCursor of the previous page.")
             .ResolveAsync(async c =>
             {
                 var first = c.GetArgument("first", 50);

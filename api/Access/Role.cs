@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace PetitionGraph.Api.Access;
 
 /// <summary>Who a reader is, for what they may see (DESIGN §2; enforced for every path in the access layer).</summary>
+[Description("角色: who a reader is, for what they may see (DESIGN §2).")]
 public enum Role
 {
     [Description("Reference data, users, audit.")]

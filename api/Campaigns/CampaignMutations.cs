@@ -14,8 +14,9 @@ public sealed class CampaignPhaseInputType : InputObjectGraphType<CampaignPhaseI
     public CampaignPhaseInputType()
     {
         Name = "CampaignPhaseInput";
-        Field(x => x.Kind, type: typeof(NonNullGraphType<EnumType<CampaignPhaseKind>>));
-        Field(x => x.From, type: typeof(NonNullGraphType<DateTimeScalar>));
+        Description = "阶段: one phase of a campaign.";
+        Field(x => x.Kind, type: typeof(NonNullGraphType<EnumType<CampaignPhaseKind>>)).Description("Which phase.");
+        Field(x => x.From, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("First instant (inclusive).");
         Field(x => x.To, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("Exclusive; after from.");
     }
 }
@@ -27,8 +28,9 @@ public sealed class CampaignTargetInputType : InputObjectGraphType<CampaignTarge
     public CampaignTargetInputType()
     {
         Name = "CampaignTargetInput";
-        Field(x => x.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>));
-        Field(x => x.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>));
+        Description = "目标: one target of a campaign.";
+        Field(x => x.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>)).Description("The figure to measure.");
+        Field(x => x.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>)).Description("How the figure is compared with value.");
         Field(x => x.Value, type: typeof(NonNullGraphType<FloatGraphType>)).Description("Percent (0–100) for REDUCE_BY_PERCENT; a rate as a fraction (0–1); a count ≥ 0.");
     }
 }
@@ -54,7 +56,7 @@ public sealed record UpdateCampaignInput(
 {
     public static void Declare(InputObjectGraphType<UpdateCampaignInput> type)
     {
-        type.Field(x => x.CampaignId, type: typeof(NonNullGraphType<IdGraphType>));
+        type.Field(x => x.CampaignId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The campaign to change.");
         type.Field(x => x.ExpectedVersion, type: typeof(IntGraphType)).Description("The version as you read it; refused with CONFLICT if it changed since.");
         CampaignFields.Declare(type);
     }
@@ -64,11 +66,11 @@ public static class CampaignFields
 {
     public static void Declare<T>(InputObjectGraphType<T> type) where T : ICampaignDefinition
     {
-        type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>));
+        type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>)).Description("The campaign's name, e.g. 积案化解攻坚行动.");
         type.Field(x => x.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: targets are measured against the figures at this instant.");
         type.Field(x => x.Phases, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseInputType>>>))
             .Description("排查, 施策, 攻坚, 巩固 with their dates; they may not overlap.");
-        type.Field(x => x.Targets, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>));
+        type.Field(x => x.Targets, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>)).Description("目标: what the campaign must achieve, each measured against the baseline.");
     }
 }
 

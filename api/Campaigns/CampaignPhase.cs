@@ -3,6 +3,7 @@ using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Campaigns;
 
+[Description("专项行动阶段: the phases of a backlog campaign.")]
 public enum CampaignPhaseKind
 {
     [Description("排查: find and register every backlog case.")]

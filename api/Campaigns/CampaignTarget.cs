@@ -4,6 +4,7 @@ using PetitionGraph.Api.Data;
 namespace PetitionGraph.Api.Campaigns;
 
 /// <summary>The figures a campaign can set a target on (DESIGN §6).</summary>
+[Description("目标指标: the figures a campaign can set a target on (DESIGN §6).")]
 public enum CampaignFigure
 {
     [Description("存量: backlog stock at the instant measured.")]
@@ -26,6 +27,7 @@ public enum CampaignFigure
     RepeatPetitionRate,
 }
 
+[Description("How a target's figure is compared with its value.")]
 public enum TargetComparison
 {
     [Description("At least this many percent below the baseline value (stock −40 % is REDUCE_BY_PERCENT 40).")]

@@ -13,14 +13,14 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
     {
         Name = "Campaign";
         Description = "专项行动: a campaign against the backlog with phases and targets measured against its baseline.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Campaign", c.Source.Id));
-        Field(c => c.Name);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id (fetch with node(id:)).").Resolve(c => GlobalId.Encode("Campaign", c.Source.Id));
+        Field(c => c.Name).Description("The campaign's name, e.g. 积案化解攻坚行动.");
         Field(c => c.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: the instant targets are measured against.");
         Field(c => c.Version).Description("Bumped by every change; pass it as expectedVersion to updateCampaign.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseType>>>>("phases").Resolve(c => c.Source.Phases.OrderBy(p => p.From).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseType>>>>("phases").Description("阶段: the phases in order.").Resolve(c => c.Source.Phases.OrderBy(p => p.From).ToList());
         Field<CampaignPhaseType>("currentPhase").Description("The phase now under way, if any.")
             .Resolve(c => c.Source.Phases.FirstOrDefault(p => p.From <= c.QueryContext().Now && c.QueryContext().Now < p.To));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetType>>>>("targets").Resolve(c => c.Source.Targets.OrderBy(t => t.Id).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetType>>>>("targets").Description("目标: what the campaign must achieve.").Resolve(c => c.Source.Targets.OrderBy(t => t.Id).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetProgressType>>>>("progress")
             .Description("Each target: the figure at the baseline, now (or at `at`), the value to reach and whether it is reached.")
             .Argument<DateTimeScalar>("at", "Measure at this instant instead of now.")
@@ -39,8 +39,9 @@ public sealed class CampaignPhaseType : ObjectGraphType<CampaignPhase>
     public CampaignPhaseType()
     {
         Name = "CampaignPhase";
-        Field(p => p.Kind, type: typeof(NonNullGraphType<EnumType<CampaignPhaseKind>>));
-        Field(p => p.From, type: typeof(NonNullGraphType<DateTimeScalar>));
+        Description = "阶段: one phase of a campaign (排查, 化解, 巩固 …).";
+        Field(p => p.Kind, type: typeof(NonNullGraphType<EnumType<CampaignPhaseKind>>)).Description("Which phase.");
+        Field(p => p.From, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("First instant of the phase (inclusive).");
         Field(p => p.To, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("Exclusive.");
     }
 }
@@ -50,8 +51,9 @@ public sealed class CampaignTargetType : ObjectGraphType<CampaignTarget>
     public CampaignTargetType()
     {
         Name = "CampaignTarget";
-        Field(t => t.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>));
-        Field(t => t.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>));
+        Description = "目标: one target of a campaign, e.g. stock reduced by 80 %.";
+        Field(t => t.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>)).Description("The figure measured.");
+        Field(t => t.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>)).Description("How the figure is compared with value.");
         Field(t => t.Value).Description("Percent for REDUCE_BY_PERCENT; a count, or a rate as a fraction (1 = 100 %), otherwise.");
     }
 }
@@ -61,7 +63,8 @@ public sealed class TargetProgressType : ObjectGraphType<TargetProgress>
     public TargetProgressType()
     {
         Name = "CampaignTargetProgress";
-        Field<NonNullGraphType<CampaignTargetType>>("target").Resolve(c => c.Source.Target);
+        Description = "进度: where one target stands.";
+        Field<NonNullGraphType<CampaignTargetType>>("target").Description("The target measured.").Resolve(c => c.Source.Target);
         Field(p => p.Baseline, nullable: true).Description("At the baseline (stock) or over the equally long period before it; null when nothing was counted.");
         Field(p => p.Current, nullable: true).Description("Now (stock) or since the baseline; a rate is null when nothing fell due.");
         Field(p => p.Goal, nullable: true).Description("The value to reach; for REDUCE_BY_PERCENT, computed from the baseline.");

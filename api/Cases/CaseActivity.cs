@@ -4,6 +4,7 @@ using PetitionGraph.Api.Data;
 namespace PetitionGraph.Api.Cases;
 
 /// <summary>The task team's records (五个有) plus visits and assistance.</summary>
+[Description("工作记录类型: the task team's records (五个有) plus visits and assistance.")]
 public enum ActivityKind
 {
     [Description("协调会办纪要: minutes of a coordination meeting.")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 
 namespace PetitionGraph.Api.Cases;
 
+[Description("事件类型: what a step of a case's history records.")]
 public enum CaseEventKind
 {
     [Description("登记: the first petition was registered and the case opened.")]
@@ -34,11 +35,14 @@ public enum CaseEventKind
     Evaluated,
     [Description("The task team recorded an activity (meeting, visit, assistance, …).")]
     ActivityRecorded,
+    [Description("包案: a leader became answerable for the case.")]
     LeaderAssigned,
+    [Description("A leader's assignment to the case ended.")]
     LeaderUnassigned,
     [Description("A leader declared a conflict of interest (回避) with the case.")]
     ConflictDeclared,
     [Description("一案一策: a plan was set (replacing the previous one) or a step of it was done.")]
     PlanSet,
+    [Description("一案一策: a step of the plan was done.")]
     PlanStepDone,
 }

@@ -14,7 +14,7 @@ public static class CaseQueries
         query.RootConnection<CaseType, Case>("cases", "Cases: filter, sort and page through them.");
         query.Field<CaseType>("caseByNumber")
             .Description("A case by its number, e.g. \"2021-0042\"; null when there is none you may see.")
-            .Argument<NonNullGraphType<StringGraphType>>("number")
+            .Argument<NonNullGraphType<StringGraphType>>("number", "The case number, e.g. 2021-0042.")
             .ResolveAsync(async c =>
             {
                 var number = c.GetArgument<string>("number").Trim();

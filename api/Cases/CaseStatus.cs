@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace PetitionGraph.Api.Cases;
 
 /// <summary>Where a case stands; derived from its last events (the events are the truth).</summary>
+[Description("案件状态: where a case stands, derived from its events.")]
 public enum CaseStatus
 {
     [Description("Registered, acceptance not yet decided.")]

@@ -18,16 +18,16 @@ public sealed class CaseType : ObjectGraphType<Case>
         this.NodeId("Case");
         Description = "信访事项: the matter. Many petitions may concern one case.";
         Field(c => c.Number).Description("Year and sequence, e.g. 2021-0042; unique, never reused.");
-        Field(c => c.Title);
+        Field(c => c.Title).Description("标题: a short title of the matter.");
         Field(c => c.Demand).Description("诉求: what the petitioners ask for.");
         Field(c => c.Status).Description("Derived from the last events.");
         Field(c => c.OpenedAt).Description("When the first petition was received.");
         Field(c => c.AcceptDueAt).Description("告知 deadline: accept or decline by then (15 days by default).");
-        Field(c => c.AcceptedAt, nullable: true);
+        Field(c => c.AcceptedAt, nullable: true).Description("受理: when the case was accepted; null until then.");
         Field(c => c.ConcludeDueAt, nullable: true).Description("办结 deadline: 60 days after acceptance, plus an approved extension.");
         Field(c => c.ConcludedAt, nullable: true).Description("When the written reply was given.");
         Field(c => c.ResolvedAt, nullable: true).Description("化解: when the matter was settled.");
-        Field(c => c.TerminatedAt, nullable: true);
+        Field(c => c.TerminatedAt, nullable: true).Description("终结: when handling ended after the second review; null unless terminated.");
         Field(c => c.RepliedAt, nullable: true).Description("The last written answer; review and evaluation windows run from it.");
         Field(c => c.NextDueAt, nullable: true).Description("Due instant of the step now pending (notice, conclusion, review answer).");
         Field(c => c.Extended).Description("The one permitted extension has been granted.");
@@ -51,8 +51,8 @@ public sealed class CaseType : ObjectGraphType<Case>
             .Description("五类 key-case class 1–5 now, if one applies (lowest wins): 1 ≥10 national registrations; 2 5–9 national or a city referral; 3 1–4 national; 4 unresolved two years or more; 5 collective at national level or ≥3 at province level.")
             .Reads(nameof(Case.PetitionKeyClass), nameof(Case.ResolvedAt), nameof(Case.TerminatedAt), nameof(Case.OpenedAt))
             .Resolve(c => c.RequestServices!.GetRequiredService<KeyClassRules>().At(c.Source, c.QueryContext().Now));
-        Field(c => c.LastPetitionAt);
-        Field(c => c.PetitionCount);
+        Field(c => c.LastPetitionAt).Description("When the latest petition on this case was received.");
+        Field(c => c.PetitionCount).Description("信访次数: petitions received on this case, the first included.");
         Field(c => c.HighLevelPetitionCount).Description("Petitions registered at PROVINCE or NATIONAL level.");
         Field(c => c.Version).Description("Changes with every update; pass it back as expectedVersion.");
         AddRelations();
@@ -96,11 +96,11 @@ public sealed class CaseType : ObjectGraphType<Case>
 
     private void AddRelations()
     {
-        Field<NonNullGraphType<CategoryType>>("category").Reads(nameof(Case.CategoryId)).Joins(nameof(Case.Category))
+        Field<NonNullGraphType<CategoryType>>("category").Description("领域: the domain category.").Reads(nameof(Case.CategoryId)).Joins(nameof(Case.Category))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Category, c.Source.CategoryId));
-        Field<NonNullGraphType<VillageType>>("village").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
+        Field<NonNullGraphType<VillageType>>("village").Description("属地: the village or community the matter concerns.").Reads(nameof(Case.VillageId)).Joins(nameof(Case.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionerType>>>>("petitioners").Description("信访人: the people who petitioned on this case. Personal data, masked unless your role needs it.")
             .Folds<Case, object, Petitioner>(Petitioners.Query.Name, Petitioners.Fold)
             .Resolve(c => c.LoadMany(Petitioners.Query, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetitionType>>>>("petitions")
@@ -122,7 +122,7 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CasePlanStepType>>>>("plan")
             .Description("一案一策: the current plan's steps, in order.")
             .Resolve(c => c.LoadMany(Plan, c.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvaluationType>>>>("evaluations")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvaluationType>>>>("evaluations").Description("满意度评价: the petitioner's evaluations of the replies, oldest first.")
             .Resolve(c => c.LoadMany(Evaluations, c.Source.Id));
     }
 }

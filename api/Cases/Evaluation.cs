@@ -3,6 +3,7 @@ using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Cases;
 
+[Description("满意度: the petitioner's verdict on a reply.")]
 public enum EvaluationResult
 {
     [Description("满意")]

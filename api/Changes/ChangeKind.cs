@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace PetitionGraph.Api.Changes;
 
 /// <summary>What a change feed entry says happened: every case event by its own name, a repeat petition, reference data.</summary>
+[Description("变更类型: what a change feed entry says happened.")]
 public enum ChangeKind
 {
     [Description("登记: the first petition was registered and the case opened.")]
@@ -35,12 +36,15 @@ public enum ChangeKind
     Evaluated,
     [Description("The task team recorded an activity (meeting, visit, assistance, …).")]
     ActivityRecorded,
+    [Description("包案: a leader became answerable for the case.")]
     LeaderAssigned,
+    [Description("A leader's assignment to the case ended.")]
     LeaderUnassigned,
     [Description("A leader declared a conflict of interest (回避) with the case.")]
     ConflictDeclared,
     [Description("一案一策: a plan was set (replacing the previous one) or a step of it was done.")]
     PlanSet,
+    [Description("一案一策: a step of the plan was done.")]
     PlanStepDone,
 
     [Description("重复信访: a repeat petition was registered on the case.")]

@@ -25,6 +25,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        Description = "办理: every change, one transaction each; a refused change returns userErrors and changes nothing.";
         this.AddRegisterPetition();
         // District systems forward petitions they received (scope petitions:write).
         Require([.. CaseWork, Role.Integration]);

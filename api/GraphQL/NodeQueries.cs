@@ -39,11 +39,11 @@ public static class NodeQueries
     {
         query.Field<NodeInterface>("node")
             .Description("Any object by its global id; null when it does not exist or you may not see it.")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global id, as every object's id field gives it.")
             .Resolve(c => Load(c, c.GetArgument<string>("id")));
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description($"Several objects by global id (at most {MaxIds}), in the order asked.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global ids, as the objects' id fields give them.")
             .ResolveAsync(async c =>
             {
                 var ids = c.GetArgument<List<string>>("ids");

@@ -17,6 +17,7 @@ public sealed class PetitionSchema : Schema
         Features.DeprecationOfInputValues = true;
         Features.AppliedDirectives = true;
         Directives.Register(new SpecifiedBy.Directive());
+        this.RegisterVisitor(new DerivedDescriptions());
         RegisterTypeMapping(typeof(DateTime), typeof(DateTimeScalar));
         RegisterTypeMapping(typeof(long), typeof(LongScalar));
         foreach (var enumType in typeof(PetitionSchema).Assembly.GetTypes().Where(IsDomainEnum))

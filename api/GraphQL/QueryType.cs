@@ -20,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        Description = "查询: everything you may read — cases, petitions, reference data, figures, reports, the change feed — within your role's scope.";
         this.AddNodeQueries();
         this.AddCaseQueries();
         this.AddPetitionQueries();

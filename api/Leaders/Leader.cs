@@ -4,6 +4,7 @@ using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.Leaders;
 
+[Description("领导层级: town or village leader.")]
 public enum LeaderLevel
 {
     [Description("镇级")]

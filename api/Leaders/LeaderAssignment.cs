@@ -4,6 +4,7 @@ using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Leaders;
 
+[Description("包案角色: the part a leader answers for.")]
 public enum AssignmentRole
 {
     [Description("镇级包案领导: the town-level leader answerable for the case.")]

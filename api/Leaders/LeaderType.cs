@@ -18,10 +18,10 @@ public sealed class LeaderType : ObjectGraphType<Leader>
     {
         this.NodeId("Leader");
         Description = "包案领导: an official who can be made answerable for cases.";
-        Field(l => l.Name);
-        Field(l => l.Title);
-        Field(l => l.Level);
-        Field(l => l.Active);
+        Field(l => l.Name).Description("领导 name.");
+        Field(l => l.Title).Description("职务: the leader's post, e.g. 党委副书记.");
+        Field(l => l.Level).Description("镇级 (town) or 村级 (village).");
+        Field(l => l.Active).Description("false once deactivated: kept for history, no new assignments.");
         Field<VillageType>("village").Description("For village-level leaders: their village.")
             .Reads(nameof(Leader.VillageId)).Joins(nameof(Leader.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));

@@ -1,12 +1,16 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace PetitionGraph.Api.Ledgers;
 
+[Description("台账: the sheet layouts the office keeps.")]
 public enum LedgerKind
 {
     /// <summary>领导包案情况汇总表: 序号, 姓名, 户籍地, 包案领导 (town), 村级包案领导.</summary>
+    [Description("领导包案情况汇总表: 序号, 姓名, 户籍地, 包案领导 (town), 村级包案领导.")]
     Ownership,
     /// <summary>Case ledger: 案件编号, 登记日期, 领域, 村（社区）, 状态, 诉求.</summary>
+    [Description("案件台账: 案件编号, 登记日期, 领域, 村（社区）, 状态, 诉求.")]
     Cases,
 }
 

@@ -22,8 +22,8 @@ public static class LedgerQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>>>("ledgerRows")
             .Description("A ledger layout (领导包案情况汇总表 or case ledger) for the matching cases, header row first. Cases in backlog now when `where` is omitted.")
             .RequireRoles(Role.Office, Role.VillageHandler, Role.Analyst, Role.Admin)
-            .Argument<NonNullGraphType<EnumType<LedgerKind>>>("kind")
-            .Argument<FilterInputType<Case>>("where")
+            .Argument<NonNullGraphType<EnumType<LedgerKind>>>("kind", "Which ledger layout.")
+            .Argument<FilterInputType<Case>>("where", "Only cases that match (cases in backlog now when omitted).")
             // A whole ledger (tens of thousands of rows) is the cost of many pages: at most three in one request.
             .WithComplexityImpact(LedgerCost, 1)
             .ResolveAsync(async c =>

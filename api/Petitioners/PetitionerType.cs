@@ -23,7 +23,7 @@ public sealed class PetitionerType : ObjectGraphType<Petitioner>
             .Resolve(c => PersonalDataReads.Resolve(c, c.Source.Id, "phone", c.Source.Phone));
         Field<StringGraphType>("address").Description("Personal data: registered address (户籍地); null unless your role may read it.").IsPersonalData()
             .Resolve(c => PersonalDataReads.Resolve(c, c.Source.Id, "address", c.Source.Address));
-        Field<VillageType>("village").Reads(nameof(Petitioner.VillageId)).Joins(nameof(Petitioner.Village))
+        Field<VillageType>("village").Description("Where the petitioner lives, if in the town.").Reads(nameof(Petitioner.VillageId)).Joins(nameof(Petitioner.Village))
             .Resolve(c => c.JoinedOrLoaded(c.Source.Village, c.Source.VillageId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")
             .Description("Every case this petitioner is a party to, newest first.")

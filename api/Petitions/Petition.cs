@@ -4,6 +4,7 @@ using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Petitions;
 
+[Description("信访渠道: how a petition reached the office.")]
 public enum Channel
 {
     [Description("来信")]
@@ -19,6 +20,7 @@ public enum Channel
 }
 
 /// <summary>The level of office where a petition was registered (越级访 above the town).</summary>
+[Description("登记层级: the level of office where a petition was registered (越级访 above the town).")]
 public enum PetitionLevel
 {
     [Description("镇")]

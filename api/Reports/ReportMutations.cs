@@ -14,7 +14,7 @@ public sealed record GenerateReportInput(ReportKind Report, string Period, Role?
 {
     public static void Declare(InputObjectGraphType<GenerateReportInput> type)
     {
-        type.Field(x => x.Report, type: typeof(NonNullGraphType<EnumType<ReportKind>>));
+        type.Field(x => x.Report, type: typeof(NonNullGraphType<EnumType<ReportKind>>)).Description("Which report.");
         type.Field(x => x.Period, type: typeof(NonNullGraphType<StringGraphType>)).Description("2021-05 (month), 2021-Q2, 2021, 2021-W18 or 2021-05-03, in office time.");
         type.Field(x => x.ReaderRole, type: typeof(EnumType<Role>))
             .Description("Whose view of personal data to show; ANALYST (names masked) when omitted. It can only narrow your own view.");

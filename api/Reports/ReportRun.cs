@@ -3,20 +3,25 @@ using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Reports;
 
+[Description("Where a report run stands.")]
 public enum ReportRunStatus
 {
     [Description("Waiting to run (or to be retried at NextAttemptAt).")]
     Pending,
     [Description("Claimed by an instance and being generated.")]
     Running,
+    [Description("Generated; its files are ready to download.")]
     Succeeded,
     [Description("Every attempt failed; the last error is kept.")]
     Failed,
 }
 
+[Description("Why a report run exists.")]
 public enum ReportTrigger
 {
+    [Description("The office's report schedule (定期报表).")]
     Schedule,
+    [Description("Someone asked for it with generateReport.")]
     OnDemand,
 }
 

@@ -21,17 +21,17 @@ public sealed class ReportRunType : ObjectGraphType<ReportRun>
     {
         Name = "ReportRun";
         Description = "One generation of one report for one period, on a schedule or on demand.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("ReportRun", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id (fetch with node(id:)).").Resolve(c => GlobalId.Encode("ReportRun", c.Source.Id));
         Field(r => r.Report).Description("monthly-overview, by-category, by-village, leader-ownership, due-list, key-cases or campaign-progress.");
         Field(r => r.Period).Description("2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03 (office time).");
-        Field(r => r.Trigger, type: typeof(NonNullGraphType<EnumType<ReportTrigger>>));
-        Field(r => r.Status, type: typeof(NonNullGraphType<EnumType<ReportRunStatus>>));
+        Field(r => r.Trigger, type: typeof(NonNullGraphType<EnumType<ReportTrigger>>)).Description("Whether the schedule or a person asked for it.");
+        Field(r => r.Status, type: typeof(NonNullGraphType<EnumType<ReportRunStatus>>)).Description("Where the run stands.");
         Field(r => r.ReaderRole).Description("The role (ANALYST, OFFICE, …) whose view of personal data the report shows.");
-        Field(r => r.RequestedBy);
-        Field(r => r.CreatedAt, type: typeof(NonNullGraphType<DateTimeScalar>));
-        Field(r => r.StartedAt, type: typeof(DateTimeScalar));
-        Field(r => r.FinishedAt, type: typeof(DateTimeScalar));
-        Field(r => r.Attempts);
+        Field(r => r.RequestedBy).Description("The account that asked for it, or \"schedule\".");
+        Field(r => r.CreatedAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When it was requested.");
+        Field(r => r.StartedAt, type: typeof(DateTimeScalar)).Description("When the last attempt started; null while pending.");
+        Field(r => r.FinishedAt, type: typeof(DateTimeScalar)).Description("When it succeeded or finally failed; null until then.");
+        Field(r => r.Attempts).Description("Attempts so far (failed attempts are retried with back-off).");
         Field(r => r.NextAttemptAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When a pending run is (re)tried.");
         Field(r => r.Error, nullable: true).Description("Why the last attempt failed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportArtifactType>>>>("artifacts")
@@ -48,8 +48,9 @@ public sealed class ReportArtifactType : ObjectGraphType<ArtifactInfo>
     public ReportArtifactType()
     {
         Name = "ReportArtifact";
-        Field(a => a.FileName);
-        Field(a => a.ContentType);
+        Description = "One file of a report run (XLSX, CSV, PNG chart …).";
+        Field(a => a.FileName).Description("File name, e.g. monthly-overview-2021-05.xlsx.");
+        Field(a => a.ContentType).Description("Media type of the file.");
         Field(a => a.Size).Description("Bytes.");
         Field(a => a.Url).Description("Served by every instance: GET it from the API's base address.");
     }
@@ -66,7 +67,7 @@ public static class ReportQueries
             .RequireRoles(Role.Admin, Role.Office, Role.Analyst)
             .Argument<StringGraphType>("report", "Only this report (e.g. monthly-overview).")
             .Argument<StringGraphType>("period", "Only this period (e.g. 2021-05).")
-            .Argument<EnumType<ReportRunStatus>>("status")
+            .Argument<EnumType<ReportRunStatus>>("status", "Only runs in this status.")
             .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxRuns}).")
             .ResolveAsync(async c =>
             {

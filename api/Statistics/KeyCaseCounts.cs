@@ -59,8 +59,9 @@ public sealed class KeyCaseClassType : ObjectGraphType<KeyCaseClass>
     public KeyCaseClassType()
     {
         Name = "KeyCaseClass";
+        Description = "五类重点信访事项: one key-case class and how many cases are in it.";
         Field(k => k.KeyClass).Description("1 to 5.");
-        Field(k => k.Description);
-        Field(k => k.Count);
+        Field(k => k.Description).Description("What puts a case in this class.");
+        Field(k => k.Count).Description("Cases in the class at the instant asked for.");
     }
 }

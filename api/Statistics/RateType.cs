@@ -14,8 +14,8 @@ public sealed class RateType : ObjectGraphType<Rate>
     {
         Name = "Rate";
         Description = "numerator ÷ denominator; value is null when nothing was counted (denominator 0).";
-        Field(r => r.Numerator);
-        Field(r => r.Denominator);
+        Field(r => r.Numerator).Description("What met the condition (e.g. handled on time).");
+        Field(r => r.Denominator).Description("What was counted (e.g. fell due in the bucket).");
         Field(r => r.Value, nullable: true).Description("A fraction between 0 and 1.");
     }
 }

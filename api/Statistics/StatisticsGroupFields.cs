@@ -13,10 +13,10 @@ public static class StatisticsGroupFields
     /// <summary>The group's dimensions as fields (null when not grouped by), the related rows through their loaders.</summary>
     public static void GroupFields<T>(this ObjectGraphType<T> type, Func<T, StatisticsGroup> group)
     {
-        type.Field<CategoryType>("category").Resolve(c => group(c.Source).CategoryId is { } id ? c.LoadById<Category>(id) : null);
-        type.Field<VillageType>("village").Resolve(c => group(c.Source).VillageId is { } id ? c.LoadById<Village>(id) : null);
-        type.Field<LeaderType>("leader").Resolve(c => group(c.Source).LeaderId is { } id ? c.LoadById<Leader>(id) : null);
-        type.Field<EnumType<Channel>>("channel").Resolve(c => group(c.Source).Channel);
-        type.Field<EnumType<PetitionLevel>>("level").Resolve(c => group(c.Source).Level);
+        type.Field<CategoryType>("category").Description("领域: the category of this group; null when not grouped by CATEGORY.").Resolve(c => group(c.Source).CategoryId is { } id ? c.LoadById<Category>(id) : null);
+        type.Field<VillageType>("village").Description("村/社区: the village of this group; null when not grouped by VILLAGE.").Resolve(c => group(c.Source).VillageId is { } id ? c.LoadById<Village>(id) : null);
+        type.Field<LeaderType>("leader").Description("包案领导: the leader of this group; null when not grouped by LEADER.").Resolve(c => group(c.Source).LeaderId is { } id ? c.LoadById<Leader>(id) : null);
+        type.Field<EnumType<Channel>>("channel").Description("信访渠道: the channel of this group; null when not grouped by CHANNEL.").Resolve(c => group(c.Source).Channel);
+        type.Field<EnumType<PetitionLevel>>("level").Description("登记层级: the level of this group; null when not grouped by LEVEL.").Resolve(c => group(c.Source).Level);
     }
 }

@@ -3,20 +3,28 @@ using System.ComponentModel;
 namespace PetitionGraph.Api.Statistics;
 
 /// <summary>Calendar buckets in the office's time zone; weeks start on Monday.</summary>
+[Description("统计周期: calendar buckets in the office's time zone.")]
 public enum StatisticsInterval
 {
+    [Description("One calendar day.")]
     Day,
     [Description("Monday to Sunday.")]
     Week,
+    [Description("A calendar month.")]
     Month,
+    [Description("A calendar quarter (Q1 = January to March).")]
     Quarter,
+    [Description("A calendar year.")]
     Year,
 }
 
 /// <summary>What figures can be grouped by (DESIGN §6).</summary>
+[Description("分组维度: what figures can be grouped by (DESIGN §6).")]
 public enum StatisticsDimension
 {
+    [Description("领域: the case's domain category.")]
     Category,
+    [Description("属地: the case's village or community.")]
     Village,
     [Description("The leaders assigned to the case at the instant each fact happened; a case with two leaders counts for both, a case with none for no leader.")]
     Leader,

@@ -43,7 +43,7 @@ public static class StatisticsQueries
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StockGroupType>>>>("stockAt")
             .Description("存量 at an instant (now when omitted; an instant after now gives stock now), optionally grouped.")
-            .Argument<DateTimeScalar>("at")
+            .Argument<DateTimeScalar>("at", "The instant to count at (now when omitted).")
             .Argument<ListGraphType<NonNullGraphType<EnumType<StatisticsDimension>>>>("groupBy", $"Up to {StatisticsGroups.MaxDimensions} dimensions.")
             .Argument<FilterInputType<Case>>("where", "Only cases that match.")
             .ResolveAsync(async c =>
@@ -56,7 +56,7 @@ public static class StatisticsQueries
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KeyCaseClassType>>>>("keyCases")
             .Description("五类 key cases: how many cases are in each class at an instant (now when omitted), from the petitions received by then. List them with `cases(where: { keyClass: { eq: N } })`.")
-            .Argument<DateTimeScalar>("at")
+            .Argument<DateTimeScalar>("at", "The instant to classify at (now when omitted).")
             .Argument<DateTimeScalar>("since", "Count petitions received from this baseline date only (all petitions when omitted).")
             .Argument<FilterInputType<Case>>("where", "Only cases that match.")
             .ResolveAsync(async c =>

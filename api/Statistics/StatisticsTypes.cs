@@ -12,9 +12,9 @@ public sealed class StatisticsType : ObjectGraphType<StatisticsResult>
     {
         Name = "Statistics";
         Description = "Figures of DESIGN §6 per bucket and group, from the event history as it stood at each instant.";
-        Field(s => s.From, type: typeof(NonNullGraphType<DateTimeScalar>));
-        Field(s => s.To, type: typeof(NonNullGraphType<DateTimeScalar>));
-        Field(s => s.Interval, type: typeof(NonNullGraphType<EnumType<StatisticsInterval>>));
+        Field(s => s.From, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("Start of the period asked for (inclusive).");
+        Field(s => s.To, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("End of the period asked for (exclusive).");
+        Field(s => s.Interval, type: typeof(NonNullGraphType<EnumType<StatisticsInterval>>)).Description("The length of each bucket.");
         Field(s => s.TimeZone).Description("The office time zone whose calendar the buckets follow.");
         Field(s => s.AsOf, type: typeof(NonNullGraphType<DateTimeScalar>))
             .Description("Now: facts after this instant have not happened yet; a running bucket's stock is taken here.");
@@ -29,7 +29,8 @@ public sealed class StatisticsBucketType : ObjectGraphType<StatisticsRow>
     public StatisticsBucketType()
     {
         Name = "StatisticsBucket";
-        Field<NonNullGraphType<DateTimeScalar>>("start").Resolve(c => c.Source.Bucket.Start);
+        Description = "One bucket (a day, week, month, quarter or year in office time) of one group, with every figure of DESIGN §6.";
+        Field<NonNullGraphType<DateTimeScalar>>("start").Description("Start of the bucket (inclusive).").Resolve(c => c.Source.Bucket.Start);
         Field<NonNullGraphType<DateTimeScalar>>("end").Description("Exclusive.").Resolve(c => c.Source.Bucket.End);
         Field<NonNullGraphType<StringGraphType>>("label").Description("2021-05-03, 2021-W18, 2021-05, 2021-Q2 or 2021, in office time.")
             .Resolve(c => c.Source.Bucket.Label);

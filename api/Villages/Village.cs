@@ -5,6 +5,7 @@ using PetitionGraph.Api.Petitioners;
 
 namespace PetitionGraph.Api.Villages;
 
+[Description("村 or 社区: a village or an urban community.")]
 public enum VillageKind
 {
     [Description("村")]

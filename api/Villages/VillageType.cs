@@ -20,8 +20,8 @@ public sealed class VillageType : ObjectGraphType<Village>
         this.NodeId("Village");
         Description = "村（社区）: a village or community of the town.";
         Field(v => v.Code).Description("Administrative code.");
-        Field(v => v.Name);
-        Field(v => v.Kind);
+        Field(v => v.Name).Description("村/社区 name as the office writes it.");
+        Field(v => v.Kind).Description("村 (village) or 社区 (community).");
         Field(v => v.Active).Description("False once deactivated; kept because cases point to it.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("别名: other names an address may use for it — housing estates (示范苑), old names. Ledger import maps addresses through them.")

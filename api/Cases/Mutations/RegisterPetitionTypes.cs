@@ -14,10 +14,10 @@ public sealed class PetitionerInputType : InputObjectGraphType<PetitionerInput>
     {
         Name = "PetitionerInput";
         Description = "A petitioner: matched to an existing one by ID number when given, otherwise added. Personal data.";
-        Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>)).Description("姓名: the petitioner's name.");
         Field(x => x.IdNumber, type: typeof(StringGraphType)).Description("18-character resident ID number.");
-        Field(x => x.Phone, type: typeof(StringGraphType));
-        Field(x => x.Address, type: typeof(StringGraphType));
+        Field(x => x.Phone, type: typeof(StringGraphType)).Description("联系电话: a phone number to reach the petitioner.");
+        Field(x => x.Address, type: typeof(StringGraphType)).Description("住址: where the petitioner lives.");
         Field(x => x.VillageCode, type: typeof(StringGraphType)).Description("Where the petitioner lives, if in the town.");
     }
 }

@@ -43,6 +43,7 @@ public sealed class ListFilterInputType<T> : InputObjectGraphType where T : clas
     {
         var shape = Shapes.For<T>();
         Name = $"ListFilterInputTypeOf{shape.TypeName}FilterInput";
+        Description = $"Conditions on a list of {shape.TypeName} items: some, none or all of them match, or the list is (not) empty.";
         AddField(new FieldType { Name = "some", Type = typeof(FilterInputType<T>), Description = "At least one item matches." });
         AddField(new FieldType { Name = "none", Type = typeof(FilterInputType<T>), Description = "No item matches." });
         AddField(new FieldType { Name = "all", Type = typeof(FilterInputType<T>), Description = "Every item matches (true when there are none)." });

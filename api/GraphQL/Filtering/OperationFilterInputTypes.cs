@@ -9,6 +9,7 @@ public abstract class OperationFilterInputType : InputObjectGraphType
     protected OperationFilterInputType(string name, Type scalar, bool ordered)
     {
         Name = name;
+        Description = $"Conditions on one {name[..^"OperationFilterInput".Length]} value; every condition given must hold.";
         Add("eq", scalar, "Equal to (null: has no value).");
         Add("neq", scalar, "Not equal to (null: has a value).");
         Add("in", typeof(ListGraphType<>).MakeGenericType(scalar), "One of.");
@@ -48,6 +49,7 @@ public sealed class BooleanOperationFilterInputType : InputObjectGraphType
     public BooleanOperationFilterInputType()
     {
         Name = "BooleanOperationFilterInput";
+        Description = "Conditions on one Boolean value.";
         AddField(new FieldType { Name = "eq", Type = typeof(BooleanGraphType), Description = "Equal to." });
         AddField(new FieldType { Name = "neq", Type = typeof(BooleanGraphType), Description = "Not equal to." });
     }

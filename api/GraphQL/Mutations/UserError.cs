@@ -4,6 +4,7 @@ using PetitionGraph.Api.GraphQL.Scalars;
 
 namespace PetitionGraph.Api.GraphQL.Mutations;
 
+[Description("Why a mutation was refused, for programs.")]
 public enum UserErrorCode
 {
     [Description("The step is not allowed in the case's current status.")]
@@ -37,7 +38,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
     {
         Name = "UserError";
         Description = "Why a mutation was refused. A refused mutation changes nothing.";
-        Field<NonNullGraphType<EnumType<UserErrorCode>>>("code").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<EnumType<UserErrorCode>>>("code").Description("What kind of refusal, for programs.").Resolve(c => c.Source.Code);
         Field(e => e.Message).Description("For a person: what is wrong and what to do.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field").Description("Path of the input field at fault, if one is.")
             .Resolve(c => c.Source.Field);

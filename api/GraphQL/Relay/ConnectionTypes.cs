@@ -27,8 +27,9 @@ public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNod
     public EdgeType()
     {
         Name = NodeNames.Of(typeof(TNodeType)) + "Edge";
+        Description = $"One {NodeNames.Of(typeof(TNodeType))} in a page, with its cursor.";
         Field(e => e.Cursor).Description("Opaque position of this item in the list.");
-        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").Resolve(c => c.Source.Node);
     }
 }
 
@@ -38,11 +39,13 @@ public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>
     {
         Name = NodeNames.Of(typeof(TNodeType)) + "Connection";
         Description = "A page of a list, with cursors to move on.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, T>>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, T>>>>>("edges")
+            .Description("The items of this page, each with its cursor (Relay).")
+            .Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
             .Description("The items of this page, without cursors.")
             .Resolve(c => c.Source.Edges.Select(e => e.Node));
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Cursors and whether more items follow or precede.").Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Number of items in the whole filtered list (counted only when asked for).")
             .Resolve(c => c.Source.TotalCount ?? 0);
