@@ -87,6 +87,62 @@ public abstract class AccessTests(TestHost host)
         Assert.Equal(visible.Length, figures.GetProperty("statistics").GetProperty("buckets")[0].GetProperty("increment").GetInt32());
     }
 
+    /// <summary>
+    /// The paths a district system follows — the change feed and a live subscription — show each role exactly the cases
+    /// its queries show, masked the same way: an accused official never learns of a change to the complaint about them.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_gets_exactly_its_cases_through_the_change_feed_and_a_live_subscription(string who)
+    {
+        var f = await MakeAsync();
+        var (client, visible, personal) = As(who, f);
+        var numbers = f.Cases.Values.Select(m => m.Number).ToArray();
+        var where = new { number = new { @in = numbers } };
+
+        var feed = await client.QueryAsync("""
+            query($where: CaseFilterInput) { changes(first: 500, where: { case: $where }) { nodes { kind case { number petitioners { name } } } } }
+            """, new { where });
+        var fed = feed.GetProperty("changes").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(visible.Order(), fed.Select(n => Key(f, n.GetProperty("case").GetProperty("number").GetString()!)).Distinct().Order());
+        Assert.All(fed, n => AssertName(f, n.GetProperty("case"), personal));
+
+        var token = client.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        await using var live = await GraphQLWebSocketClient.ConnectAsync(host.BaseAddress);
+        await live.InitAsync(token);
+        await live.NextAsync();
+        await live.SendAsync(new
+        {
+            id = "s",
+            type = "subscribe",
+            payload = new { query = "subscription($where: CaseFilterInput) { caseChanged(where: $where) { case { number petitioners { name } } } }", variables = new { where } },
+        });
+        await Task.Delay(600);
+        foreach (var key in new[] { "B", "C", "D", "A" })
+        {
+            await Changes.FreshCases.RecordActivityAsync(host, f.Cases[key].Id);
+        }
+        var received = new List<string>();
+        while (received.Count < visible.Length)
+        {
+            var next = await live.NextWhereAsync(m => m.GetProperty("type").GetString() == "next");
+            var changed = next.GetProperty("payload").GetProperty("data").GetProperty("caseChanged").GetProperty("case");
+            AssertName(f, changed, personal);
+            received.Add(Key(f, changed.GetProperty("number").GetString()!));
+        }
+        // Nothing else arrives: the notifier polls every 250 ms, so a change it would wrongly send would be here by now.
+        var stray = await live.NextOrNothingAsync(TimeSpan.FromMilliseconds(900));
+        Assert.True(stray is null || stray.Value.GetProperty("type").GetString() != "next", $"not to be seen by {who}: {stray}");
+        Assert.Equal(visible.Order(), received.Order());
+    }
+
+    private static void AssertName(AccessFixture.FourCases f, JsonElement @case, bool personal)
+    {
+        var made = f.Cases[Key(f, @case.GetProperty("number").GetString()!)];
+        var name = @case.GetProperty("petitioners")[0].GetProperty("name").GetString();
+        Assert.Equal(personal ? made.Name : PersonalDataPolicy.MaskName(made.Name), name);
+    }
+
     [Fact]
     public async Task A_masked_read_says_so_in_extensions_and_probing_by_filter_is_refused()
     {

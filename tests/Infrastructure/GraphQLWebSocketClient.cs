@@ -47,6 +47,20 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next message if one arrives within the time; null when none does (to show that nothing came).</summary>
+    public async Task<JsonElement?> NextOrNothingAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            return await _messages.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Messages until one matches; fails after the time.</summary>
     public async Task<JsonElement> NextWhereAsync(Func<JsonElement, bool> match, TimeSpan? within = null)
     {
