@@ -21,6 +21,9 @@ public sealed record ReportData(ReportKind Kind, ReportContext Context)
 
     public IReadOnlyList<KeyCaseRow> KeyCases { get; init; } = [];
 
+    /// <summary>The baseline the key classes count petitions from (a campaign's), or null for every petition.</summary>
+    public KeyCaseBaseline? KeyCaseBaseline { get; init; }
+
     public CampaignProgress? Campaign { get; init; }
 
     /// <summary>Target line on the stock trend chart, if a campaign sets one.</summary>

@@ -33,9 +33,11 @@ public static class CampaignProgressCalculator
 
     private static TargetProgress Measure(CampaignTarget target, double? baseline, double? current)
     {
+        // A goal in cases is whole cases — at most ⌊baseline × (1 − p)⌋ (52.8 cases is not a goal); a rate stays a fraction.
         double? goal = target.Comparison != TargetComparison.ReduceByPercent ? target.Value
-            : baseline is { } b ? Math.Round(b * (1 - (target.Value / 100)), 6)
-            : null;
+            : baseline is not { } b ? null
+            : IsCount(target.Figure) ? Math.Floor(Math.Round(b * (1 - (target.Value / 100)), 6))
+            : Math.Round(b * (1 - (target.Value / 100)), 6);
         var met = target.Comparison switch
         {
             TargetComparison.ReduceByPercent => current is { } c && goal is { } g && c <= g,
@@ -44,6 +46,8 @@ public static class CampaignProgressCalculator
         };
         return new TargetProgress(target, baseline, current, goal, met);
     }
+
+    public static bool IsCount(CampaignFigure figure) => !figure.ToString().EndsWith("Rate", StringComparison.Ordinal);
 
     private static double? Value(CampaignFigure figure, FigureCounts f) => figure switch
     {

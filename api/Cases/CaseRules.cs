@@ -17,7 +17,15 @@ public static class CaseRules
     public static readonly Expression<Func<Case, DateTime, bool>> InBacklog =
         (c, at) => c.BacklogSince != null && c.BacklogSince <= at && (c.BacklogUntil == null || c.BacklogUntil > at);
 
+    /// <summary>
+    /// When the case entered the backlog, once it has: a pending step's due instant is stored ahead (so that stock at any
+    /// instant stays one range query) but is not shown before it passes (DESIGN §6: never a future instant).
+    /// </summary>
+    public static readonly Expression<Func<Case, DateTime, DateTime?>> BacklogSinceAt = (c, at) => c.BacklogSince <= at ? c.BacklogSince : null;
+
     public static readonly Func<Case, DateTime, bool> IsOverdue = Overdue.Compile();
+
+    public static readonly Func<Case, DateTime, DateTime?> BacklogSinceOf = BacklogSinceAt.Compile();
 
     public static readonly Func<Case, DateTime, bool> IsInBacklog = InBacklog.Compile();
 
@@ -25,9 +33,9 @@ public static class CaseRules
     /// The rule at the request's instant: <c>c =&gt; rule(c, query.Now)</c>, with query.Now read through a captured
     /// variable, as a lambda written in place would, so EF Core makes it a parameter and compiled pages can hoist it.
     /// </summary>
-    public static Expression<Func<Case, bool>> Now(Expression<Func<Case, DateTime, bool>> rule, QueryContext query)
+    public static Expression<Func<Case, TResult>> Now<TResult>(Expression<Func<Case, DateTime, TResult>> rule, QueryContext query)
     {
         Expression<Func<DateTime>> now = () => query.Now;
-        return Expression.Lambda<Func<Case, bool>>(ExpressionTools.Inline(rule, rule.Parameters[0], now.Body), rule.Parameters[0]);
+        return Expression.Lambda<Func<Case, TResult>>(ExpressionTools.Inline(rule, rule.Parameters[0], now.Body), rule.Parameters[0]);
     }
 }

@@ -22,11 +22,13 @@ public sealed class CaseShape : QueryShape<Case>
         DateTime("concludedAt", c => c.ConcludedAt);
         DateTime("resolvedAt", c => c.ResolvedAt);
         DateTime("terminatedAt", c => c.TerminatedAt);
-        DateTime("backlogSince", c => c.BacklogSince);
+        ComputedDateTime("backlogSince", q => CaseRules.Now(CaseRules.BacklogSinceAt, q));
         DateTime("nextDueAt", c => c.NextDueAt);
         Computed("overdue", q => CaseRules.Now(CaseRules.Overdue, q), "The pending step is past its due instant.");
         Computed("inBacklog", InBacklog, "积案 now: designated or overdue, and not resolved or terminated.");
         ComputedInt("keyClass", q => q.KeyClasses.AsOf(q.Now), "五类 key-case class 1–5 now, if one applies.");
+        FromBaseline("keyClassSince", (q, since) => q.KeyClasses.Since(q.Now, since),
+            "五类 key-case class now, counting only the petitions received since a baseline date (a campaign's): the list that keyCases(since:) counts.");
         DateTime("lastPetitionAt", c => c.LastPetitionAt);
         Int("petitionCount", c => c.PetitionCount);
         Int("highLevelPetitionCount", c => c.HighLevelPetitionCount);

@@ -4,6 +4,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
@@ -41,7 +42,10 @@ public sealed class CaseType : ObjectGraphType<Case>
             .Resolve(c => c.Source.OverdueAt(c.QueryContext().Now)
                 ? c.RequestServices!.GetRequiredService<OfficeTime>().CalendarDaysBetween(c.Source.NextDueAt!.Value, c.QueryContext().Now)
                 : 0);
-        Field(c => c.BacklogSince, nullable: true).Description("When the case entered the backlog, if it ever did.");
+        Field<DateTimeScalar>("backlogSince")
+            .Description("When the case entered the backlog, once it has (null before: never a future instant).")
+            .Reads(nameof(Case.BacklogSince))
+            .Resolve(c => CaseRules.BacklogSinceOf(c.Source, c.QueryContext().Now));
         Field(c => c.BacklogUntil, nullable: true).Description("When it left the backlog (resolved or terminated).");
         Field<NonNullGraphType<BooleanGraphType>>("inBacklog")
             .Description("积案 now: designated or overdue, and not resolved or terminated.")

@@ -42,6 +42,29 @@ public sealed record KeyClassRules
         : c.ResolvedAt is null && c.TerminatedAt is null && c.OpenedAt <= instant.AddYears(-Class4Years) ? 4
         : c.PetitionKeyClass;
 
+    /// <summary>
+    /// The class at an instant from the petitions received from a baseline date on (DESIGN §6: a campaign's baseline),
+    /// counted in SQL: keyCases(since:), the key-case report and the keyClassSince filter agree because they all use it.
+    /// </summary>
+    public Expression<Func<Case, int?>> Since(DateTime at, DateTime? since)
+    {
+        var longOpen = at.AddYears(-Class4Years);
+        var counted = Counted(at, since);
+        return c =>
+            c.Petitions.AsQueryable().Where(counted).Count(p => p.Level == PetitionLevel.National) >= Class1National ? 1
+            : c.Petitions.AsQueryable().Where(counted).Count(p => p.Level == PetitionLevel.National) >= Class2National
+                || c.Petitions.AsQueryable().Where(counted).Any(p => p.ReferredFrom == PetitionLevel.City) ? 2
+            : c.Petitions.AsQueryable().Where(counted).Any(p => p.Level == PetitionLevel.National) ? 3
+            : (c.ResolvedAt == null || c.ResolvedAt > at) && (c.TerminatedAt == null || c.TerminatedAt > at) && c.OpenedAt <= longOpen ? 4
+            : c.Petitions.AsQueryable().Where(counted).Any(p => p.Level == PetitionLevel.National && p.PeopleCount >= CollectiveThreshold)
+                || c.Petitions.AsQueryable().Where(counted).Count(p => p.Level == PetitionLevel.Province && p.PeopleCount >= CollectiveThreshold) >= Class5ProvinceCollective ? 5
+            : null;
+    }
+
+    /// <summary>Petitions that count for the class at <paramref name="at"/>: received before it, and from the baseline on.</summary>
+    public static Expression<Func<Petition, bool>> Counted(DateTime at, DateTime? since) =>
+        since is { } from ? p => p.ReceivedAt < at && p.ReceivedAt >= from : p => p.ReceivedAt < at;
+
     /// <summary>The same as <see cref="At"/>, as an expression EF Core turns into SQL.</summary>
     public Expression<Func<Case, int?>> AsOf(DateTime instant)
     {

@@ -86,7 +86,9 @@ public sealed class ReportDataBuilder(
             .Select(c => new
             {
                 c.Number,
-                c.Status,
+                // The status the case had then, not now: the last event before the instant that set one.
+                StepThen = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
+                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => (CaseEventKind?)e.Kind).FirstOrDefault(),
                 c.OpenedAt,
                 Village = c.Village!.Name,
                 Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => p.Petitioner!.Name).ToList(),
@@ -99,7 +101,7 @@ public sealed class ReportDataBuilder(
             c.Village,
             string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => l.Name)),
             string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => l.Name)),
-            StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
+            StatusName(CaseStatuses.After(c.StepThen ?? CaseEventKind.Registered) ?? CaseStatus.Registered), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
     }
 
     /// <summary>Steps overdue at the instant or due within a week of it.</summary>
@@ -123,8 +125,9 @@ public sealed class ReportDataBuilder(
             office.CalendarDaysBetween(at, c.DueAt), string.Join("、", c.Leaders))).ToList();
     }
 
-    internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, CancellationToken ct)
+    internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, DateTime? since, CancellationToken ct)
     {
+        var counted = KeyClassRules.Counted(at, since);
         Expression<Func<Case, int?, KeyCaseItem>> template = (c, k) => new KeyCaseItem
         {
             KeyClass = k,
@@ -134,11 +137,12 @@ public sealed class ReportDataBuilder(
             OpenedAt = c.OpenedAt,
             Village = c.Village!.Name,
             Category = c.Category!.NameZh,
-            National = c.Petitions.Count(p => p.Level == PetitionLevel.National),
+            // Counted as the class is: from the baseline (if any) up to the instant.
+            National = c.Petitions.AsQueryable().Where(counted).Count(p => p.Level == PetitionLevel.National),
         };
         var parameter = Expression.Parameter(typeof(Case), "c");
         var select = Expression.Lambda<Func<Case, KeyCaseItem>>(
-            ExpressionTools.Inline(template, parameter, ExpressionTools.Inline(keyClasses.AsOf(at), parameter)), parameter);
+            ExpressionTools.Inline(template, parameter, ExpressionTools.Inline(since is null ? keyClasses.AsOf(at) : keyClasses.Since(at, since), parameter)), parameter);
         var cases = await db.Cases.Where(scope).Where(c => c.OpenedAt < at).Select(select)
             .Where(c => c.KeyClass != null).OrderBy(c => c.KeyClass).ThenBy(c => c.OpenedAt).ToListAsync(ct);
         return cases.Select(c => new KeyCaseRow(c.KeyClass!.Value, c.Number, c.Title, c.Village, c.Category, c.National,
@@ -149,6 +153,7 @@ public sealed class ReportDataBuilder(
         new(FigureName(p.Target.Figure), ComparisonName(p.Target), p.Goal ?? p.Target.Value, p.Baseline, p.Current, p.Met)
         {
             Percent = IsRate(p.Target.Figure),
+            PointInTime = p.Target.Figure == CampaignFigure.Stock,
         };
 
     private static bool IsRate(CampaignFigure figure) => figure.ToString().EndsWith("Rate", StringComparison.Ordinal);

@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
-using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Statistics;
 
@@ -28,29 +27,10 @@ public static class KeyCaseCounts
     public static async Task<IReadOnlyList<KeyCaseClass>> CountAsync(
         PetitionDbContext db, Expression<Func<Case, bool>> cases, KeyClassRules rules, DateTime at, DateTime? since, CancellationToken ct)
     {
-        var counts = await db.Cases.Where(cases).Where(c => c.OpenedAt < at).Select(ClassAt(db, rules, at, since))
+        var counts = await db.Cases.Where(cases).Where(c => c.OpenedAt < at).Select(rules.Since(at, since))
             .Where(k => k != null).GroupBy(k => k!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return Enumerable.Range(1, 5).Select(k => new KeyCaseClass(k, Descriptions[k - 1], counts.GetValueOrDefault(k))).ToList();
-    }
-
-    public static Expression<Func<Case, int?>> ClassAt(PetitionDbContext db, KeyClassRules rules, DateTime at, DateTime? since)
-    {
-        var longOpen = at.AddYears(-rules.Class4Years);
-        var petitions = db.Petitions.Where(p => p.ReceivedAt < at);
-        if (since is { } baseline)
-        {
-            petitions = petitions.Where(p => p.ReceivedAt >= baseline);
-        }
-        return c =>
-            petitions.Count(p => p.CaseId == c.Id && p.Level == PetitionLevel.National) >= rules.Class1National ? 1
-            : petitions.Count(p => p.CaseId == c.Id && p.Level == PetitionLevel.National) >= rules.Class2National
-                || petitions.Any(p => p.CaseId == c.Id && p.ReferredFrom == PetitionLevel.City) ? 2
-            : petitions.Any(p => p.CaseId == c.Id && p.Level == PetitionLevel.National) ? 3
-            : (c.ResolvedAt == null || c.ResolvedAt > at) && (c.TerminatedAt == null || c.TerminatedAt > at) && c.OpenedAt <= longOpen ? 4
-            : petitions.Any(p => p.CaseId == c.Id && p.Level == PetitionLevel.National && p.PeopleCount >= rules.CollectiveThreshold)
-                || petitions.Count(p => p.CaseId == c.Id && p.Level == PetitionLevel.Province && p.PeopleCount >= rules.CollectiveThreshold) >= rules.Class5ProvinceCollective ? 5
-            : null;
     }
 }
 

@@ -19,5 +19,9 @@ public static class Display
 
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A span as an office writes it, both ends included: [2026-01-01, 2026-03-01) is "2026-01-01 至 2026-02-28".</summary>
+    public static string DateRange(DateTime fromLocal, DateTime toExclusiveLocal) =>
+        $"{Date(fromLocal)} 至 {Date(toExclusiveLocal.TimeOfDay == TimeSpan.Zero ? toExclusiveLocal.AddDays(-1) : toExclusiveLocal)}";
+
     public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

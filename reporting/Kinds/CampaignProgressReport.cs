@@ -25,10 +25,10 @@ public sealed class CampaignProgressReport : ReportDefinition
             var note = $"基线日期：{Display.Date(builder.Clock.Local(campaign.Baseline))}" + (current is null ? "。" : $"；当前阶段：{current}。");
             builder.Section($"攻坚行动：{campaign.Name}", [new NotePart(note), .. builder.Table(CampaignTables.Phases(campaign, builder.Clock))]);
             var met = campaign.Targets.Count(t => t.Met);
-            builder.Section("目标完成情况", [new NotePart($"共 {campaign.Targets.Count} 项目标，已达成 {met} 项。"), .. builder.Table(CampaignTables.Targets(campaign))]);
+            builder.Section("目标完成情况", [new NotePart($"共 {campaign.Targets.Count} 项目标，已达成 {met} 项。"), .. builder.Table(CampaignTables.Targets(campaign, builder.Clock))]);
         }
 
-        builder.Section("工作指标与目标", builder.Chart(data.Period is not null, () => RatesChart.Render(data.Period, data.RateTargets)));
+        builder.Section($"本期工作指标（{data.Context.PeriodLabel}）与目标", builder.Chart(data.Period is not null, () => RatesChart.Render(data.Period, data.RateTargets)));
         if (data.Trend.Count > 0)
         {
             builder.Section("积案存量趋势", builder.Chart(true, () => StockTrendChart.Render(data.Trend, data.StockTarget)));

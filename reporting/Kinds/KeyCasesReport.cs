@@ -13,7 +13,10 @@ public sealed class KeyCasesReport : ReportDefinition
 
     internal override void Lay(ReportLayoutBuilder builder, ReportData data)
     {
-        builder.Section("五类统计", builder.Table(CaseTables.KeyClassCounts(data.KeyCases)));
+        var counted = data.KeyCaseBaseline is { } baseline
+            ? $"统计口径：{Formatting.Display.Date(builder.Clock.Local(baseline.From))}（专项行动“{baseline.Campaign}”基线日）以来登记的信访，截至期末。"
+            : "统计口径：全部信访记录，截至期末。";
+        builder.Section("五类统计", [new NotePart(counted), .. builder.Table(CaseTables.KeyClassCounts(data.KeyCases))]);
         builder.Sheet(CaseTables.KeyCases("重点案件", data.KeyCases, classColumn: true));
         if (data.KeyCases.Count == 0)
         {

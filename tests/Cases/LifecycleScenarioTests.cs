@@ -39,6 +39,41 @@ public abstract class LifecycleScenarioTests(TestHost host)
         Assert.Equal(5, c.Version);
     }
 
+    /// <summary>DESIGN §6: a decline closes the matter (also a late one), and backlogSince is never a future instant.</summary>
+    [Fact]
+    public async Task A_late_decline_takes_the_case_out_of_the_backlog_and_backlog_since_is_never_ahead_of_now()
+    {
+        using var clock = host.TravelTo(Day0.AddDays(2));
+        var c = await _office.RegisterAsync(Day0);
+        // The notice falls due on day 15: before that the case has not entered the backlog, and nothing says it has.
+        Assert.Null(c.Text("backlogSince"));
+        Assert.False(c.Raw.GetProperty("inBacklog").GetBoolean());
+        Assert.Equal(0, await CountAsync(c, "backlogSince: { neq: null }"));
+
+        host.Clock.Now = Day0.AddDays(20);
+        c = await _office.ReadAsync(c);
+        Assert.True(c.Raw.GetProperty("inBacklog").GetBoolean());
+        Assert.StartsWith(Day0.AddDays(15).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm"), c.Text("backlogSince"), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(c, "backlogSince: { neq: null }"));
+
+        host.Clock.Now = Day0.AddDays(25);
+        c = await _office.OkAsync("declineCase", c, new { reason = "属于诉讼程序", routeTo = "区人民法院" });
+        Assert.Equal("DECLINED", c.Status);
+        Assert.False(c.Raw.GetProperty("inBacklog").GetBoolean());
+        Assert.Equal(0, await CountAsync(c, "inBacklog: { eq: true }"));
+        host.Clock.Now = Day0.AddDays(30);
+        Assert.Equal(1, await StockAsync(c, Day0.AddDays(22)));
+        Assert.Equal(0, await StockAsync(c, Day0.AddDays(26)));
+    }
+
+    private async Task<int> CountAsync(CaseView c, string condition) =>
+        (await host.Client.QueryAsync($"query($n: String!) {{ cases(where: {{ number: {{ eq: $n }}, {condition} }}) {{ totalCount }} }}", new { n = c.Number }))
+            .GetProperty("cases").GetProperty("totalCount").GetInt32();
+
+    private async Task<int> StockAsync(CaseView c, DateTimeOffset at) =>
+        (await host.Client.QueryAsync("query($n: String!, $at: DateTime) { stockAt(at: $at, where: { number: { eq: $n } }) { stock } }", new { n = c.Number, at = at.ToString("O") }))
+            .GetProperty("stockAt")[0].GetProperty("stock").GetInt32();
+
     [Fact]
     public async Task Declined_with_a_reason_and_where_to_turn()
     {

@@ -206,17 +206,19 @@ public sealed class ReportRendererTests
         var html = Html(document);
         Assert.Contains("攻坚行动：积案化解攻坚行动", html, StringComparison.Ordinal);
         Assert.Contains("基线日期：2021-01-01；当前阶段：攻坚。", html, StringComparison.Ordinal);
-        Assert.Contains("<tr class=\"current\"><td class=\"nw\">攻坚</td><td class=\"date\">2021-05-01</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"nw\">积案存量</td><td class=\"nw\">较基线下降 40%</td><td class=\"num\">120</td><td class=\"num\">70</td><td class=\"num\">72</td><td class=\"check\">✓</td>", html, StringComparison.Ordinal);
+        // Dates as an office writes them: both ends included.
+        Assert.Contains("<tr class=\"current\"><td class=\"nw\">攻坚</td><td>2021-05-01 至 2021-09-30</td>", html, StringComparison.Ordinal);
+        // Each target says whether its values are taken at an instant or summed since the baseline.
+        Assert.Contains("<td>累计值：2021-01-01 以来（基线为此前同等时长）</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nw\">积案存量</td><td class=\"nw\">较基线下降 40%</td><td>时点值（基线为2021-01-01时点）</td><td class=\"num\">120</td><td class=\"num\">70</td><td class=\"num\">72</td><td class=\"check\">✓</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">90.0%</td><td class=\"num\">95.0%</td><td class=\"num\">100.0%</td><td class=\"check\">✗</td>", html, StringComparison.Ordinal);
         Assert.Contains("共 4 项目标，已达成 1 项。", html, StringComparison.Ordinal);
         var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
-        Assert.Equal(["指标", "要求", "基线", "当前", "目标", "是否达成"], book.Headers("攻坚目标"));
-        Assert.Equal(["✓", "✗", "✗", "✗"], book.Column("攻坚目标", 'F').Select(c => c.Text!));
-        Assert.Equal(0.95, book.Cell("攻坚目标", "D5")!.Number);
-        Assert.Equal("0.0%", book.Cell("攻坚目标", "D5")!.Format);
-        Assert.Equal(new DateTime(2021, 5, 1), DateTime.FromOADate(book.Cell("攻坚阶段", "B4")!.Number!.Value));
-        Assert.Equal("yyyy-mm-dd", book.Cell("攻坚阶段", "B4")!.Format);
+        Assert.Equal(["指标", "要求", "统计口径", "基线", "当前", "目标", "是否达成"], book.Headers("攻坚目标"));
+        Assert.Equal(["✓", "✗", "✗", "✗"], book.Column("攻坚目标", 'G').Select(c => c.Text!));
+        Assert.Equal(0.95, book.Cell("攻坚目标", "E5")!.Number);
+        Assert.Equal("0.0%", book.Cell("攻坚目标", "E5")!.Format);
+        Assert.Equal("2021-05-01 至 2021-09-30", book.Cell("攻坚阶段", "B4")!.Text);
     }
 
     [Fact]

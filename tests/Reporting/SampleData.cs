@@ -143,13 +143,13 @@ internal static class SampleData
         "积案化解攻坚行动",
         new DateTime(2020, 12, 31, 16, 0, 0, DateTimeKind.Utc),
         [
-            new("排查", new DateTime(2021, 1, 1), new DateTime(2021, 2, 28), false),
-            new("施策", new DateTime(2021, 3, 1), new DateTime(2021, 4, 30), false),
-            new("攻坚", new DateTime(2021, 5, 1), new DateTime(2021, 9, 30), true),
-            new("巩固", new DateTime(2021, 10, 1), new DateTime(2021, 12, 31), false),
+            new("排查", new DateTime(2020, 12, 31, 16, 0, 0, DateTimeKind.Utc), new DateTime(2021, 2, 28, 16, 0, 0, DateTimeKind.Utc), false),
+            new("施策", new DateTime(2021, 2, 28, 16, 0, 0, DateTimeKind.Utc), new DateTime(2021, 4, 30, 16, 0, 0, DateTimeKind.Utc), false),
+            new("攻坚", new DateTime(2021, 4, 30, 16, 0, 0, DateTimeKind.Utc), new DateTime(2021, 9, 30, 16, 0, 0, DateTimeKind.Utc), true),
+            new("巩固", new DateTime(2021, 9, 30, 16, 0, 0, DateTimeKind.Utc), new DateTime(2021, 12, 31, 16, 0, 0, DateTimeKind.Utc), false),
         ],
         [
-            new("积案存量", "较基线下降 40%", 72, 120, 70, true),
+            new("积案存量", "较基线下降 40%", 72, 120, 70, true) { PointInTime = true },
             new("赴省进京信访", "较基线下降 40%", 6, 10, 7, false),
             new("新增积案", "不超过", 0, null, 1, false),
             new("及时受理率", "不低于", 1.0, 0.9, 0.95, false) { Percent = true },

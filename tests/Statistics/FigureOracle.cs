@@ -56,14 +56,15 @@ public sealed class FigureOracle(IReadOnlyList<Case> cases, DateTime now)
                 case CaseEventKind.Accepted: due = e.At.AddDays(ConcludeDays); break;
                 case CaseEventKind.Extended: due = due is null ? null : e.DueAt ?? due.Value.AddDays(ExtensionDays); break;
                 case CaseEventKind.ReviewRequested or CaseEventKind.ReReviewRequested: due = e.At.AddDays(ReviewAnswerDays); break;
-                case CaseEventKind.Declined or CaseEventKind.Concluded or CaseEventKind.Reviewed or CaseEventKind.ReReviewed: due = null; break;
+                case CaseEventKind.Concluded or CaseEventKind.Reviewed or CaseEventKind.ReReviewed: due = null; break;
                 case CaseEventKind.DesignatedBacklog:
                     if (!settled)
                     {
                         Enter(e.At);
                     }
                     break;
-                case CaseEventKind.Resolved or CaseEventKind.Terminated:
+                // 不予受理 closes the matter for this office, and takes a late-declined case out of the backlog (DESIGN §6).
+                case CaseEventKind.Resolved or CaseEventKind.Terminated or CaseEventKind.Declined:
                     settled = true;
                     inBacklog = false;
                     due = null;

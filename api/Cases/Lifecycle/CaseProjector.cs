@@ -4,7 +4,8 @@ namespace PetitionGraph.Api.Cases.Lifecycle;
 /// Derives a case's status, deadlines and backlog intervals from its events — the events are the truth, these
 /// columns are kept beside them (in the same transaction) so that filters and figures stay in SQL.
 /// A step still pending has a due instant (<see cref="Case.NextDueAt"/>); if it passes first, the case enters
-/// the backlog then, so <see cref="Case.BacklogSince"/> may lie in the future until the step is done.
+/// the backlog then, so the stored <see cref="Case.BacklogSince"/> may lie in the future until the step is done — the
+/// API shows it only once it has passed (<see cref="CaseRules.BacklogSinceAt"/>).
 /// </summary>
 public static class CaseProjector
 {
@@ -91,24 +92,26 @@ public static class CaseProjector
 
         public void Apply(CaseEvent e, TimeLimits limits)
         {
+            Status = CaseStatuses.After(e.Kind) ?? Status;
             switch (e.Kind)
             {
                 case CaseEventKind.Registered:
-                    Status = CaseStatus.Registered;
                     NextDueAt = openedAt.AddDays(limits.NoticeDays);
                     _notice ??= Due(DeadlineStep.Notice, NextDueAt.Value);
                     break;
                 case CaseEventKind.Accepted:
-                    Status = CaseStatus.Accepted;
                     AcceptedAt = e.At;
                     ConcludeDueAt = NextDueAt = e.At.AddDays(limits.ConcludeDays);
                     Met(ref _notice, e.At);
                     _conclusion = Due(DeadlineStep.Conclusion, NextDueAt.Value);
                     break;
                 case CaseEventKind.Declined:
-                    Status = CaseStatus.Declined;
+                    // 不予受理 closes the matter for this office: a late decline still counts against on-time acceptance
+                    // (the notice was met late) and takes the case out of the backlog when it is made (DESIGN §6).
                     NextDueAt = null;
                     Met(ref _notice, e.At);
+                    SettledAt = e.At;
+                    Leave(e.At);
                     break;
                 case CaseEventKind.Extended:
                     // Only a pending conclusion can be extended; the mutation refuses anything else.
@@ -120,28 +123,23 @@ public static class CaseProjector
                     ConcludeDueAt = NextDueAt = _conclusion.DueAt = e.DueAt ?? _conclusion.DueAt.AddDays(limits.MaxExtensionDays);
                     break;
                 case CaseEventKind.Concluded:
-                    Status = CaseStatus.Concluded;
                     ConcludedAt = RepliedAt = e.At;
                     NextDueAt = null;
                     Met(ref _conclusion, e.At);
                     Replied(e.At, limits);
                     break;
                 case CaseEventKind.ReviewRequested:
-                    Status = CaseStatus.UnderReview;
                     NextDueAt = e.At.AddDays(limits.ReviewAnswerDays);
                     break;
                 case CaseEventKind.Reviewed:
-                    Status = CaseStatus.Reviewed;
                     RepliedAt = e.At;
                     NextDueAt = null;
                     Replied(e.At, limits);
                     break;
                 case CaseEventKind.ReReviewRequested:
-                    Status = CaseStatus.UnderSecondReview;
                     NextDueAt = e.At.AddDays(limits.ReviewAnswerDays);
                     break;
                 case CaseEventKind.ReReviewed:
-                    Status = CaseStatus.SecondReviewed;
                     RepliedAt = e.At;
                     NextDueAt = null;
                     Replied(e.At, limits);
@@ -153,21 +151,18 @@ public static class CaseProjector
                     }
                     break;
                 case CaseEventKind.Resolved:
-                    Status = CaseStatus.Resolved;
                     ResolvedAt = SettledAt = e.At;
                     NextDueAt = null;
                     Leave(e.At);
                     Settled(e.At);
                     break;
                 case CaseEventKind.Terminated:
-                    Status = CaseStatus.Terminated;
                     TerminatedAt = SettledAt = e.At;
                     NextDueAt = null;
                     Leave(e.At);
                     Settled(e.At);
                     break;
                 case CaseEventKind.Reopened:
-                    Status = CaseStatus.Accepted;
                     ResolvedAt = SettledAt = null;
                     if (_everInBacklog)
                     {

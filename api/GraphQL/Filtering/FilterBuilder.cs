@@ -75,6 +75,7 @@ public static class FilterBuilder
         return field switch
         {
             ScalarShapeField scalar => Scalar(scalar, ExpressionTools.Inline(scalar.Accessor(context), target), operations),
+            BaselineShapeField baseline => FromBaseline(baseline, target, operations, context),
             RelationShapeField relation => Relation(relation, target, operations, walk),
             ManyShapeField many => Many(many, target, operations, walk),
             _ => throw new InvalidOperationException($"Unknown shape field kind for {name}."),
@@ -137,6 +138,17 @@ public static class FilterBuilder
 
     private static MethodCallExpression AnyItem(Type itemType, Expression source) =>
         Expression.Call(typeof(Enumerable), "Any", [itemType], source);
+
+    private static Expression FromBaseline(BaselineShapeField field, Expression target, IDictionary<string, object?> operations, QueryContext context)
+    {
+        if (!operations.TryGetValue("since", out var value) || value is not DateTime since)
+        {
+            throw new Errors.QueryError(Errors.ErrorCodes.InvalidArgument, $"`{field.Name}` needs `since`: the baseline date to count from.");
+        }
+        var accessor = field.Accessor(context, since);
+        var asInt = new ScalarShapeField(field.Name, field.Description, ScalarKind.Int, typeof(int?), _ => accessor, Sortable: false);
+        return Scalar(asInt, ExpressionTools.Inline(accessor, target), operations.Where(o => o.Key != "since").ToDictionary());
+    }
 
     private static Expression Scalar(ScalarShapeField field, Expression member, IDictionary<string, object?> operations)
     {

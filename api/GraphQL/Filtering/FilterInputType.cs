@@ -30,6 +30,7 @@ public sealed class FilterInputType<T> : InputObjectGraphType where T : class
         ScalarShapeField { Kind: ScalarKind.Boolean } => typeof(BooleanOperationFilterInputType),
         ScalarShapeField { Kind: ScalarKind.Enum } s =>
             typeof(EnumOperationFilterInputType<>).MakeGenericType(Nullable.GetUnderlyingType(s.ValueType) ?? s.ValueType),
+        BaselineShapeField => typeof(BaselineIntOperationFilterInputType),
         RelationShapeField r => typeof(FilterInputType<>).MakeGenericType(r.Target),
         ManyShapeField m => typeof(ListFilterInputType<>).MakeGenericType(m.Target),
         _ => throw new InvalidOperationException($"No filter type for {field.Name}."),

@@ -44,6 +44,16 @@ public sealed class IntOperationFilterInputType()
 public sealed class DateTimeOperationFilterInputType()
     : OperationFilterInputType("DateTimeOperationFilterInput", typeof(DateTimeScalar), ordered: true);
 
+/// <summary>The Int operators on a number counted from a baseline date, which the filter must give.</summary>
+public sealed class BaselineIntOperationFilterInputType : OperationFilterInputType
+{
+    public BaselineIntOperationFilterInputType() : base("BaselineIntOperationFilterInput", typeof(IntGraphType), ordered: true)
+    {
+        Description = "Conditions on a number counted from a baseline date: give since, and any of the Int operators.";
+        Add("since", typeof(NonNullGraphType<DateTimeScalar>), "基准日: count from this instant (e.g. the campaign's baselineAt).");
+    }
+}
+
 public sealed class BooleanOperationFilterInputType : InputObjectGraphType
 {
     public BooleanOperationFilterInputType()

@@ -54,6 +54,14 @@ public abstract class QueryShape<T> : IQueryShape where T : class
     protected void ComputedInt(string name, Func<QueryContext, Expression<Func<T, int?>>> accessor, string? description = null) =>
         _fields.Add(new ScalarShapeField(name, description, ScalarKind.Int, typeof(int?), accessor, Sortable: true));
 
+    /// <summary>An instant that depends on the request's instant (e.g. when the case entered the backlog, once it has).</summary>
+    protected void ComputedDateTime(string name, Func<QueryContext, Expression<Func<T, System.DateTime?>>> accessor, string? description = null) =>
+        _fields.Add(new ScalarShapeField(name, description, ScalarKind.DateTime, typeof(System.DateTime?), accessor, Sortable: true));
+
+    /// <summary>A number computed from a baseline date the filter gives (<c>since</c>) and the request's instant.</summary>
+    protected void FromBaseline(string name, Func<QueryContext, DateTime, Expression<Func<T, int?>>> accessor, string? description = null) =>
+        _fields.Add(new BaselineShapeField(name, description, (q, since) => accessor(q, since)));
+
     protected void Enum<TEnum>(string name, Expression<Func<T, TEnum>> accessor, string? description = null)
         where TEnum : struct, System.Enum =>
         Add(name, description, ScalarKind.Enum, accessor, false);

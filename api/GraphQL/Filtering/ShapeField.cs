@@ -20,6 +20,13 @@ public sealed record ScalarShapeField(
     public bool IsNullable => !ValueType.IsValueType || Nullable.GetUnderlyingType(ValueType) is not null;
 }
 
+/// <summary>
+/// A number computed from a baseline the filter names (<c>since</c>), e.g. the key-case class from the petitions
+/// received since a campaign's baseline date. Filter only: its operators are the Int ones plus <c>since</c>.
+/// </summary>
+public sealed record BaselineShapeField(string Name, string? Description, Func<QueryContext, DateTime, LambdaExpression> Accessor)
+    : ShapeField(Name, Description);
+
 /// <summary>A to-one relation: filter and sort through it.</summary>
 public sealed record RelationShapeField(string Name, string? Description, Type Target, LambdaExpression Navigation)
     : ShapeField(Name, Description);

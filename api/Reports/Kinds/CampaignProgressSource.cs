@@ -20,7 +20,8 @@ public sealed class CampaignProgressSource : IReportSource
             Campaign = new CampaignProgress(campaign.Name, campaign.BaselineAt,
                 campaign.Phases.OrderBy(p => p.From)
                     .Select(p => new CampaignPhaseRow(ReportDataBuilder.PhaseName(p.Kind), p.From, p.To, p.From <= request.AsOf && request.AsOf < p.To)).ToList(),
-                request.Progress.Select(ReportDataBuilder.TargetRow).ToList()),
+                request.Progress.Select(ReportDataBuilder.TargetRow).ToList())
+            { AsOf = request.AsOf },
         };
     }
 }
