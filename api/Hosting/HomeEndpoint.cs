@@ -48,6 +48,10 @@ public static class HomeEndpoint
                 app.Logger.LogInformation("GraphQL endpoint: {Url}{Path} (health: {Url}/healthz). Choose the port with --urls http://127.0.0.1:PORT or the Urls setting.",
                     address, GraphQLHttpEndpoint.Path, address);
             }
+            if (app.Services.GetRequiredService<Reports.Pdf.PdfPrinter>().Unavailable is { } noPdf)
+            {
+                app.Logger.LogWarning("{Reason} Reports are made without report.pdf.", noPdf);
+            }
         });
         return app;
     }

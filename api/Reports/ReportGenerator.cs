@@ -7,8 +7,12 @@ using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Reports;
 
-/// <summary>Renders one report for one period as the reader's role may see it; reads from the analytics database.</summary>
-public sealed class ReportGenerator(AnalyticsDatabase analytics, OfficeTime office, KeyClassRules keyClasses, ReportOptions options, TimeProvider clock)
+/// <summary>
+/// Renders one report for one period as the reader's role may see it, reading from the analytics database: the
+/// reporting library's files, and report.pdf printed from its HTML where Chromium is available.
+/// </summary>
+public sealed class ReportGenerator(
+    AnalyticsDatabase analytics, OfficeTime office, KeyClassRules keyClasses, ReportOptions options, TimeProvider clock, Pdf.PdfPrinter pdf)
 {
     public OfficeTime Office => office;
 
@@ -17,6 +21,14 @@ public sealed class ReportGenerator(AnalyticsDatabase analytics, OfficeTime offi
         await using var db = analytics.CreateDbContext();
         var builder = new ReportDataBuilder(db, office, keyClasses, options.OfficeName, scope ?? (_ => true), analytics.CreateDbContext);
         var data = await builder.BuildAsync(kind, period, reader, clock.GetUtcNow().UtcDateTime, ct);
-        return ReportRenderer.Render(data);
+        var document = ReportRenderer.Render(data);
+        if (pdf.Unavailable is not null)
+        {
+            return document;
+        }
+        // report.pdf: the HTML page as printed (see PdfPrinter), beside it.
+        var html = document.Artifacts.Single(a => a.FileName == "report.html");
+        var printed = await pdf.PrintAsync(html.Content, ct);
+        return document with { Artifacts = [.. document.Artifacts, new Artifact("report.pdf", Pdf.PdfPrinter.ContentType, printed)] };
     }
 }

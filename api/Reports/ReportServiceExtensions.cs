@@ -10,6 +10,8 @@ public static class ReportServiceExtensions
     {
         services.AddSingleton(ReportOptions.From(configuration));
         services.AddSingleton<ReportGenerator>();
+        services.AddSingleton(Pdf.PdfSettings.From(configuration));
+        services.AddSingleton<Pdf.PdfPrinter>();
         services.AddSingleton<ReportRunStore>();
         services.AddSingleton<ReportScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportScheduler>());
@@ -30,7 +32,7 @@ public static class ReportServiceExtensions
                 return Results.Json(Error("Send a valid bearer token.", "UNAUTHENTICATED"), statusCode: StatusCodes.Status401Unauthorized);
             }
             await using var db = await factory.CreateDbContextAsync(ct);
-            var run = await db.ReportRuns.Where(r => r.Id == id).Select(r => new { r.ReaderRole, r.RequestedBy }).FirstOrDefaultAsync(ct);
+            var run = await db.ReportRuns.Where(r => r.Id == id).Select(r => new { r.ReaderRole, r.RequestedBy, r.Report, r.Period }).FirstOrDefaultAsync(ct);
             var withNames = run is not null && EnumNames.TryParse<Role>(run.ReaderRole, out var reader) && PersonalDataPolicy.MayReadPersonalData(reader);
             // An account linked to a leader may be accused in some case: it gets only the reports made for it.
             var ownOnly = caller.LeaderId is not null && run is not null && run.RequestedBy != caller.Name;
@@ -48,6 +50,7 @@ public static class ReportServiceExtensions
             {
                 await audit.WriteAsync(caller.Name, caller.Role, "DOWNLOAD", $"ReportRun:{id}/{fileName}", "name", "GET /reports");
             }
+            http.Response.Headers.ContentDisposition = DownloadName.ContentDisposition(run!.Report, run.Period, fileName);
             return Results.Bytes(artifact.Content, artifact.ContentType);
         });
         return app;

@@ -16,6 +16,9 @@ internal static class HtmlReportWriter
 
     private const int ShortText = 14;
 
+    /// <summary>A table with more columns than this prints small, and turns its pages to landscape.</summary>
+    private const int WideColumns = 9;
+
     public static byte[] Write(ReportContext context, ReportLayout layout)
     {
         var clock = new OfficeClock(context.TimeZone);
@@ -27,6 +30,11 @@ internal static class HtmlReportWriter
         if (context.ShowsNames)
         {
             html.Append('\n').Append(HtmlStyles.PersonalDataPages);
+        }
+
+        if (layout.Sections.SelectMany(s => s.Parts).OfType<TablePart>().Any(p => p.Table.Columns.Count > WideColumns))
+        {
+            html.Append('\n').Append(HtmlStyles.Landscape);
         }
 
         html.Append("\n</style>\n</head>\n<body>\n");
@@ -105,7 +113,7 @@ internal static class HtmlReportWriter
         // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
         var keepTogether = table.Columns.Select((column, i) =>
             column.Kind == ColumnKind.Text && cells.All(row => Width(row[i].Text) <= ShortText)).ToList();
-        html.Append(table.Columns.Count > 9 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
+        html.Append(table.Columns.Count > WideColumns ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
         foreach (var column in table.Columns)
         {
             html.Append("<th scope=\"col\">").Append(Encode(column.Header)).Append("</th>");

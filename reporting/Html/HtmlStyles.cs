@@ -42,6 +42,12 @@ internal static class HtmlStyles
         @media screen { body { padding: 12mm; } }
         """;
 
+    /// <summary>A report with a wide table prints on landscape A4 (297 mm less the margins).</summary>
+    public const string Landscape = """
+        @page { size: A4 landscape; }
+        body { max-width: 269mm; }
+        """;
+
     /// <summary>Printed pages of a report with personal data carry the warning at the top of every page.</summary>
     public const string PersonalDataPages = """
         @page { @top-center { content: "含信访人个人信息 · 仅限授权人员阅读"; font-size: 8pt; color: #b42318; } }

@@ -39,6 +39,18 @@ public abstract class ReportGenerationTests(TestHost host)
         var png = await host.Client.Http.GetByteArrayAsync(artifacts["stock-trend.png"].GetProperty("url").GetString());
         Assert.Equal(artifacts["stock-trend.png"].GetProperty("size").GetInt64(), png.Length);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        // Saved under a name an office can file (RFC 6266, the UTF-8 name per RFC 5987): the workbook as a download,
+        // the page and the pictures shown in the browser.
+        using (var workbook = await host.Client.Http.GetAsync(artifacts["report.xlsx"].GetProperty("url").GetString()))
+        {
+            Assert.Equal("attachment", workbook.Content.Headers.ContentDisposition!.DispositionType);
+            Assert.Equal("信访工作月报-2026-09.xlsx", workbook.Content.Headers.ContentDisposition.FileNameStar);
+        }
+        using (var chart = await host.Client.Http.GetAsync(artifacts["stock-trend.png"].GetProperty("url").GetString()))
+        {
+            Assert.Equal("inline", chart.Content.Headers.ContentDisposition!.DispositionType);
+            Assert.Equal("信访工作月报-2026-09-stock-trend.png", chart.Content.Headers.ContentDisposition.FileNameStar);
+        }
         var missing = await host.Client.Http.GetAsync(new Uri(artifacts["report.html"].GetProperty("url").GetString()!.Replace("report.html", "nothing.html", StringComparison.Ordinal), UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
@@ -103,6 +115,152 @@ public abstract class ReportGenerationTests(TestHost host)
         Assert.Contains("2026年第3季度", await File.ReadAllTextAsync(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
         Assert.Equal(2, await CliVerbs.RunAsync(host.Services, new CliArguments(["report", "no-such-report", "--period", "2026-09"]), output, CancellationToken.None));
         Directory.Delete(directory, recursive: true);
+    }
+
+    /// <summary>Every column as of the period's end: a case resolved since is shown as it stood then, not as 已化解.</summary>
+    [Fact]
+    public async Task A_past_ownership_list_shows_each_case_as_it_stood_at_the_periods_end()
+    {
+        var html = await HtmlAsync("LEADER_OWNERSHIP", "2025-12");
+        var end = DateTimeOffset.Parse("2026-01-01T00:00:00+08:00").UtcDateTime;
+        var cases = await CaseOracle.LoadAsync(host);
+        var listed = cases.Where(c => c.BacklogIntervals.Any(i => i.EnteredAt < end && (i.LeftAt is null || i.LeftAt >= end))).ToList();
+        var settledSince = listed.Where(c => c.ResolvedAt > end || c.TerminatedAt > end).ToList();
+        Assert.NotEmpty(settledSince);
+        foreach (var c in listed)
+        {
+            var row = System.Text.RegularExpressions.Regex.Match(html, "<tr>(?:(?!</tr>).)*" + c.Number + "(?:(?!</tr>).)*</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+            Assert.NotEmpty(row);
+            Assert.DoesNotContain("已化解", row, StringComparison.Ordinal);
+            Assert.DoesNotContain("已终结", row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_due_list_is_made_for_the_current_period_and_a_past_one_is_refused_with_the_reason()
+    {
+        var before = await RunCountAsync();
+        var past = await host.Client.QueryAsync(Generate, new { input = new { report = "DUE_LIST", period = "2026-10" } });
+        var error = past.GetProperty("generateReport").GetProperty("userErrors")[0];
+        Assert.Equal("INVALID_STATE", error.GetProperty("code").GetString());
+        Assert.Contains("current period", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await RunCountAsync());
+
+        var html = await HtmlAsync("DUE_LIST", "2026-11");
+        var cases = await CaseOracle.LoadAsync(host);
+        var now = TestHost.Now.UtcDateTime;
+        var due = cases.Where(c => c.NextDueAt < now.AddDays(7)).ToList();
+        Assert.NotEmpty(due);
+        Assert.All(due, c => Assert.Contains(c.Number, html, StringComparison.Ordinal));
+    }
+
+    /// <summary>DESIGN §6: key classes count petitions from the campaign's baseline; the report, the list and keyCases(since:) agree.</summary>
+    [Fact]
+    public async Task The_key_case_report_counts_from_the_campaign_baseline_as_key_cases_since_does()
+    {
+        var end = DateTimeOffset.Parse("2026-11-01T00:00:00+08:00");
+        var inForce = await EnsureCampaignAsync(end);
+        var counts = (await host.Client.QueryAsync("query($at: DateTime, $since: DateTime) { keyCases(at: $at, since: $since) { count } }",
+            new { at = end.ToString("O"), since = inForce.Baseline.ToString("O") })).GetProperty("keyCases").EnumerateArray().Select(k => k.GetProperty("count").GetInt32()).ToList();
+        var everything = (await host.Client.QueryAsync("query($at: DateTime) { keyCases(at: $at) { count } }", new { at = end.ToString("O") }))
+            .GetProperty("keyCases").EnumerateArray().Select(k => k.GetProperty("count").GetInt32()).ToList();
+        Assert.NotEqual(everything, counts); // the baseline matters in this data, so the test can tell the two apart
+        // The list agrees with the counts: cases(where: { keyClassSince: { since, eq: k } }) has keyCases(since:)[k] cases (now).
+        var countsNow = (await host.Client.QueryAsync("query($since: DateTime) { keyCases(since: $since) { count } }", new { since = inForce.Baseline.ToString("O") }))
+            .GetProperty("keyCases").EnumerateArray().Select(k => k.GetProperty("count").GetInt32()).ToList();
+        for (var k = 1; k <= 5; k++)
+        {
+            var listed = await host.Client.QueryAsync("query($since: DateTime!, $k: Int) { cases(where: { keyClassSince: { since: $since, eq: $k } }) { totalCount } }",
+                new { since = inForce.Baseline.ToString("O"), k });
+            Assert.Equal(countsNow[k - 1], listed.GetProperty("cases").GetProperty("totalCount").GetInt32());
+        }
+
+        var html = await HtmlAsync("KEY_CASES", "2026-10");
+        Assert.Contains($"统计口径：{inForce.Baseline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}（专项行动“{inForce.Name}”基线日）", html, StringComparison.Ordinal);
+        var sections = System.Text.RegularExpressions.Regex.Matches(html, @"[一二三四五]类（[^）]*）：(\d+) 件").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(counts, sections);
+    }
+
+    /// <summary>
+    /// Every report kind as PDF: A4, the CJK font embedded, its title, period and figures extracted as Chinese text by
+    /// poppler's pdftotext; the first page is rendered to tests/TestResults/pdf-pages/ to be looked at.
+    /// </summary>
+    [Theory]
+    [InlineData("MONTHLY_OVERVIEW", "2026-10", "信访工作月报", "2026年10月")]
+    [InlineData("BY_CATEGORY", "2026-Q3", "分领域信访情况", "2026年第3季度")]
+    [InlineData("BY_VILLAGE", "2026-10", "分村（社区）信访情况", "2026年10月")]
+    [InlineData("LEADER_OWNERSHIP", "2026-10", "领导包案情况汇总表", "2026年10月")]
+    [InlineData("DUE_LIST", "2026-11", "超期及临期事项清单", "2026年11月")]
+    [InlineData("KEY_CASES", "2026-10", "五类重点信访事项", "2026年10月")]
+    [InlineData("CAMPAIGN_PROGRESS", "2026-10", "专项行动进展", "2026年10月")]
+    public async Task Every_report_is_also_a_pdf_with_its_chinese_text_and_the_font_embedded(string report, string period, string title, string periodLabel)
+    {
+        if (report == "CAMPAIGN_PROGRESS")
+        {
+            await EnsureCampaignAsync(DateTimeOffset.Parse("2026-11-01T00:00:00+08:00"));
+        }
+        var data = await host.Client.QueryAsync(Generate, new { input = new { report, period } });
+        var payload = data.GetProperty("generateReport");
+        Assert.Equal(0, payload.GetProperty("userErrors").GetArrayLength());
+        var artifacts = payload.GetProperty("run").GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("fileName").GetString()!);
+        Assert.Equal("application/pdf", artifacts["report.pdf"].GetProperty("contentType").GetString());
+        var pdf = await host.Client.Http.GetByteArrayAsync(artifacts["report.pdf"].GetProperty("url").GetString());
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        var file = TestRunFolder.NewPath("report", ".pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+
+        var text = await PopplerAsync("pdftotext", "-layout", file, "-");
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.Contains(periodLabel, text, StringComparison.Ordinal);
+        Assert.Contains("由 PetitionGraph 生成", text, StringComparison.Ordinal);
+        var info = await PopplerAsync("pdfinfo", file);
+        Assert.Matches(@"Page size:\s+(59[45]\.\d+ x 84[12]\.\d+|84[12]\.\d+ x 59[45]\.\d+) pts \(A4\)", info);
+        var fonts = await PopplerAsync("pdffonts", file);
+        Assert.Contains(fonts.Split('\n'), line => line.Contains("WenQuanYi", StringComparison.OrdinalIgnoreCase) && line.Contains(" yes ", StringComparison.Ordinal));
+
+        var pages = Path.Combine(RepositoryRoot.Path, "tests", "TestResults", "pdf-pages");
+        Directory.CreateDirectory(pages);
+        await PopplerAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(pages, $"{host.GetType().Name}-{report.ToLowerInvariant()}"));
+        File.Delete(file);
+    }
+
+    private static async Task<string> PopplerAsync(string tool, params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error}");
+        return output;
+    }
+
+    private async Task<(string Name, DateTimeOffset Baseline)> EnsureCampaignAsync(DateTimeOffset before)
+    {
+        var campaigns = (await host.Client.QueryAsync("{ campaigns { name baselineAt } }")).GetProperty("campaigns").EnumerateArray()
+            .Select(c => (Name: c.GetProperty("name").GetString()!, Baseline: DateTimeOffset.Parse(c.GetProperty("baselineAt").GetString()!)))
+            .Where(c => c.Baseline <= before).ToList();
+        if (campaigns.Count == 0)
+        {
+            var created = await host.Client.QueryAsync("mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { name baselineAt } } }",
+                new { input = PetitionGraph.Tests.GraphQL.MutationOperationsTests.NewCampaign("报表口径核对") });
+            var campaign = created.GetProperty("createCampaign").GetProperty("campaign");
+            campaigns.Add((campaign.GetProperty("name").GetString()!, DateTimeOffset.Parse(campaign.GetProperty("baselineAt").GetString()!)));
+        }
+        return campaigns.OrderBy(c => c.Baseline).Last();
+    }
+
+    private async Task<string> HtmlAsync(string report, string period)
+    {
+        var data = await host.Client.QueryAsync(Generate, new { input = new { report, period, readerRole = "OFFICE" } });
+        var payload = data.GetProperty("generateReport");
+        Assert.Equal(0, payload.GetProperty("userErrors").GetArrayLength());
+        var url = payload.GetProperty("run").GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("fileName").GetString() == "report.html").GetProperty("url").GetString();
+        return await host.Client.Http.GetStringAsync(url);
     }
 
     private async Task<int> RunCountAsync()
