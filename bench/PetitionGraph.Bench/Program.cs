@@ -10,6 +10,8 @@ return options.Verb switch
     "breakdown" => await Breakdown.RunAsync(options),
     "statistics" => await StatisticsBenchmark.RunAsync(options),
     "report" => await StatisticsBenchmark.ReportAsync(options),
+    "feed" => await IntegrationBenchmarks.FeedAsync(options),
+    "webhooks" => await IntegrationBenchmarks.WebhooksAsync(options),
     _ => Usage(),
 };
 
@@ -32,6 +34,10 @@ static int Usage()
               the period defaults to the twelve office-time months before the current one
           report --graphql URL [--period 2026-10] [--runs 5] [--postgres CONNSTR --pg-log FILE [--explain-out FILE]] [--label L] [--results FILE]
               generateReport(MONTHLY_OVERVIEW) over HTTP, and the statistics queries it is built from
+          feed --graphql URL --token T --last SEQUENCE --village CODE [--runs 15] [--warmup 3] [--label L] [--results FILE]
+              changes(first: 500): the first page, a cursor in the middle, the tail, filtered by kind and by a village
+          webhooks --graphql URL --token ADMIN_TOKEN --from SEQUENCE [--count 2000] [--receiver-port 5095] [--label L] [--results FILE]
+              one webhook subscription from SEQUENCE to a receiver in this process: deliveries per second
         statistics and report take --token T (sent as Authorization: Bearer T) for an API that requires one.
         Every URL must point at this machine (127.0.0.0/8 or localhost).
         """);
