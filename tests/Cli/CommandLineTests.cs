@@ -80,6 +80,21 @@ public sealed class CommandLineTests
         Assert.Equal(provider == DatabaseProvider.Sqlite, File.Exists(Path.Combine(folder.Path, "data", "petitiongraph.db")));
     }
 
+    /// <summary>A report's PDF is printed by a Chromium the command starts: it must stop with the command.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_report_from_the_command_line_writes_its_pdf_and_leaves_nothing_running(DatabaseProvider provider)
+    {
+        using var folder = new TempFolder();
+        var database = provider == DatabaseProvider.Postgres
+            ? new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = await PostgresServer.CreateDatabaseAsync("pg_cli_report") }
+            : null;
+        var run = await ApiProcess.RunAsync(folder.Path, database, "report", "monthly-overview", "--period", "2026-10", "--out", "out");
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(Path.Combine(folder.Path, "out", "report.pdf"))[..5]);
+    }
+
     [Fact]
     public async Task Outside_demo_mode_the_service_without_a_key_exits_1_saying_what_to_set()
     {

@@ -26,7 +26,15 @@ public static class ApiProcess
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"dotnet PetitionGraph.Api.dll {string.Join(' ', args)} ran for two minutes.");
         }
-        return new Outcome(process.ExitCode, await output, await error);
+        try
+        {
+            // The output ends when the process and everything it started have let go of it.
+            return new Outcome(process.ExitCode, await output.WaitAsync(TimeSpan.FromSeconds(30)), await error.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"dotnet PetitionGraph.Api.dll {string.Join(' ', args)} exited, but a process it started still holds its output.");
+        }
     }
 
     /// <summary>Starts the service as a server on a free loopback port and waits until it is ready; kill it to stop it.</summary>
