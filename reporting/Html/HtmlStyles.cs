@@ -35,6 +35,7 @@ internal static class HtmlStyles
         tr.met td.check { color: #067647; }
         tr.unmet td.check { color: #b42318; }
         tr.current td { background: #eef4ff; font-weight: bold; }
+        tr.total td { font-weight: bold; border-top: 1.2pt solid #1f2328; background: #f6f8fa; }
         figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
         figure img { display: block; width: 100%; height: auto; }
         figcaption { font-size: 8.5pt; color: #666; text-align: center; }

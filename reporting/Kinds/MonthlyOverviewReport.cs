@@ -19,7 +19,7 @@ public sealed class MonthlyOverviewReport : ReportDefinition
             : [new NotePart(ReportLayouts.NoData)]);
         if (data.Period is { } p)
         {
-            builder.Sheet(FigureTables.Wide("本期汇总", "统计期", [p], _ => data.Context.PeriodLabel));
+            builder.Sheet(FigureTables.Wide("本期汇总", "统计期", [p], _ => data.Context.PeriodLabel, overBuckets: true));
         }
 
         builder.Section("积案存量趋势", builder.Chart(data.Trend.Count > 0, () => StockTrendChart.Render(data.Trend, data.StockTarget)));

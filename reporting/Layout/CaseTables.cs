@@ -26,8 +26,15 @@ internal static class CaseTables
             ReportTable.Text("状态"),
             ReportTable.Integer("已办天数"),
         ],
-        [.. rows.OrderBy(r => r.Number).Select(r => new TableRow(
-            [r.Number, r.CaseNumber, r.Petitioners, r.Village, r.TownLeaders, r.VillageLeader, r.Status, r.DaysOpen]))]);
+        [
+            .. rows.OrderBy(r => r.Number).Select(r => new TableRow(
+                [r.Number, r.CaseNumber, r.Petitioners, r.Village, r.TownLeaders, r.VillageLeader, r.Status, r.DaysOpen])),
+            .. Total(rows.Count, 8),
+        ]);
+
+    /// <summary>合计 under a list of cases: how many there are (nothing under an empty list, which says 无数据).</summary>
+    private static TableRow[] Total(int count, int columns) =>
+        count == 0 ? [] : [new TableRow(["合计", $"{count} 件", .. Enumerable.Repeat<object?>("", columns - 2)], "total")];
 
     public static IReadOnlyList<DueRow> SortDue(IReadOnlyList<DueRow> rows) =>
         [.. rows.OrderBy(r => r.DaysLeft).ThenBy(r => r.DueAt).ThenBy(r => r.CaseNumber, StringComparer.Ordinal)];
@@ -45,9 +52,12 @@ internal static class CaseTables
             ReportTable.Text("状态"),
             ReportTable.Text("包案领导"),
         ],
-        [.. SortDue(rows).Select(r => new TableRow(
-            [r.CaseNumber, r.Title, r.Village, r.Category, r.Step, clock.Local(r.DueAt), r.DaysLeft, DueState(r.DaysLeft), r.Leaders],
-            r.DaysLeft < 0 ? "overdue" : r.DaysLeft == 0 ? "due-today" : null))]);
+        [
+            .. SortDue(rows).Select(r => new TableRow(
+                [r.CaseNumber, r.Title, r.Village, r.Category, r.Step, clock.Local(r.DueAt), r.DaysLeft, DueState(r.DaysLeft), r.Leaders],
+                r.DaysLeft < 0 ? "overdue" : r.DaysLeft == 0 ? "due-today" : null)),
+            .. Total(rows.Count, 9),
+        ]);
 
     public static string DueState(int daysLeft) => daysLeft switch
     {
@@ -61,7 +71,7 @@ internal static class CaseTables
         [ReportTable.Text("类别"), ReportTable.Text("认定标准（默认）"), ReportTable.Integer("件数")],
         [
             .. KeyClasses.Select(k => new TableRow([k.Name, k.Rule, rows.Count(r => r.KeyClass == k.Class)])),
-            new TableRow(["合计", "", rows.Count]),
+            new TableRow(["合计", "", rows.Count], "total"),
         ]);
 
     /// <summary>Key cases of one class (HTML), or of all classes with a class column (XLSX: classClumn true).</summary>
@@ -82,11 +92,15 @@ internal static class CaseTables
             columns.Insert(0, ReportTable.Text("类别"));
         }
 
-        return new ReportTable(name, columns, [.. rows
-            .OrderBy(r => r.KeyClass).ThenByDescending(r => r.NationalPetitions).ThenBy(r => r.CaseNumber, StringComparer.Ordinal)
-            .Select(r => new TableRow(classColumn
-                ? [ClassName(r.KeyClass), r.CaseNumber, r.Title, r.Village, r.Category, r.NationalPetitions, r.Status, r.DaysOpen]
-                : [r.CaseNumber, r.Title, r.Village, r.Category, r.NationalPetitions, r.Status, r.DaysOpen]))]);
+        var listed = rows.ToList();
+        return new ReportTable(name, columns,
+        [
+            .. listed.OrderBy(r => r.KeyClass).ThenByDescending(r => r.NationalPetitions).ThenBy(r => r.CaseNumber, StringComparer.Ordinal)
+                .Select(r => new TableRow(classColumn
+                    ? [ClassName(r.KeyClass), r.CaseNumber, r.Title, r.Village, r.Category, r.NationalPetitions, r.Status, r.DaysOpen]
+                    : [r.CaseNumber, r.Title, r.Village, r.Category, r.NationalPetitions, r.Status, r.DaysOpen])),
+            .. Total(listed.Count, columns.Count),
+        ]);
     }
 
     public static string ClassName(int keyClass) =>

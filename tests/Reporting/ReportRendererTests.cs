@@ -142,9 +142,13 @@ public sealed class ReportRendererTests
         var evaluation = headers.IndexOf("参评率");
         Assert.Null(row[evaluation]);
         Assert.Equal(0, row[evaluation + 2]!.Number);
-        Assert.Equal(12, book.Column("趋势", 'A').Count);
+        Assert.Equal(13, book.Column("趋势", 'A').Count);
         Assert.Equal("2020-06", book.Cell("趋势", "A2")!.Text);
         Assert.Equal(120, book.Cell("趋势", "B2")!.Number);
+        // 合计 over buckets: the counts added, the stock the last bucket's (a count at an instant does not add up).
+        Assert.Equal("合计（存量为期末数）", book.Cell("趋势", "A14")!.Text);
+        Assert.Equal(book.Cell("趋势", "B13")!.Number, book.Cell("趋势", "B14")!.Number);
+        Assert.Equal(book.Column("趋势", 'C').SkipLast(1).Sum(c => c.Number), book.Cell("趋势", "C14")!.Number);
     }
 
     [Fact]
@@ -156,8 +160,9 @@ public sealed class ReportRendererTests
         string[] headers = ["序号", "案件编号", "姓名", "户籍地/村", "包案镇领导", "包案村领导", "状态", "已办天数"];
         var book = new XlsxBook(Artifact(masked, "report.xlsx").Content);
         Assert.Equal(headers, book.Headers("领导包案"));
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => (double?)i), book.Column("领导包案", 'A').Select(c => c.Number));
-        Assert.All(book.Column("领导包案", 'C'), c => Assert.Contains("*", c.Text, StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (double?)i), book.Column("领导包案", 'A').SkipLast(1).Select(c => c.Number));
+        Assert.Equal(["合计", "12 件"], [book.Cell("领导包案", "A14")!.Text!, book.Cell("领导包案", "B14")!.Text!]);
+        Assert.All(book.Column("领导包案", 'C').SkipLast(1), c => Assert.Contains("*", c.Text, StringComparison.Ordinal));
         Assert.Equal("1", book.Cell("领导包案", "H2")!.Format); // built-in number format 1 is "0"
         var html = Html(masked);
         Assert.Contains(string.Concat(headers.Select(h => $"<th scope=\"col\">{h}</th>")), html, StringComparison.Ordinal);
@@ -172,7 +177,8 @@ public sealed class ReportRendererTests
 
         var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
         Assert.Equal(["案件编号", "事项", "村（社区）", "领域", "环节", "办理期限", "剩余天数", "状态", "包案领导"], book.Headers("到期提醒"));
-        var daysLeft = book.Column("到期提醒", 'G').Select(c => c.Number!.Value).ToList();
+        var daysLeft = book.Column("到期提醒", 'G').SkipLast(1).Select(c => c.Number!.Value).ToList();
+        Assert.Equal("合计", book.Column("到期提醒", 'A').Last().Text);
         Assert.Equal([-12, -3, -1, 0, 1, 2, 5, 6], daysLeft);
         var due = book.Cell("到期提醒", "F2")!;
         Assert.Equal(new DateTime(2021, 5, 21, 0, 0, 0), DateTime.FromOADate(due.Number!.Value));
@@ -195,7 +201,30 @@ public sealed class ReportRendererTests
         var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
         Assert.Equal([1, 2, 3, 1, 1, 8], book.Column("五类统计", 'C').Select(c => c.Number!.Value));
         Assert.Equal("类别", book.Headers("重点案件")[0]);
-        Assert.Equal(["一类", "二类", "二类", "三类", "三类", "三类", "四类", "五类"], book.Column("重点案件", 'A').Select(c => c.Text!));
+        Assert.Equal(["一类", "二类", "二类", "三类", "三类", "三类", "四类", "五类", "合计"], book.Column("重点案件", 'A').Select(c => c.Text!));
+    }
+
+    /// <summary>合计 under a table of groups: counts added up, each rate from its added parts, never an average of percentages.</summary>
+    [Fact]
+    public void A_group_table_ends_with_a_total_whose_rates_come_from_the_added_parts()
+    {
+        var data = SampleData.Full(ReportKind.ByCategory);
+        var document = ReportRenderer.Render(data);
+        Assert.Contains("<tr class=\"total\">", Html(document), StringComparison.Ordinal);
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        var rows = data.ByCategory;
+        Assert.True(rows.Count > 1);
+        var total = rows.Count + 2;
+        string At(int column) => $"{(char)('A' + column)}{total}";
+        Assert.Equal("合计", book.Cell("分领域", At(0))!.Text);
+        Assert.Equal(rows.Sum(r => r.Stock), book.Cell("分领域", At(1))!.Number);
+        Assert.Equal(rows.Sum(r => r.Petitions), book.Cell("分领域", At(book.Headers("分领域").IndexOf("信访总量")))!.Number);
+        var rate = book.Headers("分领域").IndexOf("重复信访率");
+        var numerator = rows.Sum(r => r.RepeatPetitionRate.Numerator);
+        var denominator = rows.Sum(r => r.RepeatPetitionRate.Denominator);
+        Assert.Equal(numerator, book.Cell("分领域", At(rate + 1))!.Number);
+        Assert.Equal(denominator, book.Cell("分领域", At(rate + 2))!.Number);
+        Assert.Equal((double)numerator / denominator, book.Cell("分领域", At(rate))!.Number!.Value, 9);
     }
 
     [Fact]
