@@ -54,14 +54,16 @@ if [[ ${SKIP_SEED:-0} != 1 ]]; then
   # The seeder writes history, not the feed (the feed starts with the database); these stand in for years of use:
   # eight kinds in turn, each about a case picked by a stride through the cases, one every six seconds.
   t0=$(date +%s)
+  # After whatever the seed itself recorded (its reference data goes through the API's feed).
+  base=$(sql -d "$db" -c "SELECT coalesce(max(sequence), 0) FROM changes")
   sql -d "$db" -c "
     WITH ids AS (SELECT array_agg(id ORDER BY id) AS a, count(*) AS n FROM cases)
     INSERT INTO changes (sequence, at, kind, case_id, entity_type, entity_id)
-    SELECT s, timestamptz '2021-01-01' + s * interval '6 seconds',
+    SELECT $base + s, timestamptz '2021-01-01' + s * interval '6 seconds',
            (ARRAY['REGISTERED','ACCEPTED','ACTIVITY_RECORDED','LEADER_ASSIGNED','CONCLUDED','EVALUATED','PETITION_RECEIVED','RESOLVED'])[1 + s % 8],
-           ids.a[1 + (s * 7919) % ids.n], 'Case', ids.a[1 + (s * 7919) % ids.n]
+           ids.a[1 + ((s::bigint * 7919) % ids.n)::int], 'Case', ids.a[1 + ((s::bigint * 7919) % ids.n)::int]
     FROM ids, generate_series(1, $changes) AS s" \
-    -c "INSERT INTO change_counters (id, last) VALUES (1, $changes) ON CONFLICT (id) DO UPDATE SET last = $changes" \
+    -c "INSERT INTO change_counters (id, last) VALUES (1, $base + $changes) ON CONFLICT (id) DO UPDATE SET last = $base + $changes" \
     -c "VACUUM (ANALYZE) changes" -c "CHECKPOINT"
   echo "  $changes changes written in $(( $(date +%s) - t0 )) s; database $(sql -c "SELECT pg_size_pretty(pg_database_size('$db'))")"
 fi
