@@ -23,6 +23,8 @@ public static partial class ReportRenderer
     public static ReportDocument Render(ReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        // Only a report that lists petitioners says anything about their personal data.
+        data = data with { Context = data.Context with { ListsPetitioners = Kinds.ReportDefinitions.For(data.Kind).ListsPetitioners } };
         var layout = ReportLayouts.Build(data);
         var artifacts = new List<Artifact>
         {

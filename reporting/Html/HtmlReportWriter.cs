@@ -27,7 +27,7 @@ internal static class HtmlReportWriter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(context.Title)).Append(" · ").Append(Encode(context.PeriodLabel)).Append("</title>\n")
             .Append("<style>\n").Append(HtmlStyles.Css);
-        if (context.ShowsNames)
+        if (context.HasPersonalData)
         {
             html.Append('\n').Append(HtmlStyles.PersonalDataPages);
         }
@@ -71,9 +71,10 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</dl>\n");
-        html.Append(context.ShowsNames
-            ? $"<p class=\"notice personal\" role=\"note\">{Encode(PersonalDataNotice)}</p>\n"
-            : $"<p class=\"notice\" role=\"note\">{Encode(MaskedNotice)}</p>\n");
+        if (context.PersonalDataNote is { } note)
+        {
+            html.Append($"<p class=\"notice{(context.HasPersonalData ? " personal" : "")}\" role=\"note\">{Encode(note)}</p>\n");
+        }
         html.Append("</header>\n");
     }
 

@@ -15,5 +15,8 @@ public abstract class ReportDefinition
 
     public abstract string Title { get; }
 
+    /// <summary>Whether the report lists petitioners (and so says how their personal data is shown).</summary>
+    public virtual bool ListsPetitioners => false;
+
     internal abstract void Lay(ReportLayoutBuilder builder, ReportData data);
 }

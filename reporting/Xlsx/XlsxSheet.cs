@@ -1,5 +1,4 @@
 using PetitionGraph.Reporting.Formatting;
-using PetitionGraph.Reporting.Html;
 using PetitionGraph.Reporting.Layout;
 
 namespace PetitionGraph.Reporting.Xlsx;
@@ -22,7 +21,7 @@ internal sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns,
             ["生成时间", clock.Local(context.GeneratedAt)],
             ["时区", clock.Label(context.GeneratedAt)],
             ["阅读角色", context.ReaderRole],
-            ["个人信息", context.ShowsNames ? HtmlReportWriter.PersonalDataNotice : HtmlReportWriter.MaskedNotice],
+            .. context.PersonalDataNote is { } note ? [new object?[] { "个人信息", note }] : Array.Empty<object?[]>(),
         ];
         return new XlsxSheet(AboutSheet, [new("项目", XlsxStyles.Default), new("内容", XlsxStyles.Wrapped)], rows);
     }

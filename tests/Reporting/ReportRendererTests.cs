@@ -63,15 +63,19 @@ public sealed class ReportRendererTests
         Assert.Contains($"<h1>{SampleData.Titles[kind]}</h1>", html, StringComparison.Ordinal);
         Assert.Contains("2021年5月", html, StringComparison.Ordinal);
         Assert.Contains("2021-06-01 08:30（Asia/Shanghai，UTC+08:00）", html, StringComparison.Ordinal);
-        Assert.Equal(showsNames, html.Contains(PersonalDataNotice, StringComparison.Ordinal));
-        Assert.Equal(!showsNames, html.Contains("已做脱敏处理", StringComparison.Ordinal));
+        // Only a report that lists petitioners says anything about personal data.
+        var lists = kind == ReportKind.LeaderOwnership;
+        Assert.Equal(showsNames && lists, html.Contains(PersonalDataNotice, StringComparison.Ordinal));
+        Assert.Equal(!showsNames && lists, html.Contains("已做脱敏处理", StringComparison.Ordinal));
+        Assert.Equal(showsNames && lists, html.Contains("仅限授权人员阅读\"", StringComparison.Ordinal)); // the warning on every printed page
         Assert.DoesNotContain("无数据", html, StringComparison.Ordinal);
         Assert.Equal(ExpectedCharts[kind].Length, CountOf(html, "<img src=\"data:image/png;base64,"));
 
         var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
         Assert.Equal(ExpectedSheets[kind], book.Sheets);
         Assert.All(book.Sheets, sheet => Assert.True(book.FrozenHeader[sheet], $"{sheet}: header row not frozen"));
-        Assert.Equal(showsNames, book.Column("说明", 'B').Any(c => c.Text?.Contains(PersonalDataNotice, StringComparison.Ordinal) == true));
+        Assert.Equal(showsNames && lists, book.Column("说明", 'B').Any(c => c.Text?.Contains(PersonalDataNotice, StringComparison.Ordinal) == true));
+        Assert.Equal(lists, book.Column("说明", 'A').Any(c => c.Text == "个人信息"));
         foreach (var chart in ExpectedCharts[kind])
         {
             using var bitmap = SKBitmap.Decode(Artifact(document, $"{chart}.png").Content);
