@@ -2,10 +2,13 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Reporting;
+using PetitionGraph.Reporting.Kinds;
 
 namespace PetitionGraph.Api.Reports;
 
@@ -68,6 +71,8 @@ public static class ReportQueries
             .Argument<StringGraphType>("report", "Only this report (e.g. monthly-overview).")
             .Argument<StringGraphType>("period", "Only this period (e.g. 2021-05).")
             .Argument<EnumType<ReportRunStatus>>("status", "Only runs in this status.")
+            .Argument<EnumType<ReportTrigger>>("trigger", "Only scheduled runs (SCHEDULE) or only those asked for (ON_DEMAND).")
+            .Argument<EnumType<Role>>("readerRole", "Only runs made for this role's view of personal data.")
             .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxRuns}).")
             .ResolveAsync(async c =>
             {
@@ -76,7 +81,8 @@ public static class ReportQueries
                 {
                     throw new QueryError(ErrorCodes.PageSize, $"first must be between 0 and {MaxRuns}.");
                 }
-                var runs = c.Db().ReportRuns.AsQueryable();
+                // Only the runs the caller may open: a list must not name what its reader may not fetch.
+                var runs = c.Db().ReportRuns.Where(ReportAccess.Visible(c.Scope().Caller!));
                 if (c.GetArgument<string?>("report") is { } report)
                 {
                     runs = runs.Where(r => r.Report == report);
@@ -89,7 +95,39 @@ public static class ReportQueries
                 {
                     runs = runs.Where(r => r.Status == status);
                 }
+                if (c.GetArgument<ReportTrigger?>("trigger") is { } trigger)
+                {
+                    runs = runs.Where(r => r.Trigger == trigger);
+                }
+                if (c.GetArgument<Role?>("readerRole") is { } role)
+                {
+                    var name = EnumNames.Name(role);
+                    runs = runs.Where(r => r.ReaderRole == name);
+                }
                 return await runs.OrderByDescending(r => r.Id).Take(first).ToListAsync(c.CancellationToken);
+            });
+        query.Field<ReportRunType>("latestReportRun")
+            .Description("The current report of a kind: its newest successful run for the latest period (or for the period given) that you may open — e.g. \"the current monthly report\".")
+            .RequireRoles(Role.Admin, Role.Office, Role.Analyst)
+            .Argument<NonNullGraphType<EnumType<ReportKind>>>("report", "Which report.")
+            .Argument<StringGraphType>("period", "That period's run (e.g. 2026-10) instead of the latest period's.")
+            .ResolveAsync(async c =>
+            {
+                var name = ReportDefinitions.For(c.GetArgument<ReportKind>("report")).Name;
+                var runs = c.Db().ReportRuns.Where(ReportAccess.Visible(c.Scope().Caller!))
+                    .Where(r => r.Report == name && r.Status == ReportRunStatus.Succeeded);
+                var period = c.GetArgument<string?>("period");
+                if (period is null)
+                {
+                    // The latest period is the one that ends last (2026-10 after 2026-Q3): periods are compared as spans.
+                    var office = c.RequestServices!.GetRequiredService<OfficeTime>();
+                    var periods = await runs.Select(r => r.Period).Distinct().ToListAsync(c.CancellationToken);
+                    period = periods.Select(p => (Text: p, Span: ReportPeriod.Parse(p, office)))
+                        .Where(p => p.Span is not null).OrderByDescending(p => p.Span!.End).ThenBy(p => p.Span!.End - p.Span!.Start)
+                        .Select(p => p.Text).FirstOrDefault();
+                }
+                return period is null ? null
+                    : await runs.Where(r => r.Period == period).OrderByDescending(r => r.Id).FirstOrDefaultAsync(c.CancellationToken);
             });
     }
 }

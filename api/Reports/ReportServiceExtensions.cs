@@ -33,10 +33,8 @@ public static class ReportServiceExtensions
             }
             await using var db = await factory.CreateDbContextAsync(ct);
             var run = await db.ReportRuns.Where(r => r.Id == id).Select(r => new { r.ReaderRole, r.RequestedBy, r.Report, r.Period }).FirstOrDefaultAsync(ct);
-            var withNames = run is not null && EnumNames.TryParse<Role>(run.ReaderRole, out var reader) && PersonalDataPolicy.MayReadPersonalData(reader);
-            // An account linked to a leader may be accused in some case: it gets only the reports made for it.
-            var ownOnly = caller.LeaderId is not null && run is not null && run.RequestedBy != caller.Name;
-            if (caller.Role is not (Role.Admin or Role.Office or Role.Analyst) || (withNames && !caller.MayReadPersonalData) || ownOnly)
+            var withNames = run is not null && ReportAccess.ShowsNames(run.ReaderRole);
+            if (!ReportAccess.MayList(caller) || (run is not null && !ReportAccess.MayOpen(caller, run.ReaderRole, run.RequestedBy)))
             {
                 return Results.Json(Error("Your role may not fetch this report.", "FORBIDDEN"), statusCode: StatusCodes.Status403Forbidden);
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cli;
@@ -222,6 +223,38 @@ public abstract class ReportGenerationTests(TestHost host)
         Directory.CreateDirectory(pages);
         await PopplerAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(pages, $"{host.GetType().Name}-{report.ToLowerInvariant()}"));
         File.Delete(file);
+    }
+
+    /// <summary>reportRuns filters by trigger and reader role and lists only runs the caller may open; latestReportRun finds "the current one".</summary>
+    [Fact]
+    public async Task Runs_are_found_by_trigger_and_reader_only_by_those_who_may_open_them_and_the_latest_by_period()
+    {
+        async Task<string> RunAsync(string period, string reader) =>
+            (await host.Client.QueryAsync(Generate, new { input = new { report = "BY_VILLAGE", period, readerRole = reader } }))
+                .GetProperty("generateReport").GetProperty("run").GetProperty("id").GetString()!;
+        var withNames = await RunAsync("2026-08", "OFFICE");
+        var masked = await RunAsync("2026-09", "ANALYST");
+
+        var filtered = (await host.Client.QueryAsync("""{ reportRuns(report: "by-village", trigger: ON_DEMAND, readerRole: OFFICE, first: 100) { id trigger readerRole } }"""))
+            .GetProperty("reportRuns").EnumerateArray().ToList();
+        Assert.Contains(filtered, r => r.GetProperty("id").GetString() == withNames);
+        Assert.All(filtered, r => Assert.Equal(("ON_DEMAND", "OFFICE"), (r.GetProperty("trigger").GetString(), r.GetProperty("readerRole").GetString())));
+
+        var analyst = host.ClientAs(PetitionGraph.Api.Access.Role.Analyst, "analyst-" + Guid.NewGuid().ToString("N")[..8]);
+        var visible = (await analyst.QueryAsync("""{ reportRuns(report: "by-village", status: SUCCEEDED, first: 100) { id period } }"""))
+            .GetProperty("reportRuns").EnumerateArray().ToList();
+        Assert.DoesNotContain(visible, r => r.GetProperty("id").GetString() == withNames); // made with names: not the analyst's to open
+        Assert.Contains(visible, r => r.GetProperty("id").GetString() == masked);
+
+        var office = host.Services.GetRequiredService<PetitionGraph.Api.GraphQL.OfficeTime>();
+        var latestPeriod = visible.Select(r => r.GetProperty("period").GetString()!)
+            .OrderByDescending(p => PetitionGraph.Api.Reports.ReportPeriod.Parse(p, office)!.End).First();
+        var latest = (await analyst.QueryAsync("{ latestReportRun(report: BY_VILLAGE) { id period readerRole } }")).GetProperty("latestReportRun");
+        Assert.Equal(latestPeriod, latest.GetProperty("period").GetString());
+        Assert.Equal("ANALYST", latest.GetProperty("readerRole").GetString());
+        var september = (await analyst.QueryAsync("""{ latestReportRun(report: BY_VILLAGE, period: "2026-09") { id } }""")).GetProperty("latestReportRun");
+        Assert.Equal(masked, september.GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, (await analyst.QueryAsync("""{ latestReportRun(report: BY_VILLAGE, period: "2026-08") { id } }""")).GetProperty("latestReportRun").ValueKind);
     }
 
     private static async Task<string> PopplerAsync(string tool, params string[] arguments)
