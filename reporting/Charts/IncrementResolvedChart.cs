@@ -9,7 +9,7 @@ public static class IncrementResolvedChart
 
     public static ChartImage Render(IReadOnlyList<FigureRow> trend)
     {
-        var chart = new ChartBuilder("新增与化解", BucketAxis.Title(trend), "件数");
+        var chart = new ChartBuilder($"新增与化解（{BucketAxis.Caption(trend, "件")}）", BucketAxis.Title(trend), "件数");
         if (trend.Count == 0)
         {
             chart.ShowNoData();

@@ -18,7 +18,7 @@ public static class RatesChart
 
     public static ChartImage Render(FigureRow? period, IReadOnlyDictionary<string, double>? targets = null)
     {
-        var chart = new ChartBuilder("工作指标与目标", null, "百分比(%)");
+        var chart = new ChartBuilder($"工作指标与目标（{BucketAxis.Caption(period is null ? [] : [period], "%")}）", null, "百分比(%)");
         if (period is null)
         {
             chart.ShowNoData();
@@ -39,7 +39,7 @@ public static class RatesChart
             var inside = (value ?? 0) >= 0.15;
             var text = plot.Add.Text(chart.Label(caption), i, inside ? 0 : (value ?? 0) * 100);
             text.LabelFontSize = 12;
-            text.LabelFontColor = inside ? Colors.White : Colors.Black;
+            text.LabelFontColor = Colors.Black; // the light Okabe–Ito sky blue carries black text better than white
             text.LabelAlignment = Alignment.LowerCenter;
             text.OffsetY = inside ? -10 : -4;
 

@@ -9,7 +9,7 @@ public static class StockTrendChart
 
     public static ChartImage Render(IReadOnlyList<FigureRow> trend, double? target = null)
     {
-        var chart = new ChartBuilder("积案存量趋势", BucketAxis.Title(trend), "存量(件)");
+        var chart = new ChartBuilder($"积案存量趋势（{BucketAxis.Caption(trend, "件")}）", BucketAxis.Title(trend), "存量(件)");
         if (trend.Count == 0)
         {
             chart.ShowNoData();

@@ -137,6 +137,28 @@ public sealed class ChartTests
             "docs/images/stock-trend.png is not what StockTrendChart draws now: regenerate it with PETITIONGRAPH_README_IMAGE=1, and look at it.");
     }
 
+    /// <summary>A chart pasted into a document must still say what it is: its period and its unit are in its title.</summary>
+    [Fact]
+    public void Every_chart_title_names_its_period_and_unit()
+    {
+        foreach (var (name, render) in AllCharts())
+        {
+            var chart = render();
+            Assert.Matches(@"（\d{4}-\d{2}( 至 \d{4}-\d{2})?，单位：(件|%)）$", chart.Title);
+            Assert.Contains(chart.Title, SvgTexts(chart.Svg).Select(t => t.Trim()));
+        }
+        Assert.Contains("2020-06 至 2021-05", StockTrendChart.Render(SampleData.Trend(), 72).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quarter_buckets_are_labelled_as_quarters()
+    {
+        var quarters = SampleData.Trend().Take(4).Select((r, i) => r with { StartLabel = $"2026-Q{i + 1}" }).ToList();
+        var texts = SvgTexts(IncrementResolvedChart.Render(quarters).Svg).Select(t => t.Trim()).ToList();
+        Assert.Contains("季度", texts);
+        Assert.DoesNotContain("月份", texts);
+    }
+
     internal static Dictionary<string, Func<ChartImage>> AllCharts() => new()
     {
         [StockTrendChart.Name] = () => StockTrendChart.Render(SampleData.Trend(), 72),
