@@ -8,8 +8,10 @@ using PetitionGraph.Reporting.Layout;
 namespace PetitionGraph.Reporting.Xlsx;
 
 /// <summary>
-/// One sheet per table after a 说明 sheet: header row frozen, numbers as numbers, dates as dates, and each rate
-/// as three numeric columns (rate as a percentage, numerator, denominator).
+/// One sheet per table after a 说明 sheet: header row and first column frozen, an autofilter over the data (not the
+/// 合计 row), every cell boxed, numbers as numbers, dates as dates, each rate as three numeric columns (rate as a
+/// percentage, numerator, denominator); printed A4 fitted to the page width (landscape when wide) with the header row
+/// repeated on every page; the workbook's title, author and date in its document properties.
 /// </summary>
 internal static class XlsxReportWriter
 {
@@ -22,27 +24,54 @@ internal static class XlsxReportWriter
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
+            var definedNames = new DefinedNames();
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint sheetId = 1;
             foreach (var sheet in (IEnumerable<XlsxSheet>)[XlsxSheet.About(context), .. tables.Select(XlsxSheet.Expand)])
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(sheet, selected: sheetId == 1);
-                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = UniqueName(sheet.Name, names) });
+                var name = UniqueName(sheet.Name, names);
+                var table = sheetId > 1;
+                part.Worksheet = Worksheet(sheet, selected: sheetId == 1, table);
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId, Name = name });
+                var quoted = "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
+                if (table)
+                {
+                    definedNames.Append(new DefinedName($"{quoted}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
+                    if (FilterRange(sheet) is { } range)
+                    {
+                        definedNames.Append(new DefinedName($"{quoted}!{range.Replace(":", ":$", StringComparison.Ordinal).Insert(0, "$")}")
+                        { Name = "_xlnm._FilterDatabase", LocalSheetId = sheetId - 1, Hidden = true });
+                    }
+                }
+
+                sheetId++;
             }
 
+            workbook.Workbook.Append(definedNames);
             workbook.Workbook.Save();
+            document.PackageProperties.Title = $"{context.Title} {context.PeriodLabel}";
+            document.PackageProperties.Subject = context.Title;
+            document.PackageProperties.Creator = context.Office;
+            document.PackageProperties.Keywords = "信访; PetitionGraph";
+            document.PackageProperties.Created = context.GeneratedAt;
         }
 
         return stream.ToArray();
     }
 
-    private static Worksheet Worksheet(XlsxSheet sheet, bool selected)
+    private static Worksheet Worksheet(XlsxSheet sheet, bool selected, bool table)
     {
-        var view = new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        { WorkbookViewId = 0, TabSelected = selected };
+        // A table keeps its header row and its first column (the case, group or bucket) in view; 说明 only its header.
+        var view = table
+            ? new SheetView(
+                new Pane { HorizontalSplit = 1, VerticalSplit = 1, TopLeftCell = "B2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomRight, ActiveCell = "B2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "B2" } })
+            { WorkbookViewId = 0, TabSelected = selected }
+            : new SheetView(
+                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            { WorkbookViewId = 0, TabSelected = selected };
 
         var data = new SheetData();
         var header = new Row { RowIndex = 1 };
@@ -67,7 +96,38 @@ internal static class XlsxReportWriter
             data.Append(row);
         }
 
-        return new Worksheet(new SheetViews(view), new Columns(Widths(sheet)), data);
+        // The order of a worksheet's parts is fixed by the format: properties, views, columns, data, filter, printing.
+        var worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), new SheetViews(view), new Columns(Widths(sheet)), data);
+        if (table && FilterRange(sheet) is { } range)
+        {
+            worksheet.Append(new AutoFilter { Reference = range });
+        }
+
+        worksheet.Append(
+            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup
+            {
+                PaperSize = 9, // A4
+                Orientation = sheet.Columns.Count > WideColumns ? OrientationValues.Landscape : OrientationValues.Portrait,
+                FitToWidth = 1,
+                FitToHeight = 0,
+            });
+        return worksheet;
+    }
+
+    /// <summary>A sheet this wide prints landscape.</summary>
+    private const int WideColumns = 9;
+
+    /// <summary>Header and data rows, not the 合计 row under them (filtering must not hide or sort the total).</summary>
+    private static string? FilterRange(XlsxSheet sheet)
+    {
+        var last = sheet.Rows.Count;
+        if (last > 0 && sheet.Rows[^1].Length > 0 && sheet.Rows[^1][0] is string first && first.StartsWith("合计", StringComparison.Ordinal))
+        {
+            last--;
+        }
+
+        return last == 0 || sheet.Columns.Count == 0 ? null : $"A1:{Reference(sheet.Columns.Count - 1, (uint)(last + 1))}";
     }
 
     private static IEnumerable<Column> Widths(XlsxSheet sheet) => sheet.Columns.Select((column, c) =>

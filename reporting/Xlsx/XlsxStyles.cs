@@ -36,20 +36,25 @@ internal static class XlsxStyles
         { Count = 3 },
         new Borders(
             new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Rgb = HexBinaryValue.FromString("FF9AA4B1") }) { Style = BorderStyleValues.Thin }, new DiagonalBorder()))
-        { Count = 2 },
+            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Rgb = HexBinaryValue.FromString("FF9AA4B1") }) { Style = BorderStyleValues.Thin }, new DiagonalBorder()),
+            // Every written cell is boxed, as a printed form is.
+            new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()))
+        { Count = 3 },
         new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
-            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
             { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
-            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = PercentFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = DateFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = DateTimeFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 2, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = PercentFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = DateFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = DateTimeFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 2, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
-            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true })
+            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyAlignment = true })
         { Count = 8 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+
+    private static T Thin<T>() where T : BorderPropertiesType, new() =>
+        new() { Style = BorderStyleValues.Thin, Color = new Color { Rgb = HexBinaryValue.FromString("FF9AA4B1") } };
 }

@@ -208,6 +208,39 @@ public sealed class ReportRendererTests
         Assert.Equal(["一类", "二类", "二类", "三类", "三类", "三类", "四类", "五类", "合计"], book.Column("重点案件", 'A').Select(c => c.Text!));
     }
 
+    /// <summary>The workbook as an office prints and filters it.</summary>
+    [Fact]
+    public void Workbook_tables_freeze_header_and_first_column_filter_their_data_and_print_on_a4_with_titles()
+    {
+        var data = SampleData.Full(ReportKind.ByCategory);
+        using var stream = new MemoryStream(Artifact(ReportRenderer.Render(data), "report.xlsx").Content);
+        using var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var workbook = xlsx.WorkbookPart!;
+        var sheet = workbook.Workbook!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "分领域");
+        var worksheet = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!;
+
+        var pane = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
+        Assert.Equal((1.0, 1.0, "B2"), (pane.HorizontalSplit!.Value, pane.VerticalSplit!.Value, pane.TopLeftCell!.Value));
+        // The filter covers the header and the data, not the 合计 row under them.
+        var filter = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value!;
+        Assert.StartsWith("A1:", filter, StringComparison.Ordinal);
+        Assert.EndsWith((data.ByCategory.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), filter, StringComparison.Ordinal);
+        var setup = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.PageSetup>().Single();
+        Assert.Equal((9u, 1u, 0u), (setup.PaperSize!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.OrientationValues.Landscape, setup.Orientation!.Value);
+        Assert.Contains(workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.DefinedName>(),
+            d => d.Name == "_xlnm.Print_Titles" && d.Text == "'分领域'!$1:$1");
+        Assert.Equal($"{SampleData.Titles[ReportKind.ByCategory]} 2021年5月", xlsx.PackageProperties.Title);
+        // Data cells are boxed.
+        var styles = workbook.WorkbookStylesPart!.Stylesheet!;
+        var cell = worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.CellReference == "B2");
+        var border = styles.Borders!.Elements<DocumentFormat.OpenXml.Spreadsheet.Border>()
+            .ElementAt((int)styles.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ElementAt((int)cell.StyleIndex!.Value).BorderId!.Value);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.BorderStyleValues.Thin, border.LeftBorder!.Style!.Value);
+        // And the whole workbook is valid Office Open XML (the order of a worksheet's parts is fixed by the format).
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(xlsx).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+    }
+
     /// <summary>合计 under a table of groups: counts added up, each rate from its added parts, never an average of percentages.</summary>
     [Fact]
     public void A_group_table_ends_with_a_total_whose_rates_come_from_the_added_parts()
