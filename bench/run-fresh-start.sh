@@ -12,14 +12,8 @@ pg_port=${PG_PORT:-55432} api_port=${API_PORT:-5091}
 pgbin=/usr/lib/postgresql/15/bin
 results=$dir/fresh-start.tsv
 bench=(dotnet "$root/bench/PetitionGraph.Bench/bin/Release/net10.0/PetitionGraph.Bench.dll")
-export Auth__SigningKey
-Auth__SigningKey=$(cat "$dir/signing-key.b64")
-api_pid=
-cleanup() {
-  [[ -n $api_pid ]] && kill -TERM -- "-$api_pid" 2>/dev/null || true
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+# shellcheck source=bench/common.sh
+source bench/common.sh
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
   dotnet build api -c Release -v q -nologo | tail -2
   dotnet build bench/PetitionGraph.Bench -c Release -v q -nologo | tail -2
@@ -30,13 +24,12 @@ token=$(ConnectionStrings__Postgres="$conn;Database=$db" dotnet run --project ap
 for reading in $(seq 1 "${READINGS:-3}"); do
   echo "== Reading $reading: a new API process on $db ${EXTRA:-}"
   # shellcheck disable=SC2086
-  setsid env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 Reports__SchedulerEnabled=false Limits__RequestsPerMinute=0 \
-    Urls="http://127.0.0.1:$api_port" ${EXTRA:-} dotnet run --project api -c Release --no-build --no-launch-profile >"$dir/api-fresh-$reading.log" 2>&1 &
-  api_pid=$!
+  start "$dir/api-fresh-$reading.log" env ConnectionStrings__Postgres="$conn;Database=$db" Seed__DemoCases=0 Reports__SchedulerEnabled=false \
+    Limits__RequestsPerMinute=0 Urls="http://127.0.0.1:$api_port" ${EXTRA:-} dotnet run --project api -c Release --no-build --no-launch-profile
   t0=$(date +%s.%N)
   until curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d '{"query":"{__typename}"}' "http://127.0.0.1:$api_port/graphql"; do sleep 0.2; done
   echo "  answering after $(python3 -c "print(f'{$(date +%s.%N)-$t0:.1f}')") s"
   "${bench[@]}" latency --token "$token" --label "$db-fresh-$reading" --graphql "http://127.0.0.1:$api_port/graphql" --postgres "$conn;Database=$db" \
     --query bench/queries/petitiongraph.graphql --sql bench/queries/cases-page-audited.sql --warmup 50 --runs 300 --results "$results" | grep -E "ratio|GraphQL over|SQL via"
-  kill -TERM -- "-$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=
+  stop "$started"
 done

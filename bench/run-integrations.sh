@@ -15,18 +15,8 @@ changes=${CHANGES:-10000000} db=integrations_100k
 pgbin=/usr/lib/postgresql/15/bin
 results=$dir/results.tsv
 bench=(dotnet "$root/bench/PetitionGraph.Bench/bin/Release/net10.0/PetitionGraph.Bench.dll")
-mkdir -p "$dir"
-pids=()
-[[ -s $dir/signing-key.b64 ]] || head -c 32 /dev/urandom | base64 >"$dir/signing-key.b64"
-export Auth__SigningKey
-Auth__SigningKey=$(cat "$dir/signing-key.b64")
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-start() { local log=$1; shift; setsid "$@" >"$log" 2>&1 & started=$!; pids+=("$started"); }
+# shellcheck source=bench/common.sh
+source bench/common.sh
 wait_for() { # URL TOKEN LOG
   for _ in $(seq 1 300); do
     curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $2" -d '{"query":"{__typename}"}' "$1" && return 0

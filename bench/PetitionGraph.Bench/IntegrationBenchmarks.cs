@@ -107,7 +107,8 @@ public static class IntegrationBenchmarks
         });
 
         var client = await MutateAsync(url, token, "createApiClient",
-            "mutation { createApiClient(input: { name: \"bench receiver\", scopes: [\"cases:read\"] }) { client { id } userErrors { message } } }");
+            // A new client per run: a database reused with SKIP_SEED=1 keeps the earlier runs' clients.
+            $"mutation {{ createApiClient(input: {{ name: \"bench receiver {Guid.NewGuid():N}\", scopes: [\"cases:read\"] }}) {{ client {{ id }} userErrors {{ message }} }} }}");
         var clientId = (string)client["client"]!["id"]!;
         var subscription = await MutateAsync(url, token, "createWebhookSubscription",
             $"mutation {{ createWebhookSubscription(input: {{ clientId: \"{clientId}\", url: \"http://127.0.0.1:{port}/hook\", fromSequence: {from} }}) {{ subscription {{ id }} userErrors {{ message }} }} }}");
