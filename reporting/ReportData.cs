@@ -6,6 +6,9 @@ public sealed record ReportData(ReportKind Kind, ReportContext Context)
     /// <summary>Totals per bucket (Group null), e.g. the last 12 months up to the period.</summary>
     public IReadOnlyList<FigureRow> Trend { get; init; } = [];
 
+    /// <summary>The same figures for the period before (环比), the same period a year earlier (同比) and 1 January to the period's end (本年累计).</summary>
+    public FigureComparison? Comparison { get; init; }
+
     /// <summary>Totals for the report period itself.</summary>
     public FigureRow? Period { get; init; }
 

@@ -62,6 +62,24 @@ public sealed class ReportDataBuilder(
         return FiguresAsync(buckets, [], now, ct);
     }
 
+    /// <summary>
+    /// The period before (the trend's one but last), the same period a year earlier and 1 January of the period's year
+    /// to its end (for a year, the year itself: no separate year to date).
+    /// </summary>
+    internal async Task<FigureComparison> ComparisonAsync(ReportPeriod period, IReadOnlyList<FigureRow> trend, DateTime now, CancellationToken ct)
+    {
+        var local = office.ToOffice(period.Start).DateTime;
+        var yearAgo = office.FromOffice(local.AddYears(-1));
+        var lastYear = (await FiguresAsync([new Bucket(0, yearAgo, office.FromOffice(office.ToOffice(period.End).DateTime.AddYears(-1)), "同期")], [], now, ct)).Single();
+        FigureRow? yearToDate = null;
+        if (period.Interval != StatisticsInterval.Year)
+        {
+            var january = office.FromOffice(new DateTime(local.Year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+            yearToDate = (await FiguresAsync([new Bucket(0, january, period.End, "本年累计")], [], now, ct)).Single();
+        }
+        return new FigureComparison(trend.Count > 1 ? trend[^2] : null, lastYear, yearToDate);
+    }
+
     internal async Task<List<FigureRow>> FiguresAsync(IReadOnlyList<Bucket> buckets, IReadOnlyList<StatisticsDimension> groupBy, DateTime now, CancellationToken ct)
     {
         var rows = await new StatisticsEngine(db, contexts).ComputeAsync(new StatisticsRequest(buckets, groupBy, scope, now), ct);

@@ -15,7 +15,7 @@ public sealed class MonthlyOverviewReport : ReportDefinition
     internal override void Lay(ReportLayoutBuilder builder, ReportData data)
     {
         builder.Section("本期概况", data.Period is { } period
-            ? [new TablePart(FigureTables.Summary(period, data.StockTarget, data.RateTargets))]
+            ? [new TablePart(FigureTables.Summary(period, data.StockTarget, data.RateTargets, data.Comparison))]
             : [new NotePart(ReportLayouts.NoData)]);
         if (data.Period is { } p)
         {

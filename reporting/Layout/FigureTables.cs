@@ -5,25 +5,55 @@ namespace PetitionGraph.Reporting.Layout;
 /// <summary>Tables of figures: the period summary (指标 | 本期 | 目标) and the wide one-row-per-bucket-or-group shape.</summary>
 internal static class FigureTables
 {
-    /// <summary>The period's figures one per line, with the targets that apply.</summary>
-    public static ReportTable Summary(FigureRow period, double? stockTarget, IReadOnlyDictionary<string, double> rateTargets)
+    /// <summary>
+    /// The period's figures one per line, with the targets that apply — and, when given, the period before and 环比,
+    /// the same period a year earlier and 同比, and the year to date. A count changes by a percentage; a rate by
+    /// percentage points; the stock, a count at an instant, has no year-to-date sum.
+    /// </summary>
+    public static ReportTable Summary(FigureRow period, double? stockTarget, IReadOnlyDictionary<string, double> rateTargets, FigureComparison? comparison = null)
     {
         object? RateTarget(string name) => rateTargets.TryGetValue(name, out var t) ? new PercentValue(t) : null;
-        TableRow Row(string name, object value, object? target = null) => new([name, value, target]);
-
-        List<TableRow> rows =
+        (string Name, Func<FigureRow, object> Value, bool AtInstant, object? Target)[] figures =
         [
-            Row("积案存量（期末）", period.Stock, stockTarget),
-            Row("新增案件（增量）", period.Increment),
-            Row("新增积案", period.BacklogIncrement),
-            Row("化解积案", period.Resolved),
-            Row("信访总量", period.Petitions),
-            Row("赴省进京信访", period.HighLevelPetitions),
-            Row("重复信访率", period.RepeatPetitionRate, RateTarget("重复信访率")),
+            ("积案存量（期末）", r => r.Stock, true, stockTarget),
+            ("新增案件（增量）", r => r.Increment, false, null),
+            ("新增积案", r => r.BacklogIncrement, false, null),
+            ("化解积案", r => r.Resolved, false, null),
+            ("信访总量", r => r.Petitions, false, null),
+            ("赴省进京信访", r => r.HighLevelPetitions, false, null),
+            ("重复信访率", r => r.RepeatPetitionRate, false, RateTarget("重复信访率")),
+            .. RatesChart.Rates.Select(rate => (rate.Name, (Func<FigureRow, object>)(r => rate.Select(r)), false, RateTarget(rate.Name))),
         ];
-        rows.AddRange(RatesChart.Rates.Select(r => Row(r.Name, r.Select(period), RateTarget(r.Name))));
-        return new ReportTable("本期汇总", [ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("目标", ColumnKind.Mixed)], rows);
+        if (comparison is null)
+        {
+            return new ReportTable("本期汇总", [ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("目标", ColumnKind.Mixed)],
+                [.. figures.Select(f => new TableRow([f.Name, f.Value(period), f.Target]))]);
+        }
+
+        object? At(FigureRow? row, Func<FigureRow, object> value) => row is null ? null : value(row);
+        return new ReportTable(
+            "本期汇总",
+            [
+                ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("上期", ColumnKind.Mixed), ReportTable.Text("环比"),
+                new("去年同期", ColumnKind.Mixed), ReportTable.Text("同比"), new("本年累计", ColumnKind.Mixed), new("目标", ColumnKind.Mixed),
+            ],
+            [.. figures.Select(f => new TableRow(
+            [
+                f.Name, f.Value(period),
+                At(comparison.Previous, f.Value), Change(f.Value(period), At(comparison.Previous, f.Value)),
+                At(comparison.LastYear, f.Value), Change(f.Value(period), At(comparison.LastYear, f.Value)),
+                f.AtInstant ? null : At(comparison.YearToDate, f.Value),
+                f.Target,
+            ]))]);
     }
+
+    /// <summary>环比 / 同比 as an office writes it: "+12.5%" for a count, "+2.1个百分点" for a rate, "—" when there is no base.</summary>
+    internal static string Change(object current, object? earlier) => (current, earlier) switch
+    {
+        (int now, int before) when before != 0 => $"{(now - before) * 100.0 / before:+0.0;-0.0;0.0}%",
+        (Rate now, Rate before) when now.Value is { } a && before.Value is { } b => $"{(a - b) * 100:+0.0;-0.0;0.0}个百分点",
+        _ => Formatting.Display.None,
+    };
 
     /// <summary>One row per bucket or group: counts, then the five rates; a 合计 row last.</summary>
     public static ReportTable Wide(string name, string firstHeader, IReadOnlyList<FigureRow> rows, Func<FigureRow, string> label, bool overBuckets) => new(

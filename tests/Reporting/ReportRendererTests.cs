@@ -208,6 +208,28 @@ public sealed class ReportRendererTests
         Assert.Equal(["一类", "二类", "二类", "三类", "三类", "三类", "四类", "五类", "合计"], book.Column("重点案件", 'A').Select(c => c.Text!));
     }
 
+    /// <summary>环比, 同比 and 本年累计 in the overview: counts change by a percentage, rates by percentage points.</summary>
+    [Fact]
+    public void The_overview_compares_its_period_with_the_one_before_a_year_earlier_and_the_year_to_date()
+    {
+        var trend = SampleData.Trend();
+        var sample = SampleData.Full(ReportKind.MonthlyOverview);
+        var period = sample.Period!;
+        var ytd = period with { Increment = 123, Stock = 999 };
+        var data = sample with { Comparison = new FigureComparison(trend[^2], trend[0], ytd) };
+        var html = Html(ReportRenderer.Render(data));
+        Assert.Contains("<th scope=\"col\">环比</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">本年累计</th>", html, StringComparison.Ordinal);
+        Assert.NotEqual(0, trend[^2].Increment);
+        var expected = ((period.Increment - trend[^2].Increment) * 100.0 / trend[^2].Increment).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        var row = html[html.IndexOf("新增案件（增量）</td>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($">{period.Increment}</td><td class=\"num\">{trend[^2].Increment}</td><td class=\"nw\">{expected}</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">123</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td class=\"num\">999</td>", html, StringComparison.Ordinal); // the stock has no year-to-date sum
+        Assert.Contains("个百分点", html, StringComparison.Ordinal); // a rate changes by percentage points
+    }
+
     /// <summary>The workbook as an office prints and filters it.</summary>
     [Fact]
     public void Workbook_tables_freeze_header_and_first_column_filter_their_data_and_print_on_a4_with_titles()

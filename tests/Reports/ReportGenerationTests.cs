@@ -37,6 +37,9 @@ public abstract class ReportGenerationTests(TestHost host)
         var html = await host.Client.Http.GetStringAsync(artifacts["report.html"].GetProperty("url").GetString());
         Assert.Contains("信访工作月报", html, StringComparison.Ordinal);
         Assert.Contains("2026年9月", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">环比</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">同比</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">本年累计</th>", html, StringComparison.Ordinal);
         var png = await host.Client.Http.GetByteArrayAsync(artifacts["stock-trend.png"].GetProperty("url").GetString());
         Assert.Equal(artifacts["stock-trend.png"].GetProperty("size").GetInt64(), png.Length);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
