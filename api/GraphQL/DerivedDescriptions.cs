@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Reflection;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
@@ -6,8 +8,8 @@ namespace PetitionGraph.Api.GraphQL;
 
 /// <summary>
 /// Descriptions that follow from another one, written once: a filter or sort field says what the field it filters on
-/// says, and a mutation's input and payload say which mutation they belong to. Runs when the schema is initialised; a
-/// description written in code always wins.
+/// says, a mutation's input and payload say which mutation they belong to, and a change-feed kind named after a case
+/// event says what the event says. Runs when the schema is initialised; a description written in code always wins.
 /// </summary>
 public sealed class DerivedDescriptions : BaseSchemaNodeVisitor
 {
@@ -20,6 +22,11 @@ public sealed class DerivedDescriptions : BaseSchemaNodeVisitor
         foreach (var input in schema.AllTypes.OfType<IInputObjectGraphType>())
         {
             DescribeFilterOrSort(input, schema);
+        }
+        foreach (var value in schema.AllTypes.OfType<EnumerationGraphType>().SelectMany(e => e.Values).Where(v => v.Description is null && v.Value is Changes.ChangeKind))
+        {
+            // A feed entry named after a case event says what the event says.
+            value.Description = typeof(Cases.CaseEventKind).GetField(value.Value!.ToString()!)?.GetCustomAttribute<DescriptionAttribute>()?.Description;
         }
     }
 
