@@ -253,7 +253,7 @@ public abstract class AccessTests(TestHost host)
                 CaseActions.AssertNoUserErrors(designated.GetProperty("designateBacklog"));
             }
         }
-        const string Generate = "mutation { generateReport(input: { report: LEADER_OWNERSHIP, period: \"2026-11\", readerRole: OFFICE }) { run { artifacts { fileName url } } } }";
+        const string Generate = "mutation { generateReport(input: { report: LEADER_OWNERSHIP, period: \"2026-11\", readerRole: OFFICE }) { run { id artifacts { fileName url } } } }";
         var accused = host.ClientAs(Role.Office, "accused-" + Tag(), leaderId: LeaderKey(f.L1));
         var own = await HtmlAsync(accused, await accused.QueryAsync(Generate));
         Assert.Contains(f.Cases["A"].Number, own, StringComparison.Ordinal);
@@ -267,7 +267,15 @@ public abstract class AccessTests(TestHost host)
         var url = byOffice.GetProperty("generateReport").GetProperty("run").GetProperty("artifacts")[0].GetProperty("url").GetString();
         Assert.Equal(HttpStatusCode.Forbidden, (await accused.Http.GetAsync(new Uri(url!, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await host.ClientAs(Role.Analyst, "analyst-" + Tag()).Http.GetAsync(new Uri(url!, UriKind.Relative))).StatusCode);
+
+        // Listing follows the same rule: the accused account is not even told the office's run exists.
+        var listed = (await accused.QueryAsync("{ reportRuns(report: \"leader-ownership\", first: 100) { id } }"))
+            .GetProperty("reportRuns").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Contains(RunId(await accused.QueryAsync("{ latestReportRun(report: LEADER_OWNERSHIP, period: \"2026-11\") { id } }"), "latestReportRun"), listed);
+        Assert.DoesNotContain(byOffice.GetProperty("generateReport").GetProperty("run").GetProperty("id").GetString(), listed);
     }
+
+    private static string? RunId(JsonElement data, string field) => data.GetProperty(field).GetProperty("id").GetString();
 
     private static async Task<string> HtmlAsync(GraphQLClient client, JsonElement generated)
     {
