@@ -39,6 +39,8 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
+    public DbSet<Reports.Mail.ReportSubscription> ReportSubscriptions => Set<Reports.Mail.ReportSubscription>();
+    public DbSet<Reports.Mail.ReportDelivery> ReportDeliveries => Set<Reports.Mail.ReportDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Changes.Change> Changes => Set<Changes.Change>();

@@ -5,6 +5,7 @@ using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Reports;
+using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
 
@@ -37,6 +38,7 @@ public sealed class MutationType : ObjectGraphType
         Require(ReferenceData);
         this.AddApiClientMutations();
         this.AddWebhookMutations();
+        this.AddReportSubscriptionMutations();
         Require(ReferenceData);
         this.AddCampaignMutations();
         Require(Campaigns);

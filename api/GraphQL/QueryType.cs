@@ -9,6 +9,7 @@ using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports;
+using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Statistics;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
@@ -31,6 +32,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddStatisticsQueries();
         this.AddCampaignQueries();
         this.AddReportQueries();
+        this.AddReportSubscriptionQueries();
         this.AddAuditQueries();
         this.AddLedgerQueries();
         this.AddChangeQueries();

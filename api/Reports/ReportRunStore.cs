@@ -15,7 +15,8 @@ namespace PetitionGraph.Api.Reports;
 /// for a lease, and on failure put back with a growing delay until the attempts run out.
 /// </summary>
 public sealed class ReportRunStore(
-    IDbContextFactory<PetitionDbContext> factory, ReportGenerator generator, ReportOptions options, TimeProvider clock, ILogger<ReportRunStore> logger)
+    IDbContextFactory<PetitionDbContext> factory, ReportGenerator generator, Mail.ReportMailer mailer, ReportOptions options, TimeProvider clock,
+    ILogger<ReportRunStore> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -154,6 +155,8 @@ public sealed class ReportRunStore(
             mine.Status = ReportRunStatus.Pending;
             mine.NextAttemptAt = Now.AddSeconds(options.RetrySeconds * Math.Pow(2, mine.Attempts - 1));
         }
+        // Its messages (the report to subscribers, or the failure to the administrator) with it, in one transaction.
+        await mailer.EnqueueAsync(db, mine, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Hosting.Telemetry.ReportRun(mine.Report, mine.Status switch
@@ -162,6 +165,30 @@ public sealed class ReportRunStore(
             ReportRunStatus.Failed => "failed",
             _ => "retrying",
         });
+    }
+
+    /// <summary>
+    /// Deletes finished runs created before the retention window, with their files and messages. The window is never
+    /// shorter than twice the catch-up window, so that a deleted scheduled run is not made again.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var cutoff = Now.AddMonths(-options.RetentionMonths);
+        var catchUp = Now.AddDays(-2 * options.CatchUpDays);
+        cutoff = cutoff < catchUp ? cutoff : catchUp;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var old = db.ReportRuns.Where(r => r.CreatedAt < cutoff && (r.Status == ReportRunStatus.Succeeded || r.Status == ReportRunStatus.Failed));
+        if (!await old.AnyAsync(ct))
+        {
+            return 0;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ReportDeliveries.Where(d => old.Any(r => r.Id == d.RunId)).ExecuteDeleteAsync(ct);
+        await db.ReportArtifacts.Where(a => old.Any(r => r.Id == a.RunId)).ExecuteDeleteAsync(ct);
+        var deleted = await old.ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Deleted {Runs} report run(s) created before {Cutoff:yyyy-MM-dd} (Reports:RetentionMonths = {Months}).", deleted, cutoff, options.RetentionMonths);
+        return deleted;
     }
 
     private static List<ReportArtifact> Artifacts(ReportDocument document) =>

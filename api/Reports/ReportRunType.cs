@@ -7,6 +7,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Reporting;
 using PetitionGraph.Reporting.Kinds;
 
@@ -43,6 +44,7 @@ public sealed class ReportRunType : ObjectGraphType<ReportRun>
                 ? c.Source.Artifacts.Select(a => new ArtifactInfo(c.Source.Id, a.FileName, a.ContentType, a.Size)).ToList()
                 : await c.Db().ReportArtifacts.Where(a => a.RunId == c.Source.Id).OrderBy(a => a.Id)
                     .Select(a => new ArtifactInfo(a.RunId, a.FileName, a.ContentType, a.Size)).ToListAsync(c.CancellationToken));
+        this.AddDeliveries();
     }
 }
 

@@ -1,5 +1,6 @@
 using Cronos;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.Statistics;
 
 using PetitionGraph.Reporting.Kinds;
 
@@ -10,7 +11,8 @@ namespace PetitionGraph.Api.Reports;
 /// occurrence in the catch-up window that has none (so periods missed during downtime are made on start), then works
 /// through the runs it can claim. Failures are recorded and retried later; nothing here can stop the API.
 /// </summary>
-public sealed class ReportScheduler(ReportRunStore store, ReportOptions options, OfficeTime office, TimeProvider clock, ILogger<ReportScheduler> logger)
+public sealed class ReportScheduler(
+    ReportRunStore store, Mail.ReportMailer mailer, ReportOptions options, OfficeTime office, TimeProvider clock, ILogger<ReportScheduler> logger)
     : BackgroundService
 {
     /// <summary>This instance, as it signs its claims.</summary>
@@ -55,7 +57,15 @@ public sealed class ReportScheduler(ReportRunStore store, ReportOptions options,
         {
             await store.ExecuteAsync(run, Instance, ct);
         }
+        await mailer.SendDueAsync(Instance, ct);
+        if (clock.GetUtcNow() >= _nextPurge)
+        {
+            await store.PurgeAsync(ct);
+            _nextPurge = clock.GetUtcNow().AddHours(1);
+        }
     }
+
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     /// <summary>For each schedule, the period each occurrence in the catch-up window reports on.</summary>
     public IEnumerable<(string Report, string Period)> DuePeriods(DateTime now)
@@ -77,9 +87,19 @@ public sealed class ReportScheduler(ReportRunStore store, ReportOptions options,
                 logger.LogError("Schedule of {Report}: '{Cron}' is not a cron expression ({Message}).", schedule.Report, schedule.Cron, e.Message);
                 continue;
             }
+            var current = Buckets.Label(Buckets.CalendarStart(office.ToOffice(now).DateTime, schedule.Period), schedule.Period);
             foreach (var occurrence in cron.GetOccurrences(now.AddDays(-options.CatchUpDays), now, office.Zone, fromInclusive: true, toInclusive: true))
             {
-                yield return (schedule.Report, ReportPeriod.Previous(office.ToOffice(occurrence).DateTime, schedule.Period));
+                var local = office.ToOffice(occurrence).DateTime;
+                if (schedule.Covers == SchedulePeriod.Previous)
+                {
+                    yield return (schedule.Report, ReportPeriod.Previous(local, schedule.Period));
+                }
+                else if (Buckets.Label(Buckets.CalendarStart(local, schedule.Period), schedule.Period) == current)
+                {
+                    // "What is due now" for a week already over would show today's due dates under last week's name.
+                    yield return (schedule.Report, current);
+                }
             }
         }
     }

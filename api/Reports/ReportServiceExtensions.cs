@@ -12,6 +12,8 @@ public static class ReportServiceExtensions
         services.AddSingleton<ReportGenerator>();
         services.AddSingleton(Pdf.PdfSettings.From(configuration));
         services.AddSingleton<Pdf.PdfPrinter>();
+        services.AddSingleton(Mail.MailOptions.From(configuration));
+        services.AddSingleton<Mail.ReportMailer>();
         services.AddSingleton<ReportRunStore>();
         services.AddSingleton<ReportScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportScheduler>());

@@ -102,6 +102,9 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal(4, (await RunAsync("ReplayWebhookSubscription", new { subscriptionId = hook, fromSequence = 5 })).GetProperty("subscription").GetProperty("cursor").GetInt64());
         Assert.False((await RunAsync("DeactivateWebhookSubscription", new { subscriptionId = hook })).GetProperty("subscription").GetProperty("active").GetBoolean());
         Assert.False((await RunAsync("DeactivateApiClient", new { clientId = client.GetProperty("id").GetString() })).GetProperty("client").GetProperty("active").GetBoolean());
+        var subscription = (await RunAsync("SubscribeToReport", new { report = "DUE_LIST", address = $"wang.{tag}@town.example", role = "OFFICE" })).GetProperty("subscription");
+        Assert.Equal($"wang.{tag}@town.example", subscription.GetProperty("mailbox").GetString());
+        Assert.False((await RunAsync("UnsubscribeFromReport", new { subscriptionId = subscription.GetProperty("id").GetString() })).GetProperty("subscription").GetProperty("active").GetBoolean());
 
         // A campaign, then a change to it.
         var campaign = (await RunAsync("CreateCampaign", new { input = NewCampaign("专项行动" + tag) })).GetProperty("campaign");
@@ -165,6 +168,7 @@ public abstract class MutationOperationsTests(TestHost host)
         "CreateVillage", "RenameVillage", "SetVillageAliases", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
         "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
         "CreateWebhookSubscription", "PauseWebhookSubscription", "ResumeWebhookSubscription", "ReplayWebhookSubscription", "DeactivateWebhookSubscription",
+        "SubscribeToReport", "UnsubscribeFromReport",
     ];
 
     private async Task<JsonElement> RunAsync(string operation, object variables)

@@ -1,0 +1,37 @@
+using MailKit.Security;
+using PetitionGraph.Api.Access;
+
+namespace PetitionGraph.Api.Reports.Mail;
+
+/// <summary>
+/// Configuration section <c>Mail</c>: the SMTP server scheduled reports are mailed through. Without a host nothing is
+/// mailed (subscriptions can still be kept); the start-up log says so when there are subscriptions.
+/// </summary>
+public sealed record MailOptions
+{
+    /// <summary>SMTP server; empty: mail is off.</summary>
+    public string? Host { get; init; }
+    public int Port { get; init; } = 25;
+    /// <summary>None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect (MailKit's SecureSocketOptions).</summary>
+    public SecureSocketOptions Security { get; init; } = SecureSocketOptions.StartTlsWhenAvailable;
+    public string? User { get; init; }
+    public string? Password { get; init; }
+    public string Sender { get; init; } = "示范镇信访办 <reports@town.example>";
+    /// <summary>Each role's mailbox, for subscriptions made "by role" (e.g. OFFICE: the office's shared address). ADMIN's is told about failures.</summary>
+    public IReadOnlyDictionary<string, string> Mailboxes { get; init; } = new Dictionary<string, string>();
+    /// <summary>Where links in a message point (e.g. https://xfb.town.example); no links when empty.</summary>
+    public string? BaseUrl { get; init; }
+    public int MaxAttempts { get; init; } = 5;
+    /// <summary>First retry after this long, doubling each time.</summary>
+    public int RetrySeconds { get; init; } = 60;
+    public int TimeoutSeconds { get; init; } = 60;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+
+    /// <summary>The configured mailbox of a role, or null.</summary>
+    public string? MailboxOf(Role role) =>
+        Mailboxes.FirstOrDefault(m => string.Equals(m.Key, Data.EnumNames.Name(role), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(m.Key, role.ToString(), StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } address ? address : null;
+
+    public static MailOptions From(IConfiguration configuration) => configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+}
