@@ -13,6 +13,9 @@ public sealed record ReportContext(
     bool ShowsNames,
     string ReaderRole)
 {
+    /// <summary>The last office-local day the report stands at (the period's last day, or today in a current period).</summary>
+    public DateTime? AsOfDay { get; init; }
+
     /// <summary>The report's kind lists petitioners at all (set by the renderer from the kind's definition).</summary>
     public bool ListsPetitioners { get; init; } = true;
 

@@ -7,19 +7,29 @@ using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
-using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Reports;
+using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Ledgers;
 
 /// <summary>
-/// Writes the two ledger layouts, as CSV (UTF-8 with BOM, for Excel) or XLSX, for the cases a filter selects — the
-/// same columns the importer reads, so an imported ledger exported again gives back its rows.
+/// The two ledger layouts as rows of text for the cases a filter selects: the 领导包案台账 as the leader-ownership report
+/// lays it out (built by the same code, see ReportDataBuilder.OwnershipAsync) and the case ledger — the columns the
+/// importer reads, so a ledger exported here imports back onto the same cases.
 /// </summary>
-public sealed class LedgerExporter(PetitionDbContext db, OfficeTime office)
+public sealed class LedgerExporter(PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName)
 {
-    public async Task<(IReadOnlyList<string[]> Rows, IReadOnlyList<int> PetitionerIds)> RowsAsync(LedgerKind kind, Expression<Func<Case, bool>> cases, DateTime now, CancellationToken ct)
+    /// <summary>The rows, header first, and the petitioners whose names or addresses they show (for the audit).</summary>
+    public async Task<(IReadOnlyList<string[]> Rows, IReadOnlyList<int> PetitionerIds)> RowsAsync(
+        LedgerKind kind, Expression<Func<Case, bool>> cases, DateTime now, bool showsNames, CancellationToken ct)
     {
+        if (kind == LedgerKind.Ownership)
+        {
+            // Scope is already in `cases`. As of now, everything done so far included (a step recorded this very instant too; PostgreSQL keeps microseconds).
+            var builder = new ReportDataBuilder(db, office, keyClasses, officeName, _ => true);
+            var (ownership, petitioners) = await builder.OwnershipAsync(cases, now, now.AddMilliseconds(1), showsNames, ct);
+            return ([[.. OwnershipLedger.FlatHeader], .. ownership.Select(OwnershipLedger.Cells)], showsNames ? petitioners : []);
+        }
         var selected = await db.Cases.Where(cases).OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Select(c => new
         {
             c.Number,
@@ -28,21 +38,21 @@ public sealed class LedgerExporter(PetitionDbContext db, OfficeTime office)
             c.Demand,
             Village = c.Village!.Name,
             Category = c.Category!.NameZh,
-            Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => new { p.PetitionerId, p.Petitioner!.Name, p.Petitioner.Address }).ToList(),
-            Leaders = c.Assignments.Where(a => a.To == null || a.To > now).OrderBy(a => a.From).ThenBy(a => a.Id).Select(a => new { a.Role, a.Leader!.Name }).ToList(),
-        }).AsSplitQuery().ToListAsync(ct);
+        }).ToListAsync(ct);
         var rows = new List<string[]> { LedgerLayout.Headers[kind] };
-        rows.AddRange(selected.Select((c, i) => kind == LedgerKind.Ownership
-            ? new[]
-            {
-                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.Join("、", c.Petitioners.Select(p => p.Name)),
-                c.Petitioners.Select(p => p.Address).FirstOrDefault(a => !string.IsNullOrEmpty(a)) ?? c.Village,
-                string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => l.Name)),
-                string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => l.Name)),
-            }
-            : [c.Number, office.ToOffice(c.OpenedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Category, c.Village, ReportDataBuilder.StatusName(c.Status), c.Demand]));
-        return (rows, selected.SelectMany(c => c.Petitioners.Select(p => p.PetitionerId)).Distinct().ToList());
+        rows.AddRange(selected.Select(c => new[]
+        {
+            c.Number, office.ToOffice(c.OpenedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Category, c.Village,
+            ReportDataBuilder.StatusName(c.Status), c.Demand,
+        }));
+        return (rows, []);
+    }
+
+    /// <summary>The 领导包案台账 file (title, unit and date, 包案领导 over 镇 and 村, per-leader summary) from its rows.</summary>
+    public static byte[] OwnershipFile(IReadOnlyList<string[]> rows, string format, ReportContext context)
+    {
+        var ownership = rows.Skip(1).Select(OwnershipLedger.FromCells).ToList();
+        return format == "csv" ? Csv(OwnershipLedger.CsvRows(context, ownership)) : OwnershipLedger.Xlsx(context, ownership);
     }
 
     public static byte[] Csv(IReadOnlyList<string[]> rows)

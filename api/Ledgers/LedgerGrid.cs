@@ -14,12 +14,15 @@ public sealed class LedgerGrid
 {
     public required IReadOnlyList<(int Row, string[] Cells)> Rows { get; init; }
 
-    public static LedgerGrid Read(string path)
+    public static LedgerGrid Read(string path) => ReadSheets(path)[0];
+
+    /// <summary>Every worksheet in workbook order (a CSV is one): a report's workbook has its 说明 sheet before the ledger.</summary>
+    public static IReadOnlyList<LedgerGrid> ReadSheets(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
-            ".csv" => FromCsv(File.ReadAllText(path, Encoding.UTF8)),
+            ".csv" => [FromCsv(File.ReadAllText(path, Encoding.UTF8))],
             ".xlsx" => FromXlsx(path),
             _ => throw new LedgerFormatException($"{Path.GetFileName(path)}: only .xlsx and .csv ledgers can be read."),
         };
@@ -90,13 +93,17 @@ public sealed class LedgerGrid
         return new LedgerGrid { Rows = rows };
     }
 
-    private static LedgerGrid FromXlsx(string path)
+    private static List<LedgerGrid> FromXlsx(string path)
     {
         using var document = SpreadsheetDocument.Open(path, false);
         var workbook = document.WorkbookPart ?? throw new LedgerFormatException("The workbook has no sheets.");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new LedgerFormatException("The workbook has no sheets.");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() is { Count: > 0 } list ? list : throw new LedgerFormatException("The workbook has no sheets.");
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        return [.. sheets.Select(sheet => FromWorksheet((WorksheetPart)workbook.GetPartById(sheet.Id!), shared))];
+    }
+
+    private static LedgerGrid FromWorksheet(WorksheetPart part, string[] shared)
+    {
         var cells = new Dictionary<(int Row, int Column), string>();
         foreach (var cell in part.Worksheet.Descendants<Cell>())
         {

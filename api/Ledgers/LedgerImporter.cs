@@ -29,15 +29,18 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
 {
     public async Task<LedgerImportResult> ImportAsync(string path, LedgerKind? kind, bool dryRun, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
-        var grid = LedgerGrid.Read(path);
-        var header = kind is { } k ? LedgerLayout.Find(grid, k) : LedgerLayout.Find(grid, LedgerKind.Ownership) ?? LedgerLayout.Find(grid, LedgerKind.Cases);
-        if (header is null)
+        // The first sheet with a ledger's header: a report's workbook has its 说明 sheet first.
+        var (grid, header) = LedgerGrid.ReadSheets(path)
+            .Select(g => (Grid: g, Header: kind is { } k ? LedgerLayout.Find(g, k) : LedgerLayout.Find(g, LedgerKind.Ownership) ?? LedgerLayout.Find(g, LedgerKind.Cases)))
+            .FirstOrDefault(s => s.Header is not null);
+        if (header is null || grid is null)
         {
             throw new LedgerFormatException($"{Path.GetFileName(path)}: no header with the columns of a {(kind is null ? "ledger" : kind.ToString()!.ToLowerInvariant() + " ledger")} " +
                 $"({string.Join("、", LedgerLayout.Headers[kind ?? LedgerKind.Ownership])}) in the first rows.");
         }
         var source = "台账导入: " + Path.GetFileName(path);
-        var rows = grid.Rows.Where(r => r.Row > header.LastRow && r.Cells.Any(c => c.Length > 0)).ToList();
+        // A 合计 row under the cases (as this service's own forms end) is not a case.
+        var rows = grid.Rows.Where(r => r.Row > header.LastRow && r.Cells.Any(c => c.Length > 0) && !r.Cells[0].StartsWith("合计", StringComparison.Ordinal)).ToList();
         var reference = await ReferenceData.LoadAsync(db, ct);
         var problems = new List<string>();
         var plans = header.Kind == LedgerKind.Ownership
@@ -57,16 +60,29 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
     {
         var plans = new List<RowPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var numbered = new List<(int Row, string Number)>();
         foreach (var (row, cells) in rows)
         {
             var names = LedgerLayout.Names(header.Cell(cells, "姓名"));
             var address = header.Cell(cells, "户籍地");
-            var town = LedgerLayout.Names(header.Cell(cells, "包案领导"));
-            var village = LedgerLayout.Names(header.Cell(cells, "村级包案领导"));
+            // Leaders as this service writes them carry their titles: 甄立账（党委副书记）.
+            var town = LedgerLayout.Names(header.Cell(cells, "包案领导")).Select(LedgerLayout.WithoutTitle).ToList();
+            var village = LedgerLayout.Names(header.Cell(cells, "村级包案领导")).Select(LedgerLayout.WithoutTitle).ToList();
             var before = problems.Count;
+            var number = header.Cell(cells, "案件编号");
+            if (number.Length > 0)
+            {
+                // A row exported from here names its case: it is that case, already in the database.
+                numbered.Add((row, number));
+                continue;
+            }
             if (names.Count == 0)
             {
                 problems.Add($"row {row}, 姓名: no petitioner named");
+            }
+            else if (names.FirstOrDefault(n => n.Contains('*', StringComparison.Ordinal)) is { } masked)
+            {
+                problems.Add($"row {row}, 姓名: '{masked}' is masked; import a ledger exported with names (OFFICE), not an ANALYST's copy");
             }
             var named = reference.VillagesIn(address);
             var villageId = named.Count == 1 ? named[0].Id : (int?)null;
@@ -123,6 +139,22 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             plans.Add(new RowPlan(row, key, names, address, villageId!.Value, reference.OtherCategory, leaders, null, null, null, demand.Length > 0 ? demand : null));
         }
         await MarkImportedAsync(plans, ct);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in numbered.Select(n => n.Number).Chunk(2000))
+        {
+            existing.UnionWith(await db.Cases.Where(c => chunk.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct));
+        }
+        foreach (var (row, number) in numbered)
+        {
+            if (existing.Contains(number))
+            {
+                plans.Add(new RowPlan(row, "case:" + number, [], "", 0, 0, [], number, null, null, null) { AlreadyImported = true });
+            }
+            else
+            {
+                problems.Add($"row {row}, 案件编号: there is no case {number} here; leave 案件编号 empty to register the row as a new case");
+            }
+        }
         return plans;
     }
 
@@ -213,7 +245,8 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             var subject = new Case
             {
                 Number = plan.Number ?? CaseNumberCounter.Format(thisYear, next++),
-                Title = plan.Number is null ? $"{string.Join("、", plan.Names)}包案事项（台账导入）" : $"台账事项 {plan.Number}",
+                // Never the petitioners' names in the title: titles are shown unmasked to every role.
+                Title = plan.Number is null ? Title(plan.Demand, plan.Row) : $"台账事项 {plan.Number}",
                 Demand = plan.Demand ?? "见包案台账",
                 CategoryId = plan.CategoryId,
                 VillageId = plan.VillageId,
@@ -359,6 +392,9 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
 
     private static string Key(params string[] parts) =>
         "ledger:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", parts))));
+
+    private static string Title(string? demand, int row) =>
+        demand is { Length: > 0 } text ? (text.Length > 40 ? text[..40] + "…" : text) : $"包案事项（台账导入，第 {row} 行）";
 
     private sealed record RowPlan(
         int Row, string Key, IReadOnlyList<string> Names, string Address, int VillageId, int CategoryId,

@@ -6,8 +6,8 @@ namespace PetitionGraph.Api.Ledgers;
 [Description("台账: the sheet layouts the office keeps.")]
 public enum LedgerKind
 {
-    /// <summary>领导包案情况汇总表: 序号, 姓名, 户籍地, 包案领导 (town), 村级包案领导.</summary>
-    [Description("领导包案情况汇总表: 序号, 姓名, 户籍地, 包案领导 (town), 村级包案领导.")]
+    /// <summary>领导包案情况汇总表: 序号, 姓名, 户籍地, 诉求, 包案领导 (镇, 村), 化解措施, 进展, 时限, 备注, 案件编号.</summary>
+    [Description("领导包案情况汇总表: 序号, 姓名, 户籍地, 诉求, 包案领导（镇）, 包案领导（村）, 化解措施, 进展, 时限, 备注, 案件编号; files add the title, unit and date rows and a per-leader sheet.")]
     Ownership,
     /// <summary>Case ledger: 案件编号, 登记日期, 领域, 村（社区）, 状态, 诉求.</summary>
     [Description("案件台账: 案件编号, 登记日期, 领域, 村（社区）, 状态, 诉求.")]
@@ -37,6 +37,7 @@ public static partial class LedgerLayout
         return kind switch
         {
             LedgerKind.Ownership when h.Contains("序号", StringComparison.Ordinal) => "序号",
+            LedgerKind.Ownership when h.Contains("编号", StringComparison.Ordinal) => "案件编号",
             LedgerKind.Ownership when h.Contains("姓名", StringComparison.Ordinal) || h.Contains("信访人", StringComparison.Ordinal) => "姓名",
             LedgerKind.Ownership when h.Contains("户籍", StringComparison.Ordinal) || h.Contains("住址", StringComparison.Ordinal) || h.Contains("地址", StringComparison.Ordinal) => "户籍地",
             LedgerKind.Ownership when h.Contains("领导", StringComparison.Ordinal) && (h.Contains('村', StringComparison.Ordinal) || h.Contains("社区", StringComparison.Ordinal)) => "村级包案领导",
@@ -155,6 +156,13 @@ public static partial class LedgerLayout
             }
         }
         return names;
+    }
+
+    /// <summary>"甄立账（党委副书记）" → "甄立账": a leader as this service's forms name them, with the title.</summary>
+    public static string WithoutTitle(string name)
+    {
+        var open = name.IndexOfAny(['（', '(']);
+        return open > 0 ? name[..open].Trim() : name;
     }
 
     [GeneratedRegex(@"[、,，;；/／\r\n]+")]

@@ -34,23 +34,28 @@ public static class LedgerQueries
                     ? ExpressionTools.And(scope.Cases, CaseShape.InBacklog(c.QueryContext()))
                     : ExpressionTools.And(scope.Cases, FilterBuilder.Build<Case>(where, c.QueryContext()));
                 var kind = c.GetArgument<LedgerKind>("kind");
-                var exporter = new LedgerExporter(c.Db(), c.RequestServices!.GetRequiredService<OfficeTime>());
-                var (rows, petitioners) = await exporter.RowsAsync(kind, filter, c.QueryContext().Now, c.CancellationToken);
-                var reads = c.RequestServices!.GetRequiredService<PersonalDataReads>();
-                if (kind != LedgerKind.Ownership)
+                var services = c.RequestServices!;
+                var exporter = new LedgerExporter(c.Db(), services.GetRequiredService<OfficeTime>(), services.GetRequiredService<KeyClassRules>(),
+                    services.GetRequiredService<Reports.ReportOptions>().OfficeName);
+                // Names and addresses as the caller's role may read them: shown (and audited) or masked.
+                var showsNames = scope.Caller?.MayReadPersonalData == true;
+                var (rows, petitioners) = await exporter.RowsAsync(kind, filter, c.QueryContext().Now, showsNames, c.CancellationToken);
+                var reads = services.GetRequiredService<PersonalDataReads>();
+                if (kind == LedgerKind.Ownership)
                 {
-                    return rows;
-                }
-                if (scope.Caller?.MayReadPersonalData == true)
-                {
-                    foreach (var id in petitioners)
+                    if (showsNames)
                     {
-                        reads.Record(id, "address", "name");
+                        foreach (var id in petitioners)
+                        {
+                            reads.Record(id, "address", "name");
+                        }
                     }
-                    return rows;
+                    else
+                    {
+                        reads.RecordMasked("address", "name");
+                    }
                 }
-                reads.RecordMasked("address", "name");
-                return rows.Select((row, i) => i == 0 ? row : [row[0], string.Join("、", row[1].Split('、').Select(PersonalDataPolicy.MaskName)), "", row[3], row[4]]).ToList();
+                return rows;
             });
     }
 }

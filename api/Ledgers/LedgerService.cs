@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Ledgers;
 
@@ -9,7 +10,8 @@ namespace PetitionGraph.Api.Ledgers;
 /// Runs <c>ledgerRows</c> through the GraphQL executer — so the filter, the caller's scope, roles, masking and audit are
 /// exactly those of the API — and writes the rows as CSV or XLSX. Used by <c>GET /ledgers/…</c> and the export command.
 /// </summary>
-public sealed class LedgerService(IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, AuditWriter audit)
+public sealed class LedgerService(
+    IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, AuditWriter audit, OfficeTime office, Reports.ReportOptions reports, TimeProvider clock)
 {
     private const string Query = "query Ledger($kind: LedgerKind!, $where: CaseFilterInput) { ledgerRows(kind: $kind, where: $where) }";
 
@@ -59,6 +61,20 @@ public sealed class LedgerService(IDocumentExecuter<PetitionSchema> executer, IG
         using var json = System.Text.Json.JsonDocument.Parse(text);
         var rows = json.RootElement.GetProperty("data").GetProperty("ledgerRows").EnumerateArray()
             .Select(r => r.EnumerateArray().Select(c => c.GetString() ?? "").ToArray()).ToList();
-        return (format == "csv" ? LedgerExporter.Csv(rows) : LedgerExporter.Xlsx(rows, kind == LedgerKind.Ownership ? "领导包案情况汇总表" : "信访事项台账"), null, null);
+        if (kind == LedgerKind.Ownership)
+        {
+            return (LedgerExporter.OwnershipFile(rows, format, OwnershipContext(caller)), null, null);
+        }
+        return (format == "csv" ? LedgerExporter.Csv(rows) : LedgerExporter.Xlsx(rows, "信访事项台账"), null, null);
+    }
+
+    /// <summary>The form's title, unit and date: the office, as of today (office time), as the caller's role reads it.</summary>
+    private ReportContext OwnershipContext(Caller caller)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = office.ToOffice(now).Date;
+        return new ReportContext("领导包案情况汇总表", $"{today.Year}年{today.Month}月{today.Day}日", now, office.Zone.Id, reports.OfficeName,
+            caller.MayReadPersonalData, PersonalDataPolicy.ChineseName(caller.Role))
+        { AsOfDay = today };
     }
 }

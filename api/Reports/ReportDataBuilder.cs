@@ -6,7 +6,6 @@ using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Filtering;
-using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports.Kinds;
 using PetitionGraph.Api.Statistics;
@@ -21,7 +20,7 @@ namespace PetitionGraph.Api.Reports;
 /// reporting library's plain records, over the cases in the reader's scope. Reads only; petitioners' names are masked
 /// unless the reader's role may see them.
 /// </summary>
-public sealed class ReportDataBuilder(
+public sealed partial class ReportDataBuilder(
     PetitionDbContext db, OfficeTime office, KeyClassRules keyClasses, string officeName, Expression<Func<Case, bool>> scope, Func<PetitionDbContext>? contexts = null)
 {
     private const int TrendBuckets = 12;
@@ -33,7 +32,10 @@ public sealed class ReportDataBuilder(
     {
         var showsNames = PersonalDataPolicy.MayReadPersonalData(reader);
         var asOf = period.End < now ? period.End : now;
-        var context = new ReportContext(ReportDefinitions.For(kind).Title, period.Label, now, office.Zone.Id, officeName, showsNames, PersonalDataPolicy.ChineseName(reader));
+        var context = new ReportContext(ReportDefinitions.For(kind).Title, period.Label, now, office.Zone.Id, officeName, showsNames, PersonalDataPolicy.ChineseName(reader))
+        {
+            AsOfDay = office.ToOffice(asOf.AddTicks(-1)).Date,
+        };
         var data = new ReportData(kind, context);
         var campaign = await db.Campaigns.Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery()
             .Where(c => c.BaselineAt <= asOf).OrderByDescending(c => c.BaselineAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
@@ -93,33 +95,6 @@ public sealed class ReportDataBuilder(
                 f.HighLevelPetitions, f.Petitions, new Rate(f.RepeatPetitions, f.Petitions), new Rate(f.AcceptedOnTime, f.AcceptanceDue),
                 new Rate(f.ConcludedOnTime, f.ConclusionDue), new Rate(f.Evaluated, f.Evaluated + f.EvaluationExpired), new Rate(f.Satisfied, f.Evaluated));
         }).ToList();
-    }
-
-    /// <summary>领导包案情况汇总表: every case in the backlog at the instant, with the leaders answerable for it then.</summary>
-    internal async Task<List<OwnershipRow>> OwnershipAsync(DateTime at, bool showsNames, CancellationToken ct)
-    {
-        var cases = await db.Cases.Where(scope)
-            .Where(c => c.BacklogIntervals.Any(i => i.EnteredAt < at && (i.LeftAt == null || i.LeftAt >= at)))
-            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
-            .Select(c => new
-            {
-                c.Number,
-                // The status the case had then, not now: the last event before the instant that set one.
-                StepThen = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
-                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => (CaseEventKind?)e.Kind).FirstOrDefault(),
-                c.OpenedAt,
-                Village = c.Village!.Name,
-                Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => p.Petitioner!.Name).ToList(),
-                Leaders = c.Assignments.Where(a => a.From <= at && (a.To == null || a.To > at)).OrderBy(a => a.From)
-                    .Select(a => new { a.Role, a.Leader!.Name }).ToList(),
-            })
-            .AsSplitQuery().ToListAsync(ct);
-        return cases.Select((c, i) => new OwnershipRow(i + 1, c.Number,
-            string.Join("、", c.Petitioners.Select(name => showsNames ? name : PersonalDataPolicy.MaskName(name))),
-            c.Village,
-            string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => l.Name)),
-            string.Join("、", c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => l.Name)),
-            StatusName(CaseStatuses.After(c.StepThen ?? CaseEventKind.Registered) ?? CaseStatus.Registered), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
     }
 
     /// <summary>Steps overdue at the instant or due within a week of it.</summary>

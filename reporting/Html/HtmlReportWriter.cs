@@ -114,13 +114,15 @@ internal static class HtmlReportWriter
         // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
         var keepTogether = table.Columns.Select((column, i) =>
             column.Kind == ColumnKind.Text && cells.All(row => Width(row[i].Text) <= ShortText)).ToList();
-        html.Append(table.Columns.Count > WideColumns ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
-        foreach (var column in table.Columns)
+        // The caption's first line is the title, which the section heading already says; the rest (unit, date) is shown.
+        foreach (var line in table.Caption.Skip(1))
         {
-            html.Append("<th scope=\"col\">").Append(Encode(column.Header)).Append("</th>");
+            html.Append("<p class=\"form-line\">").Append(Encode(line)).Append("</p>\n");
         }
 
-        html.Append("</tr></thead>\n<tbody>\n");
+        html.Append(table.Columns.Count > WideColumns ? "<table class=\"wide\">\n<thead>" : "<table>\n<thead>");
+        WriteHeader(html, table);
+        html.Append("</thead>\n<tbody>\n");
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var cssClass = table.Rows[r].CssClass;
@@ -136,6 +138,45 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>One header row, or two when columns are grouped: a group's cell spans its columns, the others span both rows.</summary>
+    private static void WriteHeader(StringBuilder html, ReportTable table)
+    {
+        if (!table.HasGroups)
+        {
+            html.Append("<tr>");
+            foreach (var column in table.Columns)
+            {
+                html.Append("<th scope=\"col\">").Append(Encode(column.Header)).Append("</th>");
+            }
+
+            html.Append("</tr>");
+            return;
+        }
+
+        html.Append("<tr>");
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var column = table.Columns[i];
+            if (column.Group is null)
+            {
+                html.Append("<th scope=\"col\" rowspan=\"2\">").Append(Encode(column.Header)).Append("</th>");
+                continue;
+            }
+
+            var span = table.Columns.Skip(i).TakeWhile(c => c.Group == column.Group).Count();
+            html.Append("<th scope=\"colgroup\" colspan=\"").Append(span).Append("\">").Append(Encode(column.Group)).Append("</th>");
+            i += span - 1;
+        }
+
+        html.Append("</tr>\n<tr>");
+        foreach (var column in table.Columns.Where(c => c.Group is not null))
+        {
+            html.Append("<th scope=\"col\">").Append(Encode(column.Header)).Append("</th>");
+        }
+
+        html.Append("</tr>");
     }
 
     private static (string Text, string? CssClass) Cell(ColumnKind kind, object? value) => (kind, value) switch

@@ -32,6 +32,8 @@ internal static class HtmlStyles
         td.check { text-align: center; font-weight: bold; }
         tr.overdue td { color: #b42318; }
         tr.due-today td { color: #b54708; }
+        tr.no-leader td { background: #fef0c7; }
+        p.form-line { margin: 1mm 0 0; font-size: 9pt; color: #333; }
         tr.met td.check { color: #067647; }
         tr.unmet td.check { color: #b42318; }
         tr.current td { background: #eef4ff; font-weight: bold; }

@@ -14,23 +14,56 @@ internal static class CaseTables
         (5, "五类", "进京集体访，或赴省集体访 3 次及以上"),
     ];
 
-    public static ReportTable Ownership(IReadOnlyList<OwnershipRow> rows) => new(
-        "领导包案",
+    /// <summary>The 包案领导 group's sub-headers, as offices write them; the importer reads them back.</summary>
+    public const string LeaderGroup = "包案领导";
+
+    /// <summary>
+    /// 领导包案台账 as offices keep it: title, unit and date rows; 序号 姓名 户籍地 诉求, 包案领导 over 镇 and 村 (with
+    /// titles), 化解措施 进展 时限 备注 — and 案件编号 last, so a sheet exported here imports back onto the same cases.
+    /// </summary>
+    public static ReportTable Ownership(IReadOnlyList<OwnershipRow> rows, ReportContext context) => new(
+        "领导包案台账",
         [
             ReportTable.Integer("序号"),
-            ReportTable.Text("案件编号"),
             ReportTable.Text("姓名"),
-            ReportTable.Text("户籍地/村"),
-            ReportTable.Text("包案镇领导"),
-            ReportTable.Text("包案村领导"),
-            ReportTable.Text("状态"),
-            ReportTable.Integer("已办天数"),
+            ReportTable.Text("户籍地"),
+            ReportTable.Text("诉求"),
+            new("镇", ColumnKind.Text, LeaderGroup),
+            new("村", ColumnKind.Text, LeaderGroup),
+            ReportTable.Text("化解措施"),
+            ReportTable.Text("进展"),
+            new("时限", ColumnKind.Date),
+            ReportTable.Text("备注"),
+            ReportTable.Text("案件编号"),
         ],
         [
             .. rows.OrderBy(r => r.Number).Select(r => new TableRow(
-                [r.Number, r.CaseNumber, r.Petitioners, r.Village, r.TownLeaders, r.VillageLeader, r.Status, r.DaysOpen])),
-            .. Total(rows.Count, 8),
-        ]);
+                [r.Number, r.Petitioners, r.Residence, r.Matter, r.TownLeaders, r.VillageLeaders, r.Measures, r.Progress, r.Deadline, r.Remarks, r.CaseNumber],
+                r.NoLeader ? "no-leader" : r.Overdue ? "overdue" : null)),
+            .. Total(rows.Count, 11),
+        ])
+    {
+        Caption = [$"{context.Title}（{context.PeriodLabel}）", FormLine(context)],
+    };
+
+    /// <summary>填报单位 and 截至 date, the second line of an official form.</summary>
+    public static string FormLine(ReportContext context) =>
+        $"填报单位：{context.Office}" + (context.AsOfDay is { } day ? $"　　截至：{day.Year}年{day.Month}月{day.Day}日" : "");
+
+    /// <summary>包案领导汇总: each leader's cases in the period, resolved in it and overdue at its end; 合计 counts each case once.</summary>
+    public static ReportTable OwnershipByLeader(IReadOnlyList<LeaderOwnershipSummary> leaders, IReadOnlyList<OwnershipRow> rows, ReportContext context) => new(
+        "包案领导汇总",
+        [ReportTable.Text("包案领导"), ReportTable.Text("职务"), ReportTable.Text("层级"), ReportTable.Integer("包案件数"), ReportTable.Integer("已化解"), ReportTable.Integer("逾期")],
+        [
+            .. leaders.Select(l => new TableRow([l.Leader, l.Title, l.Level, l.Cases, l.Resolved, l.Overdue], l.Overdue > 0 ? "overdue" : null)),
+            .. rows.Any(r => r.NoLeader)
+                ? [new TableRow(["（无包案领导）", "", "", rows.Count(r => r.NoLeader), rows.Count(r => r.NoLeader && r.Resolved), rows.Count(r => r.NoLeader && r.Overdue)], "no-leader")]
+                : Array.Empty<TableRow>(),
+            .. rows.Count == 0 ? [] : new[] { new TableRow(["合计（件，不重复计）", "", "", rows.Count, rows.Count(r => r.Resolved), rows.Count(r => r.Overdue)], "total") },
+        ])
+    {
+        Caption = [$"包案领导汇总（{context.PeriodLabel}）", FormLine(context)],
+    };
 
     /// <summary>合计 under a list of cases: how many there are (nothing under an empty list, which says 无数据).</summary>
     private static TableRow[] Total(int count, int columns) =>

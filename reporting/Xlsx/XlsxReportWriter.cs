@@ -15,7 +15,7 @@ namespace PetitionGraph.Reporting.Xlsx;
 /// </summary>
 internal static class XlsxReportWriter
 {
-    public static byte[] Write(ReportContext context, IReadOnlyList<ReportTable> tables)
+    public static byte[] Write(ReportContext context, IReadOnlyList<ReportTable> tables, bool about = true)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -27,17 +27,20 @@ internal static class XlsxReportWriter
             var definedNames = new DefinedNames();
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint sheetId = 1;
-            foreach (var sheet in (IEnumerable<XlsxSheet>)[XlsxSheet.About(context), .. tables.Select(XlsxSheet.Expand)])
+            var first = about ? 2u : 1u;
+            foreach (var sheet in (IEnumerable<XlsxSheet>)[.. about ? [XlsxSheet.About(context)] : Array.Empty<XlsxSheet>(), .. tables.Select(XlsxSheet.Expand)])
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var name = UniqueName(sheet.Name, names);
-                var table = sheetId > 1;
+                var table = sheetId >= first;
                 part.Worksheet = Worksheet(sheet, selected: sheetId == 1, table);
                 sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId, Name = name });
                 var quoted = "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
                 if (table)
                 {
-                    definedNames.Append(new DefinedName($"{quoted}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
+                    // Every printed page repeats the header rows (both of a grouped header).
+                    var rows = $"${sheet.CaptionRows + 1}:${sheet.LastHeaderRow}";
+                    definedNames.Append(new DefinedName($"{quoted}!{rows}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
                     if (FilterRange(sheet) is { } range)
                     {
                         definedNames.Append(new DefinedName($"{quoted}!{range.Replace(":", ":$", StringComparison.Ordinal).Insert(0, "$")}")
@@ -62,11 +65,13 @@ internal static class XlsxReportWriter
 
     private static Worksheet Worksheet(XlsxSheet sheet, bool selected, bool table)
     {
-        // A table keeps its header row and its first column (the case, group or bucket) in view; 说明 only its header.
+        // A table keeps its header rows and its first column (the case, group or bucket) in view; 说明 only its header.
+        var below = (uint)(sheet.LastHeaderRow + 1);
+        var first = "B" + below.ToString(CultureInfo.InvariantCulture);
         var view = table
             ? new SheetView(
-                new Pane { HorizontalSplit = 1, VerticalSplit = 1, TopLeftCell = "B2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomRight, ActiveCell = "B2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "B2" } })
+                new Pane { HorizontalSplit = 1, VerticalSplit = sheet.LastHeaderRow, TopLeftCell = first, ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomRight, ActiveCell = first, SequenceOfReferences = new ListValue<StringValue> { InnerText = first } })
             { WorkbookViewId = 0, TabSelected = selected }
             : new SheetView(
                 new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -74,16 +79,25 @@ internal static class XlsxReportWriter
             { WorkbookViewId = 0, TabSelected = selected };
 
         var data = new SheetData();
-        var header = new Row { RowIndex = 1 };
-        for (var c = 0; c < sheet.Columns.Count; c++)
+        var merges = new List<string>();
+        var lastColumn = Math.Max(0, sheet.Columns.Count - 1);
+        for (var i = 0; i < sheet.Caption.Count; i++)
         {
-            header.Append(TextCell(Reference(c, 1), sheet.Columns[c].Header, XlsxStyles.Header));
+            // The title row and the unit/date row of an official form, each across the table's width.
+            var rowIndex = (uint)(i + 1);
+            var captionRow = new Row { RowIndex = rowIndex, Height = i == 0 ? 28 : 18, CustomHeight = true };
+            captionRow.Append(TextCell(Reference(0, rowIndex), sheet.Caption[i], i == 0 ? XlsxStyles.Title : XlsxStyles.FormLine));
+            data.Append(captionRow);
+            if (lastColumn > 0)
+            {
+                merges.Add($"{Reference(0, rowIndex)}:{Reference(lastColumn, rowIndex)}");
+            }
         }
 
-        data.Append(header);
+        WriteHeader(sheet, data, merges);
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
-            var rowIndex = (uint)(r + 2);
+            var rowIndex = (uint)(r + below);
             var row = new Row { RowIndex = rowIndex };
             for (var c = 0; c < sheet.Rows[r].Length && c < Math.Max(1, sheet.Columns.Count); c++)
             {
@@ -96,11 +110,16 @@ internal static class XlsxReportWriter
             data.Append(row);
         }
 
-        // The order of a worksheet's parts is fixed by the format: properties, views, columns, data, filter, printing.
+        // The order of a worksheet's parts is fixed by the format: properties, views, columns, data, filter, merges, printing.
         var worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), new SheetViews(view), new Columns(Widths(sheet)), data);
         if (table && FilterRange(sheet) is { } range)
         {
             worksheet.Append(new AutoFilter { Reference = range });
+        }
+
+        if (merges.Count > 0)
+        {
+            worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
         }
 
         worksheet.Append(
@@ -115,6 +134,58 @@ internal static class XlsxReportWriter
         return worksheet;
     }
 
+    /// <summary>
+    /// The header: one row, or two when columns are grouped — a group's name merged over its columns, every other
+    /// header merged down over both rows, as the office's 包案领导 › 镇 / 村.
+    /// </summary>
+    private static void WriteHeader(XlsxSheet sheet, SheetData data, List<string> merges)
+    {
+        var top = (uint)(sheet.CaptionRows + 1);
+        var header = new Row { RowIndex = top };
+        if (sheet.HeaderRows == 1)
+        {
+            for (var c = 0; c < sheet.Columns.Count; c++)
+            {
+                header.Append(TextCell(Reference(c, top), sheet.Columns[c].Header, XlsxStyles.Header));
+            }
+
+            data.Append(header);
+            return;
+        }
+
+        var second = new Row { RowIndex = top + 1 };
+        for (var c = 0; c < sheet.Columns.Count; c++)
+        {
+            var column = sheet.Columns[c];
+            if (column.Group is null)
+            {
+                header.Append(TextCell(Reference(c, top), column.Header, XlsxStyles.Header));
+                second.Append(TextCell(Reference(c, top + 1), "", XlsxStyles.Header));
+                merges.Add($"{Reference(c, top)}:{Reference(c, top + 1)}");
+                continue;
+            }
+
+            var groupStart = c == 0 || sheet.Columns[c - 1].Group != column.Group;
+            header.Append(TextCell(Reference(c, top), groupStart ? column.Group : "", XlsxStyles.Header));
+            second.Append(TextCell(Reference(c, top + 1), column.Header, XlsxStyles.Header));
+            if (groupStart)
+            {
+                var end = c;
+                while (end + 1 < sheet.Columns.Count && sheet.Columns[end + 1].Group == column.Group)
+                {
+                    end++;
+                }
+
+                if (end > c)
+                {
+                    merges.Add($"{Reference(c, top)}:{Reference(end, top)}");
+                }
+            }
+        }
+
+        data.Append(header, second);
+    }
+
     /// <summary>A sheet this wide prints landscape.</summary>
     private const int WideColumns = 9;
 
@@ -127,7 +198,9 @@ internal static class XlsxReportWriter
             last--;
         }
 
-        return last == 0 || sheet.Columns.Count == 0 ? null : $"A1:{Reference(sheet.Columns.Count - 1, (uint)(last + 1))}";
+        // The filter buttons sit on the last header row (under 包案领导: 镇 and 村).
+        var header = (uint)sheet.LastHeaderRow;
+        return last == 0 || sheet.Columns.Count == 0 ? null : $"A{header}:{Reference(sheet.Columns.Count - 1, (uint)(last + header))}";
     }
 
     private static IEnumerable<Column> Widths(XlsxSheet sheet) => sheet.Columns.Select((column, c) =>

@@ -3,11 +3,21 @@ using PetitionGraph.Reporting.Layout;
 
 namespace PetitionGraph.Reporting.Xlsx;
 
-internal sealed record XlsxColumn(string Header, uint Style);
+internal sealed record XlsxColumn(string Header, uint Style, string? Group = null);
 
 /// <summary>A sheet as cells to write: a report table with its rate columns spread out, or the 说明 sheet.</summary>
 internal sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<object?[]> Rows)
 {
+    /// <summary>Title, unit and date rows above the header (see <see cref="ReportTable.Caption"/>).</summary>
+    public IReadOnlyList<string> Caption { get; init; } = [];
+
+    public int CaptionRows => Caption.Count;
+
+    public int HeaderRows => Columns.Any(c => c.Group is not null) ? 2 : 1;
+
+    /// <summary>The 1-based row of the last header row; data starts below it.</summary>
+    public int LastHeaderRow => CaptionRows + HeaderRows;
+
     public const string AboutSheet = "说明";
 
     public static XlsxSheet About(ReportContext context)
@@ -40,7 +50,7 @@ internal sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns,
             }
             else
             {
-                columns.Add(new(column.Header, StyleOf(column.Kind)));
+                columns.Add(new(column.Header, StyleOf(column.Kind), column.Group));
             }
         }
 
@@ -73,7 +83,7 @@ internal sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns,
             rows.Add([ReportLayouts.NoData]);
         }
 
-        return new XlsxSheet(table.Name, columns, rows);
+        return new XlsxSheet(table.Name, columns, rows) { Caption = table.Caption };
     }
 
     private static uint StyleOf(ColumnKind kind) => kind switch

@@ -14,6 +14,10 @@ internal static class XlsxStyles
     public const uint DateTime = 5;
     public const uint Number = 6;
     public const uint Wrapped = 7;
+    /// <summary>A form's title row: large, bold, centred, no box.</summary>
+    public const uint Title = 8;
+    /// <summary>A form's unit and date row: no box.</summary>
+    public const uint FormLine = 9;
 
     private const uint PercentFormat = 164;
     private const uint DateFormat = 165;
@@ -27,8 +31,9 @@ internal static class XlsxStyles
         { Count = 3 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }))
-        { Count = 2 },
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }),
+            new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }))
+        { Count = 3 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
@@ -44,15 +49,18 @@ internal static class XlsxStyles
         new CellFormats(
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
-            { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
+            { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 2, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
             new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = PercentFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = DateFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = DateTimeFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 2, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
-            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyAlignment = true })
-        { Count = 8 },
+            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center })
+            { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 })
+        { Count = 10 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static T Thin<T>() where T : BorderPropertiesType, new() =>

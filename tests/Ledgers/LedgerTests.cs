@@ -13,16 +13,16 @@ public abstract class LedgerTests(TestHost host)
 {
     private static readonly string Fixtures = Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "ledgers");
 
+    /// <summary>ownership.csv as the ledger export shows it: name, residence, town and village leaders (with titles).</summary>
     private static readonly string[][] OwnershipRows =
     [
-        ["序号", "姓名", "户籍地", "包案领导", "村级包案领导"],
-        ["1", "柏一帆、籍思远", "示范镇台账村一组12号", "甄立账", "郝守册"],
-        ["2", "常乐天、蒲晓岚", "示范镇台账村三组5号", "甄立账、贾明簿", ""],
-        ["3", "冼若溪", "示范镇台账村五组8号", "贾明簿", "郝守册"],
+        ["柏一帆、籍思远", "示范镇台账村一组12号", "甄立账(测试职务)", "郝守册(测试职务)"],
+        ["常乐天、蒲晓岚", "示范镇台账村三组5号", "甄立账(测试职务)、贾明簿(测试职务)", ""],
+        ["冼若溪", "示范镇台账村五组8号", "贾明簿(测试职务)", "郝守册(测试职务)"],
     ];
 
     [Fact]
-    public async Task An_ownership_ledger_imports_once_and_exports_back_the_same_rows()
+    public async Task An_ownership_ledger_imports_once_exports_as_the_office_keeps_it_and_imports_back_unchanged()
     {
         await ReferenceAsync();
         var (exit, output) = await RunAsync("import", Path.Combine(Fixtures, "ownership.csv"), "--dry-run");
@@ -33,20 +33,50 @@ public abstract class LedgerTests(TestHost host)
         var again = await RunAsync("import", Path.Combine(Fixtures, "ownership.csv"));
         Assert.Contains("Imported 0 of 3 row(s)", again.Output, StringComparison.Ordinal);
         Assert.Contains("3 already imported", again.Output, StringComparison.Ordinal);
+        var count = await CountAsync();
+        var numbers = await NumbersAsync("LEDGER1");
 
-        // Over HTTP, as CSV, for the cases of 台账村 that are in the backlog (each row was designated from the ledger).
+        // Over HTTP, as CSV, for the cases of 台账村 that are in the backlog (each row was designated from the ledger):
+        // title, unit and date, 包案领导 over 镇 and 村, the cases, 合计 (read back as the importer reads: NFKC).
         var where = Uri.EscapeDataString("""{"village":{"code":{"eq":"LEDGER1"}},"inBacklog":{"eq":true}}""");
         var response = await host.Client.Http.GetAsync(new Uri($"/ledgers/ownership.csv?where={where}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var exported = LedgerGrid.FromCsv(await response.Content.ReadAsStringAsync()).Rows.Select(r => r.Cells).ToList();
-        Assert.Equal(OwnershipRows, exported);
+        var csv = TestRunFolder.NewPath("ledger", ".csv");
+        await File.WriteAllBytesAsync(csv, await response.Content.ReadAsByteArrayAsync());
+        var exported = LedgerGrid.Read(csv).Rows.Select(r => r.Cells).ToList();
+        Assert.Equal("领导包案情况汇总表(2026年11月1日)", exported[0][0]);
+        Assert.Equal("填报单位:示范镇信访办  截至:2026年11月1日", exported[1][0]);
+        Assert.Equal(["序号", "姓名", "户籍地", "诉求", "包案领导", "", "化解措施", "进展", "时限", "备注", "案件编号"], exported[2]);
+        Assert.Equal(["", "", "", "", "镇", "村", "", "", "", "", ""], exported[3]);
+        Assert.Equal(OwnershipRows, exported.Skip(4).SkipLast(1).Select(r => new[] { r[1], r[2], r[4], r[5] }));
+        Assert.Equal(numbers, exported.Skip(4).SkipLast(1).Select(r => r[10]));
+        Assert.All(exported.Skip(4).SkipLast(1), r => Assert.StartsWith("办理中(11月1日)", r[7], StringComparison.Ordinal));
+        Assert.All(exported.Skip(4).SkipLast(1), r => Assert.Equal("2026-12-31", r[8]));
+        Assert.Equal(["合计", "3 件"], exported[^1][..2]);
 
-        // The same as XLSX from the command line, read back with the importer's reader.
+        // The same as XLSX from the command line: the form, and the per-leader summary.
         var file = TestRunFolder.NewPath("ledger", ".xlsx");
         var export = await RunAsync("export", "--kind", "ownership", "--out", file, "--where", """{"village":{"code":{"eq":"LEDGER1"}}}""");
         Assert.True(export.Exit == 0, export.Output);
-        Assert.Equal(OwnershipRows, LedgerGrid.Read(file).Rows.Select(r => r.Cells).ToList());
+        var book = new Reporting.XlsxBook(await File.ReadAllBytesAsync(file));
+        Assert.Equal(["领导包案台账", "包案领导汇总"], book.Sheets);
+        Assert.Contains("E3:F3", book.Merges["领导包案台账"]);
+        Assert.Contains("'领导包案台账'!$3:$4", book.PrintTitles);
+        Assert.Equal(OwnershipRows, LedgerGrid.Read(file).Rows.Skip(4).SkipLast(1).Select(r => new[] { r.Cells[1], r.Cells[2], r.Cells[4], r.Cells[5] }));
+        Assert.Equal([("甄立账", 2.0), ("贾明簿", 2.0), ("郝守册", 2.0)],
+            Enumerable.Range(4, 3).Select(r => (book.Cell("包案领导汇总", $"A{r}")!.Text!, book.Cell("包案领导汇总", $"D{r}")!.Number!.Value)).OrderBy(l => l.Item1, StringComparer.Ordinal));
+
+        // Both import back unchanged: every row names its case, which is here.
+        foreach (var back in new[] { csv, file })
+        {
+            var result = await RunAsync("import", back, "--kind", "ownership");
+            Assert.True(result.Exit == 0, result.Output);
+            Assert.Contains("Imported 0 of 3 row(s)", result.Output, StringComparison.Ordinal);
+            Assert.Contains("3 already imported", result.Output, StringComparison.Ordinal);
+        }
+        Assert.Equal(count, await CountAsync());
         File.Delete(file);
+        File.Delete(csv);
 
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
@@ -54,6 +84,8 @@ public abstract class LedgerTests(TestHost host)
         Assert.Equal(3, cases.Count);
         Assert.All(cases, c => Assert.Contains(c.Events, e => e.Kind == Api.Cases.CaseEventKind.DesignatedBacklog && e.Source == "台账导入: ownership.csv"));
         Assert.Equal(6, cases.Sum(c => c.Assignments.Count));
+        // Titles are shown to every role unmasked: they never carry the petitioners' names.
+        Assert.All(cases, c => Assert.DoesNotContain("柏一帆", c.Title, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -64,13 +96,28 @@ public abstract class LedgerTests(TestHost host)
         Assert.True(result.Exit == 0, result.Output);
         var data = await host.Client.QueryAsync("""{ ledgerRows(kind: OWNERSHIP, where: { village: { code: { eq: "LEDGER2" } } }) }""");
         var rows = data.GetProperty("ledgerRows").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToArray()).ToList();
+        Assert.Equal(["序号", "姓名", "户籍地", "诉求", "包案领导（镇）", "包案领导（村）", "化解措施", "进展", "时限", "备注", "案件编号"], rows[0]);
         Assert.Equal(
             [
-                ["序号", "姓名", "户籍地", "包案领导", "村级包案领导"],
-                ["1", "龚明远、雷雨晴", "示范镇台账社区东区7栋", "甄立账", ""],
-                ["2", "欧阳青", "示范镇台账社区西区2栋", "贾明簿、甄立账", ""],
+                ["1", "龚明远、雷雨晴", "示范镇台账社区东区7栋", "甄立账（测试职务）", ""],
+                ["2", "欧阳青", "示范镇台账社区西区2栋", "贾明簿（测试职务）、甄立账（测试职务）", ""],
             ],
-            rows);
+            rows.Skip(1).Select(r => new[] { r[0], r[1], r[2], r[4], r[5] }));
+    }
+
+    [Fact]
+    public async Task A_masked_copy_or_an_unknown_case_number_is_refused_and_nothing_written()
+    {
+        await ReferenceAsync();
+        var before = await CountAsync();
+        var sheet = TestRunFolder.NewPath("ledger", ".csv");
+        await File.WriteAllTextAsync(sheet, "序号,姓名,户籍地,包案领导,村级包案领导,案件编号\n1,柏*,示范镇台账村一组12号,甄立账,,\n2,籍思远,示范镇台账村一组12号,甄立账,,1999-0001\n");
+        var (exit, output) = await RunAsync("import", sheet, "--kind", "ownership");
+        Assert.Equal(1, exit);
+        Assert.Contains("row 2, 姓名: '柏*' is masked", output, StringComparison.Ordinal);
+        Assert.Contains("row 3, 案件编号: there is no case 1999-0001 here", output, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+        File.Delete(sheet);
     }
 
     [Fact]
@@ -114,11 +161,21 @@ public abstract class LedgerTests(TestHost host)
         var analyst = host.ClientAs(Role.Analyst, "ledger-analyst");
         var masked = await analyst.Http.GetAsync(new Uri("/ledgers/ownership.csv", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, masked.StatusCode);
-        var rows = LedgerGrid.FromCsv(await masked.Content.ReadAsStringAsync()).Rows.Skip(1).Select(r => r.Cells).ToList();
-        Assert.All(rows, r => Assert.True(r[1].Split('、').All(n => n.EndsWith('*')) && r[2].Length == 0, string.Join(",", r)));
+        var villages = (await analyst.QueryAsync("{ villages(first: 100) { nodes { name } } }")).GetProperty("villages").GetProperty("nodes").EnumerateArray().Select(v => v.GetProperty("name").GetString()).ToHashSet();
+        var rows = LedgerGrid.FromCsv(await masked.Content.ReadAsStringAsync()).Rows.Skip(4).SkipLast(1).Select(r => r.Cells).ToList();
+        Assert.NotEmpty(rows);
+        // Names masked, and the village instead of the address.
+        Assert.All(rows, r => Assert.True(r[1].Split('、').All(n => n.Length == 0 || n.EndsWith('*')) && villages.Contains(r[2]), string.Join(",", r)));
         var leader = host.ClientAs(Role.Leader, "ledger-leader", leaderId: 1);
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.Http.GetAsync(new Uri("/ledgers/cases.xlsx", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().Http.GetAsync(new Uri("/ledgers/cases.xlsx", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<List<string>> NumbersAsync(string village)
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().Cases.Where(c => c.Village!.Code == village)
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Select(c => c.Number).ToListAsync();
     }
 
     private async Task ReferenceAsync()

@@ -41,7 +41,7 @@ public sealed class ReportRendererTests
         [ReportKind.MonthlyOverview] = ["说明", "本期汇总", "趋势", "分领域"],
         [ReportKind.ByCategory] = ["说明", "分领域"],
         [ReportKind.ByVillage] = ["说明", "分村（社区）"],
-        [ReportKind.LeaderOwnership] = ["说明", "领导包案"],
+        [ReportKind.LeaderOwnership] = ["说明", "领导包案台账", "包案领导汇总"],
         [ReportKind.DueList] = ["说明", "到期提醒"],
         [ReportKind.KeyCases] = ["说明", "五类统计", "重点案件"],
         [ReportKind.CampaignProgress] = ["说明", "攻坚阶段", "攻坚目标"],
@@ -156,22 +156,59 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
-    public void Leader_ownership_is_the_summary_table_with_masked_names_unless_shown()
+    public void Leader_ownership_is_the_ledger_as_offices_keep_it_with_a_summary_per_leader()
     {
         var masked = ReportRenderer.Render(SampleData.Full(ReportKind.LeaderOwnership, showsNames: false));
         var shown = ReportRenderer.Render(SampleData.Full(ReportKind.LeaderOwnership, showsNames: true));
 
-        string[] headers = ["序号", "案件编号", "姓名", "户籍地/村", "包案镇领导", "包案村领导", "状态", "已办天数"];
+        const string sheet = "领导包案台账";
         var book = new XlsxBook(Artifact(masked, "report.xlsx").Content);
-        Assert.Equal(headers, book.Headers("领导包案"));
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => (double?)i), book.Column("领导包案", 'A').SkipLast(1).Select(c => c.Number));
-        Assert.Equal(["合计", "12 件"], [book.Cell("领导包案", "A14")!.Text!, book.Cell("领导包案", "B14")!.Text!]);
-        Assert.All(book.Column("领导包案", 'C').SkipLast(1), c => Assert.Contains("*", c.Text, StringComparison.Ordinal));
-        Assert.Equal("1", book.Cell("领导包案", "H2")!.Format); // built-in number format 1 is "0"
+        Assert.Equal(["说明", sheet, "包案领导汇总"], book.Sheets);
+        // Title, unit and date; 包案领导 merged over 镇 and 村, every other header merged down over both header rows.
+        Assert.Equal("领导包案情况汇总表（2021年5月）", book.Cell(sheet, "A1")!.Text);
+        Assert.StartsWith("填报单位：示例镇信访办", book.Cell(sheet, "A2")!.Text, StringComparison.Ordinal);
+        Assert.Equal(["序号", "姓名", "户籍地", "诉求", "包案领导", "", "化解措施", "进展", "时限", "备注", "案件编号"], book.Headers(sheet, 3));
+        Assert.Equal(["", "", "", "", "镇", "村", "", "", "", "", ""], book.Headers(sheet, 4));
+        Assert.Contains("A1:K1", book.Merges[sheet]);
+        Assert.Contains("E3:F3", book.Merges[sheet]);
+        Assert.Contains("A3:A4", book.Merges[sheet]);
+        Assert.Contains("K3:K4", book.Merges[sheet]);
+        Assert.Equal("B5", book.FrozenAt[sheet]);
+        Assert.Equal("A4:K16", book.AutoFilter[sheet]);
+        Assert.Contains("'领导包案台账'!$3:$4", book.PrintTitles);
+        Assert.True(book.Landscape[sheet]);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (double?)i), book.Column(sheet, 'A', 5).SkipLast(1).Select(c => c.Number));
+        Assert.Equal(["合计", "12 件"], [book.Cell(sheet, "A17")!.Text!, book.Cell(sheet, "B17")!.Text!]);
+        Assert.All(book.Column(sheet, 'B', 5).SkipLast(1), c => Assert.Contains("*", c.Text, StringComparison.Ordinal));
+        Assert.All(book.Column(sheet, 'C', 5).SkipLast(1), c => Assert.DoesNotContain("号", c.Text, StringComparison.Ordinal));
+        Assert.Equal("yyyy-mm-dd", book.Cell(sheet, "I5")!.Format);
+        // Row 7 has no leader: flagged in 备注 (and shaded on the page).
+        Assert.Equal("无包案领导，须落实包案", book.Cell(sheet, "J11")!.Text);
+        Assert.Equal("期末已逾期", book.Cell(sheet, "J5")!.Text);
+
+        // Each leader: cases, resolved in the period, overdue at its end; 合计 counts each case once.
+        const string summary = "包案领导汇总";
+        Assert.Equal(["包案领导", "职务", "层级", "包案件数", "已化解", "逾期"], book.Headers(summary, 3));
+        var leaders = SampleData.Ownership(false).Where(r => !r.NoLeader).GroupBy(r => r.TownLeaders).ToList();
+        var first = leaders.OrderByDescending(g => g.Count()).ThenBy(g => g.Key[..g.Key.IndexOf('（')], StringComparer.Ordinal).First();
+        Assert.Equal(first.Key[..first.Key.IndexOf('（')], book.Cell(summary, "A4")!.Text);
+        Assert.Equal("镇", book.Cell(summary, "C4")!.Text);
+        Assert.Equal([first.Count(), first.Count(r => r.Resolved), first.Count(r => r.Overdue)],
+            [(int)book.Cell(summary, "D4")!.Number!, (int)book.Cell(summary, "E4")!.Number!, (int)book.Cell(summary, "F4")!.Number!]);
+        var total = book.Column(summary, 'A', 4).Count + 3;
+        Assert.Equal("合计（件，不重复计）", book.Cell(summary, $"A{total}")!.Text);
+        Assert.Equal(12, book.Cell(summary, $"D{total}")!.Number);
+        Assert.Equal("（无包案领导）", book.Cell(summary, $"A{total - 1}")!.Text);
+
         var html = Html(masked);
-        Assert.Contains(string.Concat(headers.Select(h => $"<th scope=\"col\">{h}</th>")), html, StringComparison.Ordinal);
-        Assert.Contains("共 12 件。", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("*", new XlsxBook(Artifact(shown, "report.xlsx").Content).Column("领导包案", 'C').First().Text, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\" rowspan=\"2\">序号</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"colgroup\" colspan=\"2\">包案领导</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"no-leader\">", html, StringComparison.Ordinal);
+        Assert.Contains("本期在积案中的事项共 12 件，其中本期化解 3 件。其中无包案领导 1 件", html, StringComparison.Ordinal);
+        Assert.Contains("填报单位：示例镇信访办", html, StringComparison.Ordinal);
+        var named = new XlsxBook(Artifact(shown, "report.xlsx").Content);
+        Assert.DoesNotContain("*", named.Column(sheet, 'B', 5).First().Text, StringComparison.Ordinal);
+        Assert.Contains("号", named.Column(sheet, 'C', 5).First().Text, StringComparison.Ordinal);
     }
 
     [Fact]

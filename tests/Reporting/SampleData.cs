@@ -24,7 +24,10 @@ internal static class SampleData
         TimeZone: "Asia/Shanghai",
         Office: "示例镇信访办",
         ShowsNames: showsNames,
-        ReaderRole: showsNames ? "信访办工作人员" : "镇领导");
+        ReaderRole: showsNames ? "信访办工作人员" : "镇领导")
+    {
+        AsOfDay = new DateTime(2021, 5, 31, 0, 0, 0, DateTimeKind.Unspecified),
+    };
 
     public static readonly IReadOnlyDictionary<ReportKind, string> Titles = new Dictionary<ReportKind, string>
     {
@@ -99,15 +102,27 @@ internal static class SampleData
     {
         var random = new Random(11);
         var villages = Villages(14);
-        return [.. Enumerable.Range(1, 12).Select(i => new OwnershipRow(
-            i,
-            $"2020-{i * 7:0000}",
-            string.Join("、", Enumerable.Range(0, 1 + i % 3).Select(_ => PersonName(random, masked: !showsNames))),
-            villages[i % villages.Length],
-            PersonName(random) + "（副镇长）",
-            PersonName(random) + "（村党支部书记）",
-            i % 4 == 0 ? "已化解" : "化解中",
-            30 + i * 41))];
+        string[] town = [PersonName(random) + "（党委副书记）", PersonName(random) + "（副镇长）", PersonName(random) + "（人大主席）"];
+        return [.. Enumerable.Range(1, 12).Select(i =>
+        {
+            var row = new OwnershipRow(
+                i,
+                $"2020-{i * 7:0000}",
+                string.Join("、", Enumerable.Range(0, 1 + i % 3).Select(_ => PersonName(random, masked: !showsNames))),
+                showsNames ? $"示范镇{villages[i % villages.Length]}{i}组{i * 3}号" : villages[i % villages.Length],
+                i % 2 == 0 ? "要求解决宅基地边界纠纷" : "反映土地承包经营权流转费用未按期支付",
+                i == 7 ? "" : town[i % 3],
+                i == 7 ? "" : PersonName(random) + "（村党支部书记）",
+                i % 3 == 0 ? "1. 召开协调会（5月20日前，已完成）；2. 入户答复（6月10日前）" : "1. 走访了解诉求（5月25日前）",
+                i % 4 == 0 ? "已化解（5月18日）" : "办理中（4月2日）；最近：走访（5月9日）",
+                i % 4 == 0 ? null : PeriodStart.AddDays(10 + i),
+                "")
+            {
+                Resolved = i % 4 == 0,
+                Overdue = i % 5 == 1,
+            };
+            return row with { Remarks = OwnershipLedger.Remarks(row) };
+        })];
     }
 
     public static IReadOnlyList<DueRow> Due()

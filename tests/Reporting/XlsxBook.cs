@@ -21,7 +21,12 @@ internal sealed class XlsxBook
         {
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             Sheets.Add(sheet.Name!.Value!);
-            FrozenHeader[sheet.Name.Value!] = part.Worksheet!.Descendants<Pane>().Any(p => p.State?.Value == PaneStateValues.Frozen && p.VerticalSplit?.Value == 1);
+            var pane = part.Worksheet!.Descendants<Pane>().FirstOrDefault(p => p.State?.Value == PaneStateValues.Frozen);
+            FrozenHeader[sheet.Name.Value!] = pane?.VerticalSplit?.Value >= 1;
+            FrozenAt[sheet.Name.Value!] = pane?.TopLeftCell?.Value;
+            Merges[sheet.Name.Value!] = [.. part.Worksheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!)];
+            Landscape[sheet.Name.Value!] = part.Worksheet.Descendants<PageSetup>().Any(p => p.Orientation?.Value == OrientationValues.Landscape);
+            AutoFilter[sheet.Name.Value!] = part.Worksheet.Descendants<AutoFilter>().FirstOrDefault()?.Reference?.Value;
             var sheetCells = new Dictionary<string, XlsxCell>();
             foreach (var cell in part.Worksheet.Descendants<Cell>())
             {
@@ -34,19 +39,33 @@ internal sealed class XlsxBook
 
             cells[sheet.Name.Value!] = sheetCells;
         }
+
+        PrintTitles.AddRange(workbook.Workbook.DefinedNames?.Elements<DefinedName>().Where(d => d.Name?.Value == "_xlnm.Print_Titles").Select(d => d.Text) ?? []);
     }
 
     public List<string> Sheets { get; } = [];
 
     public Dictionary<string, bool> FrozenHeader { get; } = [];
 
+    /// <summary>The first cell that scrolls (below the frozen header rows, right of the frozen column).</summary>
+    public Dictionary<string, string?> FrozenAt { get; } = [];
+
+    public Dictionary<string, List<string>> Merges { get; } = [];
+
+    public Dictionary<string, bool> Landscape { get; } = [];
+
+    public Dictionary<string, string?> AutoFilter { get; } = [];
+
+    /// <summary>Each sheet's print titles (rows repeated on every page), e.g. "'领导包案台账'!$3:$4", in sheet order.</summary>
+    public List<string> PrintTitles { get; } = [];
+
     public XlsxCell? Cell(string sheet, string reference) => cells[sheet].GetValueOrDefault(reference);
 
-    /// <summary>The texts of row 1, left to right.</summary>
-    public List<string> Headers(string sheet)
+    /// <summary>The texts of row 1 (or another), left to right.</summary>
+    public List<string> Headers(string sheet, int row = 1)
     {
         var headers = new List<string>();
-        for (var c = 'A'; cells[sheet].TryGetValue($"{c}1", out var cell); c++)
+        for (var c = 'A'; cells[sheet].TryGetValue($"{c}{row}", out var cell); c++)
         {
             headers.Add(cell.Text!);
         }
@@ -54,11 +73,11 @@ internal sealed class XlsxBook
         return headers;
     }
 
-    /// <summary>The cells of one column below the header, top to bottom.</summary>
-    public List<XlsxCell> Column(string sheet, char column)
+    /// <summary>The cells of one column below the header (from row 2, or another), top to bottom.</summary>
+    public List<XlsxCell> Column(string sheet, char column, int fromRow = 2)
     {
         var values = new List<XlsxCell>();
-        for (var r = 2; cells[sheet].TryGetValue($"{column}{r}", out var cell); r++)
+        for (var r = fromRow; cells[sheet].TryGetValue($"{column}{r}", out var cell); r++)
         {
             values.Add(cell);
         }

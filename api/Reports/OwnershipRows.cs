@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Access;
+using PetitionGraph.Api.Cases;
+using PetitionGraph.Api.Leaders;
+using PetitionGraph.Reporting;
+
+namespace PetitionGraph.Api.Reports;
+
+/// <summary>The 领导包案台账's rows, for the report and the ledger export alike.</summary>
+public sealed partial class ReportDataBuilder
+{
+    /// <summary>
+    /// The cases <paramref name="cases"/> selects (in the reader's scope), each as it stood at <paramref name="at"/>:
+    /// its status, the leaders who owned it at any time in [<paramref name="from"/>, <paramref name="at"/>] with their
+    /// titles, its plan, its latest activity, and its next time limit — nothing that happened after. Residence is the
+    /// petitioner's address for a reader who may read names, else the village. Also the petitioners listed, for audit.
+    /// </summary>
+    internal async Task<(List<OwnershipRow> Rows, List<int> Petitioners)> OwnershipAsync(
+        Expression<Func<Case, bool>> cases, DateTime from, DateTime at, bool showsNames, CancellationToken ct)
+    {
+        var found = await db.Cases.Where(scope).Where(cases)
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Number,
+                c.Demand,
+                Village = c.Village!.Name,
+                // The status the case had then, not now: the last event before the instant that set one.
+                StepThen = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
+                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new { e.Kind, e.At }).FirstOrDefault(),
+                Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => new { p.PetitionerId, p.Petitioner!.Name, p.Petitioner.Address }).ToList(),
+                Leaders = c.Assignments.Where(a => a.From <= at && (a.To == null || a.To > from)).OrderBy(a => a.From).ThenBy(a => a.Id)
+                    .Select(a => new { a.Role, a.Leader!.Name, a.Leader.Title }).ToList(),
+                Plan = db.CasePlanSteps.Where(s => s.CaseId == c.Id && s.CreatedAt < at).OrderBy(s => s.Position)
+                    .Select(s => new { s.Description, s.DueAt, Done = s.DoneAt != null && s.DoneAt < at }).ToList(),
+                Activity = c.Activities.Where(a => a.At < at).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                    .Select(a => new { a.Kind, a.At }).FirstOrDefault(),
+                // Statutory limits still open then (the petitioner's evaluation window is not the office's limit).
+                Limits = c.Deadlines.Where(d => d.Step != DeadlineStep.Evaluation && (d.MetAt == null || d.MetAt > at)).Select(d => new { d.Step, d.DueAt }).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct);
+
+        var rows = new List<OwnershipRow>(found.Count);
+        foreach (var c in found)
+        {
+            var status = CaseStatuses.After(c.StepThen?.Kind ?? CaseEventKind.Registered) ?? CaseStatus.Registered;
+            // A limit only counts while its step is the one under way then (a conclusion limit from an acceptance made
+            // later did not exist yet); plan steps not done by then count as the office's own limits.
+            var open = c.Limits.Where(l => (l.Step == DeadlineStep.Notice && status == CaseStatus.Registered)
+                    || (l.Step == DeadlineStep.Conclusion && status == CaseStatus.Accepted)).Select(l => l.DueAt)
+                .Concat(c.Plan.Where(s => !s.Done && status is not (CaseStatus.Resolved or CaseStatus.Terminated or CaseStatus.Declined)).Select(s => s.DueAt))
+                .Order().ToList();
+            var next = open.Count > 0 ? open[0] : (DateTime?)null;
+            var overdue = next is { } due && due < at;
+            var resolved = status == CaseStatus.Resolved && c.StepThen!.At >= from;
+            var town = c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => Titled(l.Name, l.Title)).Distinct();
+            var village = c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => Titled(l.Name, l.Title)).Distinct();
+            var row = new OwnershipRow(
+                rows.Count + 1,
+                c.Number,
+                string.Join("、", c.Petitioners.Select(p => showsNames ? p.Name : PersonalDataPolicy.MaskName(p.Name))),
+                showsNames ? c.Petitioners.Select(p => p.Address).FirstOrDefault(a => !string.IsNullOrEmpty(a)) ?? c.Village : c.Village,
+                c.Demand,
+                string.Join("、", town),
+                string.Join("、", village),
+                string.Join("；", c.Plan.Select((s, i) => $"{i + 1}. {s.Description}（{Day(s.DueAt)}前{(s.Done ? "，已完成" : "")}）")),
+                Progress(status, c.StepThen?.At, c.Activity?.Kind, c.Activity?.At),
+                next is { } limit ? office.ToOffice(limit).Date : null,
+                "")
+            { Overdue = overdue, Resolved = resolved };
+            rows.Add(row with { Remarks = OwnershipLedger.Remarks(row) });
+        }
+        return (rows, found.SelectMany(c => c.Petitioners.Select(p => p.PetitionerId)).Distinct().ToList());
+    }
+
+    /// <summary>The backlog cases of a period: in the backlog at some instant of [from, at).</summary>
+    internal static Expression<Func<Case, bool>> InBacklogDuring(DateTime from, DateTime at) =>
+        c => c.BacklogIntervals.Any(i => i.EnteredAt < at && (i.LeftAt == null || i.LeftAt > from));
+
+    private static string Titled(string name, string title) => string.IsNullOrWhiteSpace(title) ? name : $"{name}（{title}）";
+
+    private string Day(DateTime instant)
+    {
+        var local = office.ToOffice(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Month}月{local.Day}日");
+    }
+
+    private string Progress(CaseStatus status, DateTime? since, ActivityKind? activity, DateTime? activityAt)
+    {
+        var text = StatusName(status) + (since is { } at && status != CaseStatus.Registered ? $"（{Day(at)}）" : "");
+        return activity is { } kind ? $"{text}；最近：{ActivityName(kind)}（{Day(activityAt!.Value)}）" : text;
+    }
+
+    internal static string ActivityName(ActivityKind kind) => kind switch
+    {
+        ActivityKind.CoordinationMeeting => "协调会办",
+        ActivityKind.Reply => "再次答复",
+        ActivityKind.Negotiation => "协商调处",
+        ActivityKind.Hearing => "评查听证",
+        ActivityKind.OnlineRegistration => "网上登记",
+        ActivityKind.Visit => "走访",
+        _ => "帮扶",
+    };
+}
