@@ -3,7 +3,7 @@ using PetitionGraph.Reporting.Layout;
 
 namespace PetitionGraph.Reporting.Kinds;
 
-/// <summary>信访工作月报: the period's figures against campaign targets, the stock trend, increment and resolved, rates, by category.</summary>
+/// <summary>信访工作月报: the period's figures against campaign targets, the stock trend, increment and resolved, rates and their trend, by category.</summary>
 public sealed class MonthlyOverviewReport : ReportDefinition
 {
     public override ReportKind Kind => ReportKind.MonthlyOverview;
@@ -25,6 +25,7 @@ public sealed class MonthlyOverviewReport : ReportDefinition
         builder.Section("积案存量趋势", builder.Chart(data.Trend.Count > 0, () => StockTrendChart.Render(data.Trend, data.StockTarget)));
         builder.Section("新增与化解", builder.Chart(data.Trend.Count > 0, () => IncrementResolvedChart.Render(data.Trend)));
         builder.Section("工作指标与目标", builder.Chart(data.Period is not null, () => RatesChart.Render(data.Period, data.RateTargets)));
+        builder.Section("工作指标趋势", builder.Chart(data.Trend.Count > 0, () => RateTrendChart.Render(data.Trend)));
         builder.Section("分领域存量与增量", builder.Chart(data.ByCategory.Count > 0, () => CategoryChart.Render(data.ByCategory)));
         builder.Section("各期数据", builder.Table(FigureTables.Trend(data.Trend)));
         builder.Sheet(FigureTables.Groups("分领域", "领域", data.ByCategory, "未分类"));

@@ -27,7 +27,7 @@ public sealed class ReportRendererTests
 
     private static readonly Dictionary<ReportKind, string[]> ExpectedCharts = new()
     {
-        [ReportKind.MonthlyOverview] = ["stock-trend", "increment-resolved", "rates", "by-category"],
+        [ReportKind.MonthlyOverview] = ["stock-trend", "increment-resolved", "rates", "rate-trend", "by-category"],
         [ReportKind.ByCategory] = ["by-category"],
         [ReportKind.ByVillage] = ["by-village"],
         [ReportKind.LeaderOwnership] = [],

@@ -66,6 +66,7 @@ public sealed class ChartTests
             CategoryChart.Render([]),
             VillageChart.Render([]),
             RatesChart.Render(null),
+            RateTrendChart.Render([]),
         ];
 
         foreach (var chart in charts)
@@ -85,6 +86,28 @@ public sealed class ChartTests
         Assert.Contains("目标 72", chart.Labels);
         Assert.Contains("2021-05", chart.Labels);
     }
+
+    [Fact]
+    public void The_rate_trend_has_a_line_per_rate_and_a_gap_where_a_rate_had_nothing_due()
+    {
+        var full = RateTrendChart.Render(SampleData.Trend());
+        var trend = SampleData.Trend().Select((r, i) => i == 5 ? r with { SatisfactionRate = new Rate(0, 0) } : r).ToList();
+
+        var chart = RateTrendChart.Render(trend);
+
+        SampleOutput.Write("rate-trend-gap.png", chart.Png);
+        Assert.Equal(["及时受理率", "按期办结率", "参评率", "满意率"], chart.Labels.Where(l => l.EndsWith('率')));
+        Assert.StartsWith("工作指标趋势（2020-06 至 2021-05，单位：%）", chart.Title, StringComparison.Ordinal);
+        // A bucket without the rate has no point at all (not a point at zero): one diamond fewer, the others as many.
+        Assert.Equal(Markers(full.Svg, "#CC79A7") - 1, Markers(chart.Svg, "#CC79A7"));
+        Assert.Equal(Markers(full.Svg, "#0072B2"), Markers(chart.Svg, "#0072B2"));
+        Assert.Equal(13, Markers(full.Svg, "#CC79A7")); // twelve buckets and the legend's
+    }
+
+    /// <summary>Filled four-sided marks of a colour: a series' markers (diamonds or squares) and its legend sample.</summary>
+    private static int Markers(string svg, string colour) =>
+        XDocument.Parse(svg).Descendants().Count(e => e.Name.LocalName == "path" && (string?)e.Attribute("fill") == colour
+            && System.Text.RegularExpressions.Regex.IsMatch((string?)e.Attribute("d") ?? "", @"^M[-\d. ]+(L[-\d. ]+){3,4}Z$"));
 
     [Fact]
     public void A_rate_with_nothing_due_is_a_dash_and_the_others_keep_their_parts()
@@ -166,6 +189,7 @@ public sealed class ChartTests
         [CategoryChart.Name] = () => CategoryChart.Render(SampleData.ByCategory()),
         [VillageChart.Name] = () => VillageChart.Render(SampleData.ByVillage()),
         [RatesChart.Name] = () => RatesChart.Render(SampleData.Period(), SampleData.RateTargets),
+        [RateTrendChart.Name] = () => RateTrendChart.Render(SampleData.Trend()),
     };
 
     private static IEnumerable<string> SvgTexts(string svg) =>
