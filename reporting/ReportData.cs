@@ -20,6 +20,9 @@ public sealed record ReportData(ReportKind Kind, ReportContext Context)
 
     public IReadOnlyList<OwnershipRow> Ownership { get; init; } = [];
 
+    /// <summary>上期数据更正: figures of closed periods restated by corrections recorded in this report's period.</summary>
+    public IReadOnlyList<RestatedFigure> Restated { get; init; } = [];
+
     public IReadOnlyList<DueRow> Due { get; init; } = [];
 
     public IReadOnlyList<KeyCaseRow> KeyCases { get; init; } = [];

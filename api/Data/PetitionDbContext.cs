@@ -41,6 +41,8 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
     public DbSet<Reports.Mail.ReportSubscription> ReportSubscriptions => Set<Reports.Mail.ReportSubscription>();
     public DbSet<Reports.Mail.ReportDelivery> ReportDeliveries => Set<Reports.Mail.ReportDelivery>();
+    public DbSet<Periods.ClosedPeriod> ClosedPeriods => Set<Periods.ClosedPeriod>();
+    public DbSet<Periods.Correction> Corrections => Set<Periods.Correction>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Changes.Change> Changes => Set<Changes.Change>();

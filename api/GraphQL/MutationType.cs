@@ -4,6 +4,7 @@ using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
+using PetitionGraph.Api.Periods;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Villages;
@@ -41,6 +42,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddReportSubscriptionMutations();
         Require(ReferenceData);
         this.AddCampaignMutations();
+        this.AddPeriodMutations();
         Require(Campaigns);
         this.AddReportMutations();
         Require(Reports);

@@ -6,6 +6,7 @@ using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Changes;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Ledgers;
+using PetitionGraph.Api.Periods;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports;
@@ -33,6 +34,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCampaignQueries();
         this.AddReportQueries();
         this.AddReportSubscriptionQueries();
+        this.AddPeriodQueries();
         this.AddAuditQueries();
         this.AddLedgerQueries();
         this.AddChangeQueries();

@@ -162,6 +162,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
     {
         var plans = new List<RowPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lastClosedEnd = await db.ClosedPeriods.MaxAsync(p => (DateTime?)p.End, ct);
         foreach (var (row, cells) in rows)
         {
             var before = problems.Count;
@@ -191,6 +192,12 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             if (steps is null)
             {
                 problems.Add($"row {row}, 状态: '{status}' is not a status (待受理, 办理中, 已办结, 已化解, 已终结)");
+            }
+            if (opened is { } dated && lastClosedEnd is { } closedEnd && office.FromOffice(dated) < closedEnd)
+            {
+                // A ledger cannot give a reason per row: such an entry is a correction, made with registerPetition.
+                problems.Add($"row {row}, 登记日期: {dated:yyyy-MM-dd} lies before the end of a closed period (its report was published); " +
+                    "register it with registerPetition and a correctionReason, so it is recorded as a correction");
             }
             var demand = header.Cell(cells, "诉求");
             if (problems.Count > before)

@@ -145,6 +145,11 @@ public sealed class ReportRunStore(
         {
             mine.Status = ReportRunStatus.Succeeded;
             mine.Artifacts.AddRange(artifacts);
+            // Its scheduled report is produced: the period closes, its figures kept as published (DESIGN §6).
+            if (ReportPeriod.Parse(mine.Period, generator.Office) is { } period && period.End <= Now)
+            {
+                await Periods.PeriodClosing.CloseAsync(db, period, "schedule", Now, ct);
+            }
         }
         else if (mine.Attempts >= options.MaxAttempts)
         {

@@ -27,7 +27,11 @@ public sealed class FigureCounts
     public int Satisfied { get; set; }
 }
 
-public sealed record StatisticsRow(Bucket Bucket, StatisticsGroup Group, FigureCounts Counts);
+public sealed record StatisticsRow(Bucket Bucket, StatisticsGroup Group, FigureCounts Counts)
+{
+    /// <summary>The figures as published when the bucket's period closed, not as the records stand now.</summary>
+    public bool Published { get; init; }
+}
 
 /// <summary>The SQL statements behind the figures; only those a request selects are run.</summary>
 [Flags]

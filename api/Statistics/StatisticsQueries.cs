@@ -22,6 +22,8 @@ public static class StatisticsQueries
             .Argument<EnumType<StatisticsInterval>>("interval", "Bucket size; MONTH when omitted.")
             .Argument<ListGraphType<NonNullGraphType<EnumType<StatisticsDimension>>>>("groupBy", $"Up to {StatisticsGroups.MaxDimensions} dimensions.")
             .Argument<FilterInputType<Case>>("where", "Only cases that match (the same filter as `cases`).")
+            .Argument<BooleanGraphType>("asPublished",
+                "A bucket that is exactly a closed period gives its figures as published when it closed (published: true); the others as they stand now. Town-wide only: no groupBy or where.")
             .WithComplexityImpact(StatisticsCost.Of)
             .ResolveAsync(async c =>
             {
@@ -38,6 +40,10 @@ public static class StatisticsQueries
                 var selected = Selections.OfObject(c).Where(f => f.Name.StringValue == "buckets")
                     .SelectMany(f => Selections.Fields(f.SelectionSet, c.Document)).Select(f => f.Name.StringValue);
                 var rows = await ComputeAsync(c, buckets, StatisticsBucketType.FamiliesFor(selected));
+                if (c.GetArgument("asPublished", false))
+                {
+                    rows = await Periods.PublishedFigures.ApplyAsync(c, rows);
+                }
                 return new StatisticsResult(from, to, interval, office.Zone.Id, c.QueryContext().Now, rows);
             });
 

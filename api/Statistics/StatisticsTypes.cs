@@ -35,6 +35,9 @@ public sealed class StatisticsBucketType : ObjectGraphType<StatisticsRow>
         Field<NonNullGraphType<StringGraphType>>("label").Description("2021-05-03, 2021-W18, 2021-05, 2021-Q2 or 2021, in office time.")
             .Resolve(c => c.Source.Bucket.Label);
         this.GroupFields(r => r.Group);
+        Field<NonNullGraphType<BooleanGraphType>>("published")
+            .Description("True: the figures as published when this bucket's period closed (asPublished); false: as the records stand now (restated).")
+            .Resolve(c => c.Source.Published);
 
         Count("stock", "存量: cases in backlog at the bucket's end (or now, if that comes first).", f => f.Stock);
         Count("increment", "增量: cases whose first petition was received in the bucket (初信初访).", f => f.Increment);

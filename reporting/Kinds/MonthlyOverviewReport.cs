@@ -28,6 +28,15 @@ public sealed class MonthlyOverviewReport : ReportDefinition
         builder.Section("工作指标趋势", builder.Chart(data.Trend.Count > 0, () => RateTrendChart.Render(data.Trend)));
         builder.Section("分领域存量与增量", builder.Chart(data.ByCategory.Count > 0, () => CategoryChart.Render(data.ByCategory)));
         builder.Section("各期数据", builder.Table(FigureTables.Trend(data.Trend)));
+        if (data.Restated.Count > 0)
+        {
+            // Only when there is something to say: a closed period's published figure changed by a correction.
+            builder.Section("上期数据更正",
+            [
+                new NotePart("以下已公布期间的数据因本期补录的事项而更正（原公布数不变，更正后为按现有记录重新计算）。"),
+                .. builder.Table(FigureTables.Restated(data.Restated)),
+            ]);
+        }
         builder.Sheet(FigureTables.Groups("分领域", "领域", data.ByCategory, "未分类"));
     }
 }

@@ -101,4 +101,10 @@ internal static class FigureTables
 
     public static ReportTable Groups(string name, string groupHeader, IReadOnlyList<FigureRow> rows, string unnamed) =>
         Wide(name, groupHeader, rows, r => r.Group ?? unnamed, overBuckets: false);
+
+    /// <summary>上期数据更正: period, figure, as published, as restated, why.</summary>
+    public static ReportTable Restated(IReadOnlyList<RestatedFigure> rows) => new(
+        "上期数据更正",
+        [ReportTable.Text("期间"), ReportTable.Text("指标"), new("原公布", ColumnKind.Mixed), new("更正后", ColumnKind.Mixed), ReportTable.Text("更正原因")],
+        [.. rows.Select(r => new TableRow([r.Period, r.Figure, r.Published, r.Restated, r.Reasons]))]);
 }

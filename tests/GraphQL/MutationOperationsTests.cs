@@ -102,6 +102,9 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal(4, (await RunAsync("ReplayWebhookSubscription", new { subscriptionId = hook, fromSequence = 5 })).GetProperty("subscription").GetProperty("cursor").GetInt64());
         Assert.False((await RunAsync("DeactivateWebhookSubscription", new { subscriptionId = hook })).GetProperty("subscription").GetProperty("active").GetBoolean());
         Assert.False((await RunAsync("DeactivateApiClient", new { clientId = client.GetProperty("id").GetString() })).GetProperty("client").GetProperty("active").GetBoolean());
+        // A period long before every case here: closing it must not turn other tests' backdated petitions into corrections.
+        var closed = (await RunAsync("ClosePeriod", new { period = "2000-01" })).GetProperty("closedPeriod");
+        Assert.Equal(0, closed.GetProperty("published").GetProperty("increment").GetInt32());
         var subscription = (await RunAsync("SubscribeToReport", new { report = "DUE_LIST", address = $"wang.{tag}@town.example", role = "OFFICE" })).GetProperty("subscription");
         Assert.Equal($"wang.{tag}@town.example", subscription.GetProperty("mailbox").GetString());
         Assert.False((await RunAsync("UnsubscribeFromReport", new { subscriptionId = subscription.GetProperty("id").GetString() })).GetProperty("subscription").GetProperty("active").GetBoolean());

@@ -79,7 +79,29 @@ public static partial class RegisterPetition
             db.ChangeTracker.Clear();
             return Refused(error);
         }
+        // A petition dated before the end of a closed period changes published figures: only with a reason, as a correction.
+        var (closed, isCorrection) = await Periods.PeriodClosing.CheckAsync(db, input.ReceivedAt, input.CorrectionReason, "receivedAt",
+            services.GetRequiredService<OfficeTime>(), context.CancellationToken);
+        if (closed is not null)
+        {
+            db.ChangeTracker.Clear();
+            return Refused(closed);
+        }
         await db.SaveChangesAsync(context.CancellationToken);
+        if (isCorrection)
+        {
+            db.Corrections.Add(new Periods.Correction
+            {
+                CaseId = subject!.Id,
+                PetitionId = petition!.Id,
+                DatedAt = input.ReceivedAt,
+                RecordedAt = now,
+                RecordedBy = CaseMutationRunner.Actor(context),
+                Reason = input.CorrectionReason!.Trim(),
+                Entry = "registerPetition",
+            });
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
         if (key is { } made)
         {
             db.IdempotencyKeys.Add(new IdempotencyKey { Owner = made.Owner, Key = made.Key, CaseId = subject!.Id, PetitionId = petition!.Id, CreatedAt = now });

@@ -26,7 +26,7 @@ public sealed class PetitionerInputType : InputObjectGraphType<PetitionerInput>
 public sealed record RegisterPetitionInput(
     string? CaseNumber, DateTime ReceivedAt, Channel Channel, PetitionLevel? Level, int? PeopleCount, PetitionLevel? ReferredFrom,
     string? Title, string? Demand, string? CategoryCode, string? VillageCode, IReadOnlyList<PetitionerInput>? Petitioners,
-    IReadOnlyList<string>? AccusesLeaderIds, string? IdempotencyKey);
+    IReadOnlyList<string>? AccusesLeaderIds, string? IdempotencyKey, string? CorrectionReason = null);
 
 public sealed class RegisterPetitionInputType : InputObjectGraphType<RegisterPetitionInput>
 {
@@ -50,6 +50,8 @@ public sealed class RegisterPetitionInputType : InputObjectGraphType<RegisterPet
             .Description("Leaders the petition accuses (or whose unit it accuses): the case is never visible to their accounts (Art. 30).");
         Field(x => x.IdempotencyKey, type: typeof(StringGraphType))
             .Description("A retry by the same caller with the same key returns the first result and creates nothing. Keys are per caller.");
+        Field(x => x.CorrectionReason, type: typeof(StringGraphType))
+            .Description("更正原因: required when receivedAt lies before the end of a closed period (its report was published); the petition is then recorded as a correction that later reports list.");
     }
 }
 

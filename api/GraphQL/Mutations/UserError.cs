@@ -19,6 +19,8 @@ public enum UserErrorCode
     Conflict,
     [Description("The caller's scope does not cover it (another village's case, a village outside the account).")]
     Forbidden,
+    [Description("The entry is dated in a closed period (its report was published): give correctionReason to record it as a correction.")]
+    PeriodClosed,
 }
 
 /// <summary>Why a mutation was refused; nothing was changed.</summary>

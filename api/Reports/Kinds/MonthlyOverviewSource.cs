@@ -3,7 +3,7 @@ using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Reports.Kinds;
 
-/// <summary>The period, the twelve periods ending with it, what it is compared with (环比, 同比, 本年累计), and the period by category.</summary>
+/// <summary>The period, the twelve periods ending with it, what it is compared with (环比, 同比, 本年累计), the period by category, and 上期数据更正.</summary>
 public sealed class MonthlyOverviewSource : IReportSource
 {
     public ReportKind Kind => ReportKind.MonthlyOverview;
@@ -18,6 +18,7 @@ public sealed class MonthlyOverviewSource : IReportSource
             Period = trend[^1],
             Comparison = await from.ComparisonAsync(request.Period, trend, request.Now, ct),
             ByCategory = await from.FiguresAsync([ReportDataBuilder.Bucket(request.Period)], [StatisticsDimension.Category], request.Now, ct),
+            Restated = await from.RestatedAsync(request.Period.Start, request.AsOf, request.Now, ct),
         };
     }
 }

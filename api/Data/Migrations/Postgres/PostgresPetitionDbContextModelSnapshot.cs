@@ -960,6 +960,119 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("leader_conflicts", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Periods.ClosedPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Published")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("published");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_periods");
+
+                    b.HasIndex("End")
+                        .HasDatabaseName("ix_closed_periods_end");
+
+                    b.HasIndex("Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closed_periods_period");
+
+                    b.ToTable("closed_periods", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Periods.Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dated_at");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entry");
+
+                    b.Property<int?>("PetitionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("petition_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_corrections");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_corrections_case_id");
+
+                    b.HasIndex("DatedAt")
+                        .HasDatabaseName("ix_corrections_dated_at");
+
+                    b.HasIndex("PetitionId")
+                        .HasDatabaseName("ix_corrections_petition_id");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_corrections_recorded_at");
+
+                    b.ToTable("corrections", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
                 {
                     b.Property<int>("Id")
@@ -1768,6 +1881,22 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Case");
 
                     b.Navigation("Leader");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Periods.Correction", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_corrections_cases_case_id");
+
+                    b.HasOne("PetitionGraph.Api.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_corrections_petitions_petition_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>

@@ -1,0 +1,105 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PetitionGraph.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ClosedPeriods : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "closed_periods",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    end = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    closed_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    published = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_closed_periods", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "corrections",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    petition_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    dated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    entry = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_corrections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_corrections_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_corrections_petitions_petition_id",
+                        column: x => x.petition_id,
+                        principalTable: "petitions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_closed_periods_end",
+                table: "closed_periods",
+                column: "end");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_closed_periods_period",
+                table: "closed_periods",
+                column: "period",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_case_id",
+                table: "corrections",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_dated_at",
+                table: "corrections",
+                column: "dated_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_petition_id",
+                table: "corrections",
+                column: "petition_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_recorded_at",
+                table: "corrections",
+                column: "recorded_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "closed_periods");
+
+            migrationBuilder.DropTable(
+                name: "corrections");
+        }
+    }
+}
