@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
@@ -109,7 +110,11 @@ public static class CliVerbs
         }
         var options = new SeedOptions(args.GetInt("cases", 0, 1, 10_000_000), args.GetInt("random-seed", 42));
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-        var result = await new Seeder(services.GetRequiredService<PetitionDbContext>()).SeedAsync(options, new ConsoleProgress(output), ct);
+        var db = services.GetRequiredService<PetitionDbContext>();
+        var result = await new Seeder(db).SeedAsync(options, new ConsoleProgress(output), ct);
+        // Synthetic cases land in the past, closed periods included (seeding is for demos and benchmarks, not an
+        // office's records): figures rolled up before no longer hold.
+        await db.FigureRollups.ExecuteDeleteAsync(ct);
         await output.WriteLineAsync($"Seeded {result.CasesWritten:N0} cases ({result.RowsWritten:N0} rows) in {result.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }

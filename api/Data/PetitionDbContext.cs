@@ -43,6 +43,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Reports.Mail.ReportDelivery> ReportDeliveries => Set<Reports.Mail.ReportDelivery>();
     public DbSet<Periods.ClosedPeriod> ClosedPeriods => Set<Periods.ClosedPeriod>();
     public DbSet<Periods.Correction> Corrections => Set<Periods.Correction>();
+    public DbSet<Periods.FigureRollup> FigureRollups => Set<Periods.FigureRollup>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Changes.Change> Changes => Set<Changes.Change>();

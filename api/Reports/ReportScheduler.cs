@@ -12,7 +12,8 @@ namespace PetitionGraph.Api.Reports;
 /// through the runs it can claim. Failures are recorded and retried later; nothing here can stop the API.
 /// </summary>
 public sealed class ReportScheduler(
-    ReportRunStore store, Mail.ReportMailer mailer, ReportOptions options, OfficeTime office, TimeProvider clock, ILogger<ReportScheduler> logger)
+    ReportRunStore store, Mail.ReportMailer mailer, RollupWarmer rollups, ReportOptions options, OfficeTime office, TimeProvider clock,
+    ILogger<ReportScheduler> logger)
     : BackgroundService
 {
     /// <summary>This instance, as it signs its claims.</summary>
@@ -58,6 +59,8 @@ public sealed class ReportScheduler(
             await store.ExecuteAsync(run, Instance, ct);
         }
         await mailer.SendDueAsync(Instance, ct);
+        // The periods just closed are rolled up before anyone asks for their figures (a few per tick).
+        await rollups.WarmAsync(maxPeriods: 3, ct);
         if (clock.GetUtcNow() >= _nextPurge)
         {
             await store.PurgeAsync(ct);

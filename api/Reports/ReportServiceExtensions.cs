@@ -15,6 +15,7 @@ public static class ReportServiceExtensions
         services.AddSingleton(Mail.MailOptions.From(configuration));
         services.AddSingleton<Mail.ReportMailer>();
         services.AddSingleton<ReportRunStore>();
+        services.AddSingleton<Statistics.RollupWarmer>();
         services.AddSingleton<ReportScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportScheduler>());
         return services;

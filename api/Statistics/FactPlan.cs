@@ -7,13 +7,15 @@ using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Statistics;
 
-/// <summary>A fact with the leader it is counted for (0 when not grouping by leader).</summary>
+/// <summary>A fact with the leader it is counted for (0 when not grouping by leader), and its case's first petition's channel and level when grouping by them.</summary>
 public sealed class LeaderFact<TSource>
 {
     public required TSource Fact { get; init; }
     public int LeaderId { get; init; }
     public DateTime LeaderFrom { get; init; }
     public DateTime? LeaderTo { get; init; }
+    public Channel? FirstChannel { get; init; }
+    public PetitionLevel? FirstLevel { get; init; }
 }
 
 /// <summary>How facts meet the leaders' assignments: by case, and (for facts at an instant) in force at that instant.</summary>
@@ -230,7 +232,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     }
 
     /// <summary>An unfiltered, ungrouped request needs nothing of the case: the join would only cost.</summary>
-    private static bool AlwaysTrue(Expression filter) => filter switch
+    internal static bool AlwaysTrue(Expression filter) => filter switch
     {
         ConstantExpression { Value: true } => true,
         BinaryExpression { NodeType: ExpressionType.AndAlso } both => AlwaysTrue(both.Left) && AlwaysTrue(both.Right),
@@ -307,6 +309,24 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             }
         }
 
+        if ((_byChannel && ownChannel is null) || (_byLevel && ownLevel is null))
+        {
+            // The case's channel and level are its first petition's: one join (a hash join over the first petitions),
+            // not a subquery per fact, which took 2.6 s for twelve months at 1M cases. Every case has one first petition.
+            var caseId = CaseIdOf(caseOf);
+            var f = Expression.Parameter(typeof(LeaderFact<TSource>), "f");
+            var factCase = Expression.Lambda<Func<LeaderFact<TSource>, int>>(ExpressionTools.Inline(caseId, Expression.Property(f, nameof(LeaderFact<TSource>.Fact))), f);
+            facts = facts.Join(db.Petitions.Where(p => p.IsFirst), factCase, p => p.CaseId, (r, p) => new LeaderFact<TSource>
+            {
+                Fact = r.Fact,
+                LeaderId = r.LeaderId,
+                LeaderFrom = r.LeaderFrom,
+                LeaderTo = r.LeaderTo,
+                FirstChannel = p.Channel,
+                FirstLevel = p.Level,
+            });
+        }
+
         var row = Expression.Parameter(typeof(LeaderFact<TSource>), "row");
         var fact = Expression.Property(row, nameof(LeaderFact<TSource>.Fact));
         var caseOfRow = ExpressionTools.Inline(caseOf, fact);
@@ -317,10 +337,10 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             Bind(nameof(FactKey.Leader), leaders is null ? Expression.Constant(0) : Expression.Property(row, nameof(LeaderFact<TSource>.LeaderId))),
             Bind(nameof(FactKey.Channel), !_byChannel ? Expression.Constant(null, typeof(Channel?))
                 : ownChannel is not null ? Expression.Convert(ExpressionTools.Inline(ownChannel, fact), typeof(Channel?))
-                : ExpressionTools.Inline(FirstChannel(), caseOfRow)),
+                : Expression.Property(row, nameof(LeaderFact<TSource>.FirstChannel))),
             Bind(nameof(FactKey.Level), !_byLevel ? Expression.Constant(null, typeof(PetitionLevel?))
                 : ownLevel is not null ? Expression.Convert(ExpressionTools.Inline(ownLevel, fact), typeof(PetitionLevel?))
-                : ExpressionTools.Inline(FirstLevel(), caseOfRow))]);
+                : Expression.Property(row, nameof(LeaderFact<TSource>.FirstLevel)))]);
         var grouped = facts.GroupBy(Expression.Lambda<Func<LeaderFact<TSource>, FactKey>>(key, row));
 
         var sumA = Expression.Lambda<Func<LeaderFact<TSource>, int>>(a is null ? Expression.Constant(0) : ExpressionTools.Inline(a, fact), row);
@@ -391,9 +411,4 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
         return Between(0, edges.Length);
     }
 
-    private Expression<Func<Case, Channel?>> FirstChannel() =>
-        c => db.Petitions.Where(p => p.CaseId == c.Id && p.IsFirst).Select(p => (Channel?)p.Channel).FirstOrDefault();
-
-    private Expression<Func<Case, PetitionLevel?>> FirstLevel() =>
-        c => db.Petitions.Where(p => p.CaseId == c.Id && p.IsFirst).Select(p => (PetitionLevel?)p.Level).FirstOrDefault();
 }

@@ -86,16 +86,36 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
 
     public async Task<IReadOnlyList<StatisticsRow>> ComputeAsync(StatisticsRequest request, CancellationToken ct)
     {
-        var selected = Families.Where(f => request.Families.HasFlag(f.Flag)).ToList();
-        var plan = new FactPlan(db, request);
-        var totals = plan.UnionServes ? await UnionAsync(plan, selected, ct) : await EachAsync(request, selected, ct);
-
         var rows = new Dictionary<(int, StatisticsGroup), FigureCounts>();
-        FigureCounts At(int bucket, StatisticsGroup group)
+        var rollups = StatisticsRollups.Serves(request) ? new StatisticsRollups(db, request) : null;
+        var live = rollups is null ? request.Buckets : await rollups.ReadAsync(rows, ct);
+        foreach (var run in Runs(live))
         {
-            if (!rows.TryGetValue((bucket, group), out var counts))
+            await ComputeLiveAsync(request, run, rows, ct);
+        }
+        if (rollups is not null && request.Families == FigureFamilies.All && live.Count > 0)
+        {
+            await rollups.StoreAsync(live, rows, db, ct);
+        }
+        return await CompleteAsync(request, rows, ct);
+    }
+
+    /// <summary>
+    /// The figures of one run of adjacent buckets. The plan counts facts by a bucket's position among the run's edges,
+    /// so the run's buckets are numbered from 0 for it and the totals put back under each bucket's own index.
+    /// </summary>
+    private async Task ComputeLiveAsync(StatisticsRequest request, IReadOnlyList<Bucket> run, Dictionary<(int, StatisticsGroup), FigureCounts> rows, CancellationToken ct)
+    {
+        var positioned = request with { Buckets = [.. run.Select((b, i) => b with { Index = i })] };
+        var selected = Families.Where(f => request.Families.HasFlag(f.Flag)).ToList();
+        var plan = new FactPlan(db, positioned);
+        var totals = plan.UnionServes ? await UnionAsync(plan, selected, ct) : await EachAsync(positioned, selected, ct);
+        FigureCounts At(int position, StatisticsGroup group)
+        {
+            var key = (run[position].Index, group);
+            if (!rows.TryGetValue(key, out var counts))
             {
-                rows[(bucket, group)] = counts = new FigureCounts();
+                rows[key] = counts = new FigureCounts();
             }
             return counts;
         }
@@ -103,7 +123,25 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
         {
             family.Add(plan, total, At);
         }
-        return await CompleteAsync(request, rows, ct);
+    }
+
+    /// <summary>The buckets in runs whose each bucket starts where the one before ends (the plan's edges assume it).</summary>
+    private static IEnumerable<List<Bucket>> Runs(IReadOnlyList<Bucket> buckets)
+    {
+        var run = new List<Bucket>();
+        foreach (var bucket in buckets.OrderBy(b => b.Start))
+        {
+            if (run.Count > 0 && run[^1].End != bucket.Start)
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(bucket);
+        }
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
     }
 
     /// <summary>Every selected family in one statement (grouping by the case's own category or village, or not at all).</summary>

@@ -96,6 +96,8 @@ public abstract class ClosedPeriodTests(DatabaseProvider provider) : IAsyncLifet
         await Scheduler(host).TickAsync(CancellationToken.None);
         var october = await SingleClosedAsync(host, "2026-10");
         Assert.Equal("schedule", october.ClosedBy);
+        // Rolled up by the same tick, every grouping (none, five dimensions, ten pairs), before anyone asks.
+        Assert.Equal(16, await CountRollupMarkersAsync(host));
         host.Clock.Now = host.Clock.Now.AddMinutes(10);
 
         var corrected = (await host.Client.QueryAsync(Register, new { input = Petition("2026-10-20T10:00:00+08:00", "区信访局转来10月20日网上信访，补录") }))
@@ -134,6 +136,65 @@ public abstract class ClosedPeriodTests(DatabaseProvider provider) : IAsyncLifet
         Assert.DoesNotContain("row 3", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(cases, await CountAsync(host));
         File.Delete(sheet);
+    }
+
+    /// <summary>
+    /// Roll-ups: every grouping (none, each dimension, each pair) of town-wide statistics over closed months equals the
+    /// same request computed live — before roll-ups exist, once they are stored, and after a correction, which must
+    /// drop the affected months' roll-ups (a stale one would hide the corrected petition).
+    /// </summary>
+    [Fact]
+    public async Task Rolled_up_closed_months_agree_with_the_live_figures_for_every_grouping_also_after_a_correction()
+    {
+        var host = await StartAsync(120, scheduler: false);
+        foreach (var month in new[] { "2026-07", "2026-08", "2026-09", "2026-10" })
+        {
+            await CloseAsync(host.Client, month);
+        }
+        string[] dimensions = ["CATEGORY", "VILLAGE", "LEADER", "CHANNEL", "LEVEL"];
+        var groupings = new List<string[]> { Array.Empty<string>() };
+        groupings.AddRange(dimensions.Select(d => new[] { d }));
+        groupings.AddRange(dimensions.SelectMany((a, i) => dimensions.Skip(i + 1).Select(b => new[] { a, b })));
+        var analyst = host.ClientAs(Role.Analyst, "analyst");
+
+        async Task AgreeAsync(string when)
+        {
+            foreach (var groupBy in groupings)
+            {
+                // Town-wide (rolled up where it can), and the same with a filter every case passes (always computed).
+                var rolled = await analyst.QueryAsync(Grouped, new { groupBy, where = (object?)null });
+                var live = await analyst.QueryAsync(Grouped, new { groupBy, where = new { number = new { neq = "0000-0000" } } });
+                Assert.True(rolled.GetRawText() == live.GetRawText(), $"{when}, by [{string.Join(",", groupBy)}]");
+            }
+        }
+
+        await AgreeAsync("before any roll-up");
+        Assert.Equal(4 * groupings.Count, await CountRollupMarkersAsync(host));
+        await AgreeAsync("from the roll-ups");
+
+        var corrected = (await host.Client.QueryAsync(Register, new { input = Petition("2026-08-20T10:00:00+08:00", "补录") })).GetProperty("registerPetition");
+        Assert.Equal(0, corrected.GetProperty("userErrors").GetArrayLength());
+        // July's roll-ups stay (the petition is dated after it); August, September and October were restated.
+        Assert.Equal(groupings.Count, await CountRollupMarkersAsync(host));
+        await AgreeAsync("after the correction");
+    }
+
+    private const string Grouped = """
+        query($groupBy: [StatisticsDimension!], $where: CaseFilterInput) {
+          statistics(from: "2026-06-15", to: "2026-11-01", interval: MONTH, groupBy: $groupBy, where: $where) {
+            buckets { label category { code } village { code } leader { name } channel level
+              stock increment backlogIncrement resolved petitions highLevelPetitions
+              repeatPetitionRate { numerator denominator } onTimeAcceptanceRate { numerator denominator }
+              onTimeConclusionRate { numerator denominator } evaluationRate { numerator denominator } satisfactionRate { numerator denominator } }
+          }
+        }
+        """;
+
+    private static async Task<int> CountRollupMarkersAsync(TestHost host)
+    {
+        await using var scope = host.Scope();
+        var rollups = await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().FigureRollups.ToListAsync();
+        return rollups.Count(r => r.IsMarker);
     }
 
     private static object Petition(string receivedAt, string? correctionReason) => new

@@ -101,6 +101,9 @@ public static partial class RegisterPetition
                 Entry = "registerPetition",
             });
             await db.SaveChangesAsync(context.CancellationToken);
+            // The closed periods it restates are computed afresh from now on: their roll-ups go, in this transaction.
+            var receivedAt = input.ReceivedAt;
+            await db.FigureRollups.Where(r => db.ClosedPeriods.Any(p => p.Id == r.PeriodId && p.End > receivedAt)).ExecuteDeleteAsync(context.CancellationToken);
         }
         if (key is { } made)
         {

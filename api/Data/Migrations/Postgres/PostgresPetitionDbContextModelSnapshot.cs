@@ -1073,6 +1073,72 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("corrections", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Periods.FigureRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("Grouping")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("grouping");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("leader_id");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_id");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_figure_rollups");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_figure_rollups_key");
+
+                    b.HasIndex("PeriodId", "Grouping")
+                        .HasDatabaseName("ix_figure_rollups_period_id_grouping");
+
+                    b.ToTable("figure_rollups", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
                 {
                     b.Property<int>("Id")
@@ -1897,6 +1963,16 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_corrections_petitions_petition_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Periods.FigureRollup", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Periods.ClosedPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_figure_rollups_closed_periods_period_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>

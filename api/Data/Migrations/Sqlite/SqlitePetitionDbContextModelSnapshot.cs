@@ -1023,6 +1023,70 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("corrections", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Periods.FigureRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("Grouping")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grouping");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leader_id");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_id");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_figure_rollups");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_figure_rollups_key");
+
+                    b.HasIndex("PeriodId", "Grouping")
+                        .HasDatabaseName("ix_figure_rollups_period_id_grouping");
+
+                    b.ToTable("figure_rollups", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>
                 {
                     b.Property<int>("Id")
@@ -1827,6 +1891,16 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_corrections_petitions_petition_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Periods.FigureRollup", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Periods.ClosedPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_figure_rollups_closed_periods_period_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Petitioners.Petitioner", b =>

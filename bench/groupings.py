@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Times statistics for every grouping (none, each dimension, each pair) in alternating rounds, and each report kind
+(generateReport, PDF included) — medians with spread. Called by bench/run-groupings.sh."""
+import argparse, itertools, json, statistics, time, urllib.request
+
+DIMENSIONS = ["CATEGORY", "VILLAGE", "LEADER", "CHANNEL", "LEVEL"]
+FIGURES = ("stock increment backlogIncrement resolved petitions highLevelPetitions "
+           + " ".join(f"{r} {{ numerator denominator }}" for r in
+                      ["repeatPetitionRate", "onTimeAcceptanceRate", "onTimeConclusionRate", "evaluationRate", "satisfactionRate"]))
+REPORTS = ["MONTHLY_OVERVIEW", "BY_CATEGORY", "BY_VILLAGE", "LEADER_OWNERSHIP", "KEY_CASES", "CAMPAIGN_PROGRESS"]
+
+
+def post(url, token, query, variables=None):
+    body = json.dumps({"query": query, "variables": variables or {}}).encode()
+    request = urllib.request.Request(url + "/graphql", body, {"Content-Type": "application/json", "Authorization": "Bearer " + token})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=600) as response:
+        answer = json.load(response)
+    elapsed = (time.perf_counter() - started) * 1000
+    if answer.get("errors"):
+        raise SystemExit(f"error: {answer['errors'][0]['message']}")
+    return elapsed, answer["data"]
+
+
+def summary(name, times):
+    times = sorted(times)
+    return f"{name}\t{statistics.median(times):.0f}\t{times[0]:.0f}\t{times[-1]:.0f}\t{len(times)}"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    for a in ["url", "token", "from", "to", "period", "out"]:
+        p.add_argument("--" + a, required=True)
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--report-rounds", type=int, default=5)
+    p.add_argument("--only", default="all")
+    p.add_argument("--office-token", default="")
+    args = p.parse_args()
+    if args.only in ("all", "statistics"):
+        groupings = [[]] + [[d] for d in DIMENSIONS] + [list(pair) for pair in itertools.combinations(DIMENSIONS, 2)]
+        times = {",".join(g) or "(none)": [] for g in groupings}
+        if args.office_token:
+            # The months are closed, as the office's monthly reports close them (closing an already closed month is refused: fine).
+            close = "mutation($p: String!) { closePeriod(input: { period: $p }) { userErrors { message } } }"
+            year, month = map(int, args.__dict__["from"][:7].split("-"))
+            while f"{year:04d}-{month:02d}" < args.to[:7]:
+                post(args.url, args.office_token, close, {"p": f"{year:04d}-{month:02d}"})
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        cold = {}
+        for g in groupings:  # the first time: computed (and the closed months rolled up)
+            cold[",".join(g) or "(none)"], _ = post(args.url, args.token, query(args, g))
+        for _ in range(args.rounds):
+            for g in groupings:
+                elapsed, data = post(args.url, args.token, query(args, g))
+                times[",".join(g) or "(none)"].append(elapsed)
+        lines = ["grouping\tmedian_ms\tmin_ms\tmax_ms\trounds\tfirst_ms"] + [summary(name, t) + f"\t{cold[name]:.0f}" for name, t in times.items()]
+        write(args.out + "/groupings.tsv", lines)
+    if args.only in ("all", "reports"):
+        generate = ("mutation($r: ReportKind!, $p: String!) { generateReport(input: { report: $r, period: $p }) "
+                    "{ run { artifacts { fileName size } } userErrors { message } } }")
+        # The due list is made for the current period only: this month in office time (UTC+8).
+        current = time.strftime("%Y-%m", time.gmtime(time.time() + 8 * 3600))
+        periods = {r: args.period for r in REPORTS} | {"DUE_LIST": current}
+        times = {r: [] for r in periods}
+        pdf = {}
+        for _ in range(args.report_rounds):
+            for r, period in periods.items():
+                elapsed, data = post(args.url, args.token, generate, {"r": r, "p": period})
+                payload = data["generateReport"]
+                if payload["userErrors"]:
+                    raise SystemExit(f"{r}: {payload['userErrors'][0]['message']}")
+                pdf[r] = next((a["size"] for a in payload["run"]["artifacts"] if a["fileName"] == "report.pdf"), 0)
+                times[r].append(elapsed)
+        lines = ["report\tmedian_ms\tmin_ms\tmax_ms\trounds\tpdf_bytes"] + [summary(r, t) + f"\t{pdf[r]}" for r, t in times.items()]
+        write(args.out + "/reports.tsv", lines)
+
+
+def query(args, groups):
+    group = f", groupBy: [{', '.join(groups)}]" if groups else ""
+    return (f'{{ statistics(from: "{args.__dict__["from"]}", to: "{args.to}", interval: MONTH{group}) '
+            f'{{ buckets {{ label {FIGURES} }} }} }}')
+
+
+def write(path, lines):
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines), flush=True)
+
+
+if __name__ == "__main__":
+    main()
