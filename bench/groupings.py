@@ -35,6 +35,7 @@ def main():
     p.add_argument("--report-rounds", type=int, default=5)
     p.add_argument("--only", default="all")
     p.add_argument("--office-token", default="")
+    p.add_argument("--reports", default=",".join(REPORTS + ["DUE_LIST"]))
     args = p.parse_args()
     if args.only in ("all", "statistics"):
         groupings = [[]] + [[d] for d in DIMENSIONS] + [list(pair) for pair in itertools.combinations(DIMENSIONS, 2)]
@@ -60,12 +61,15 @@ def main():
                     "{ run { artifacts { fileName size } } userErrors { message } } }")
         # The due list is made for the current period only: this month in office time (UTC+8).
         current = time.strftime("%Y-%m", time.gmtime(time.time() + 8 * 3600))
-        periods = {r: args.period for r in REPORTS} | {"DUE_LIST": current}
+        wanted = args.reports.split(",")
+        periods = {r: (current if r == "DUE_LIST" else args.period) for r in wanted}
         times = {r: [] for r in periods}
         pdf = {}
         for _ in range(args.report_rounds):
             for r, period in periods.items():
+                print(f"  {r} {period} …", end="", flush=True)
                 elapsed, data = post(args.url, args.token, generate, {"r": r, "p": period})
+                print(f" {elapsed:.0f} ms", flush=True)
                 payload = data["generateReport"]
                 if payload["userErrors"]:
                     raise SystemExit(f"{r}: {payload['userErrors'][0]['message']}")

@@ -24,13 +24,17 @@ public sealed class DatabaseOutage(ILogger<DatabaseOutage> logger)
     /// <summary>Whether an exception (or one it wraps) says the database could not be reached.</summary>
     public static bool IsUnavailable(Exception? exception)
     {
+        // A socket error is the database's only inside a database exception: the PDF printer's connection to
+        // Chromium breaking (a crashed browser) once made every request answer 503 "the database cannot be reached".
+        var fromDatabase = false;
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            fromDatabase |= e is DbException;
             switch (e)
             {
                 case NpgsqlException { IsTransient: true }:
                 case PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }: // shutdown, crash, starting up, too many connections
-                case SocketException:
+                case SocketException when fromDatabase:
                 case SqliteException { SqliteErrorCode: 14 }: // SQLITE_CANTOPEN
                     return true;
             }

@@ -111,3 +111,16 @@ public abstract class DatabaseOutageTests(DatabaseProvider provider) : IAsyncLif
 public sealed class DatabaseOutageTestsOnSqlite() : DatabaseOutageTests(DatabaseProvider.Sqlite);
 
 public sealed class DatabaseOutageTestsOnPostgres() : DatabaseOutageTests(DatabaseProvider.Postgres);
+
+/// <summary>What counts as the database being unreachable: never a socket error of something else (the PDF printer's Chromium).</summary>
+public sealed class DatabaseOutageClassificationTests
+{
+    [Fact]
+    public void A_broken_connection_to_Chromium_is_not_a_database_outage_but_a_broken_database_connection_is()
+    {
+        var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset);
+        Assert.False(Api.Data.DatabaseOutage.IsUnavailable(new IOException("Unable to write data to the transport connection: Broken pipe.", socket)));
+        Assert.False(Api.Data.DatabaseOutage.IsUnavailable(new InvalidOperationException("outer", new IOException("Broken pipe", socket))));
+        Assert.True(Api.Data.DatabaseOutage.IsUnavailable(new Npgsql.NpgsqlException("Exception while reading from stream", new IOException("reset", socket))));
+    }
+}

@@ -49,12 +49,15 @@ public sealed class PdfPrinter(PdfSettings settings, ILogger<PdfPrinter> logger)
                 PrintBackground = true,
             });
         }
-        catch (Exception e) when (e is PuppeteerException or TargetClosedException)
+        catch (Exception e) when (e is PuppeteerException or TargetClosedException or IOException)
         {
             // A browser that died is started again for the next report.
             logger.LogWarning(e, "Chromium failed while printing a PDF; it is restarted for the next one.");
             await CloseAsync();
-            throw;
+            ct.ThrowIfCancellationRequested();
+            // Said as what it is (the report is too long to print in time, or the browser broke), never as an internal error.
+            throw new ReportDataException($"The PDF could not be printed ({e.GetBaseException().Message}); a report of {html.Length / 1024:N0} KiB of HTML " +
+                "may be too long to print in time: ask for a shorter period or fewer cases.");
         }
         finally
         {
