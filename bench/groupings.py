@@ -68,14 +68,20 @@ def main():
         for _ in range(args.report_rounds):
             for r, period in periods.items():
                 print(f"  {r} {period} …", end="", flush=True)
-                elapsed, data = post(args.url, args.token, generate, {"r": r, "p": period})
+                started = time.perf_counter()
+                try:
+                    elapsed, data = post(args.url, args.token, generate, {"r": r, "p": period})
+                except SystemExit as refused:  # a report that cannot be made is recorded, and the others still run
+                    print(f" {(time.perf_counter() - started) * 1000:.0f} ms: {refused}", flush=True)
+                    times.pop(r, None)
+                    continue
                 print(f" {elapsed:.0f} ms", flush=True)
                 payload = data["generateReport"]
                 if payload["userErrors"]:
                     raise SystemExit(f"{r}: {payload['userErrors'][0]['message']}")
                 pdf[r] = next((a["size"] for a in payload["run"]["artifacts"] if a["fileName"] == "report.pdf"), 0)
                 times[r].append(elapsed)
-        lines = ["report\tmedian_ms\tmin_ms\tmax_ms\trounds\tpdf_bytes"] + [summary(r, t) + f"\t{pdf[r]}" for r, t in times.items()]
+        lines = ["report\tmedian_ms\tmin_ms\tmax_ms\trounds\tpdf_bytes"] + [summary(r, t) + f"\t{pdf[r]}" for r, t in times.items() if t]
         write(args.out + "/reports.tsv", lines)
 
 

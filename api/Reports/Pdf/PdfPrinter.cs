@@ -41,13 +41,20 @@ public sealed class PdfPrinter(PdfSettings settings, ILogger<PdfPrinter> logger)
             await page.SetRequestInterceptionAsync(true);
             page.Request += async (_, e) => await (e.Request.Url.StartsWith("data:", StringComparison.Ordinal) ? e.Request.ContinueAsync() : e.Request.AbortAsync());
             page.DefaultTimeout = (int)TimeSpan.FromSeconds(settings.TimeoutSeconds).TotalMilliseconds;
-            await page.SetContentAsync(WithEmbeddedFont(html), new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] });
+            // The browser's calls take no token: the request's limit stops them by stopping the browser (below).
+            await page.SetContentAsync(WithEmbeddedFont(html), new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] }).WaitAsync(ct);
             return await page.PdfDataAsync(new PuppeteerSharp.PdfOptions
             {
                 Format = PaperFormat.A4,
                 PreferCSSPageSize = true,
                 PrintBackground = true,
-            });
+            }).WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped in the middle of a page: that browser is still busy printing it; the next report starts another.
+            await CloseAsync();
+            throw;
         }
         catch (Exception e) when (e is PuppeteerException or TargetClosedException or IOException)
         {
