@@ -4,18 +4,20 @@ namespace PetitionGraph.Reporting.Charts;
 
 /// <summary>
 /// 工作指标趋势: each of the four rates over the trend's buckets, one line each. Colour is not the only cue: every
-/// rate has its own marker and line pattern too. A bucket where a rate has no denominator is a gap, not a zero.
+/// rate has its own marker shape too. (Not a dash pattern: Skia's SVG canvas cannot draw path effects and says so on
+/// standard output for every dashed line, which a command's output must not carry.) A bucket where a rate has no
+/// denominator is a gap, not a zero.
 /// </summary>
 public static class RateTrendChart
 {
     public const string Name = "rate-trend";
 
-    private static readonly (Color Color, MarkerShape Marker, LinePattern Pattern)[] Styles =
+    private static readonly (Color Color, MarkerShape Marker)[] Styles =
     [
-        (ChartColors.Stock, MarkerShape.FilledCircle, LinePattern.Solid),
-        (ChartColors.Increment, MarkerShape.FilledSquare, LinePattern.Dashed),
-        (ChartColors.Resolved, MarkerShape.FilledTriangleUp, LinePattern.Dotted),
-        (ChartColors.BacklogIncrement, MarkerShape.FilledDiamond, LinePattern.DenselyDashed),
+        (ChartColors.Stock, MarkerShape.FilledCircle),
+        (ChartColors.Increment, MarkerShape.FilledSquare),
+        (ChartColors.Resolved, MarkerShape.FilledTriangleUp),
+        (ChartColors.BacklogIncrement, MarkerShape.FilledDiamond),
     ];
 
     public static ChartImage Render(IReadOnlyList<FigureRow> trend)
@@ -30,7 +32,7 @@ public static class RateTrendChart
         var plot = chart.Plot;
         for (var s = 0; s < RatesChart.Rates.Count; s++)
         {
-            var (color, marker, pattern) = Styles[s];
+            var (color, marker) = Styles[s];
             var values = trend.Select(r => RatesChart.Rates[s].Select(r).Value).ToList();
             var legend = true;
             // One line per run of buckets that have the rate: a missing one breaks the line.
@@ -38,7 +40,6 @@ public static class RateTrendChart
             {
                 var line = plot.Add.Scatter(run.Select(i => (double)i).ToArray(), run.Select(i => values[i]!.Value * 100).ToArray(), color);
                 line.LineWidth = 2.2f;
-                line.LinePattern = pattern;
                 line.MarkerShape = marker;
                 line.MarkerSize = 7;
                 if (legend)

@@ -90,9 +90,14 @@ public sealed class CommandLineTests
         var database = provider == DatabaseProvider.Postgres
             ? new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = await PostgresServer.CreateDatabaseAsync("pg_cli_report") }
             : null;
+        // Cases first, so that the report's charts draw data.
+        var seed = await ApiProcess.RunAsync(folder.Path, database, "seed", "--cases", "300");
+        Assert.True(seed.ExitCode == 0, seed.All);
         var run = await ApiProcess.RunAsync(folder.Path, database, "report", "monthly-overview", "--period", "2026-10", "--out", "out");
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(Path.Combine(folder.Path, "out", "report.pdf"))[..5]);
+        // Its output is the one line that says what it wrote, nothing else.
+        Assert.Matches(@"^信访工作月报 2026年10月: \d+ files in .* \(run \d+, [\d.]+ s\)\.\s*$", run.Output);
     }
 
     [Fact]
