@@ -87,28 +87,18 @@ public sealed class ReportRunStore(
     public async Task<ReportRun?> ClaimNextAsync(string instance, CancellationToken ct)
     {
         var now = Now;
+        var until = now.AddSeconds(options.ClaimSeconds);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var candidates = await db.ReportRuns
-            .Where(r => (r.Status == ReportRunStatus.Pending && r.NextAttemptAt <= now) || (r.Status == ReportRunStatus.Running && r.ClaimedUntil < now))
-            .OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Select(r => r.Id).Take(5).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            var until = now.AddSeconds(options.ClaimSeconds);
-            // The condition is evaluated again under the row lock: of two instances, one updates one row, the other none.
-            var claimed = await db.ReportRuns
-                .Where(r => r.Id == id && ((r.Status == ReportRunStatus.Pending && r.NextAttemptAt <= now) || (r.Status == ReportRunStatus.Running && r.ClaimedUntil < now)))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, ReportRunStatus.Running)
-                    .SetProperty(r => r.ClaimedBy, instance)
-                    .SetProperty(r => r.ClaimedUntil, until)
-                    .SetProperty(r => r.StartedAt, now)
-                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
-            if (claimed == 1)
-            {
-                return await db.ReportRuns.FirstAsync(r => r.Id == id, ct);
-            }
-        }
-        return null;
+        return await Claims.ClaimNextAsync<ReportRun>(db,
+            r => (r.Status == ReportRunStatus.Pending && r.NextAttemptAt <= now) || (r.Status == ReportRunStatus.Running && r.ClaimedUntil < now),
+            r => r.NextAttemptAt,
+            s => s
+                .SetProperty(r => r.Status, ReportRunStatus.Running)
+                .SetProperty(r => r.ClaimedBy, instance)
+                .SetProperty(r => r.ClaimedUntil, until)
+                .SetProperty(r => r.StartedAt, now)
+                .SetProperty(r => r.Attempts, r => r.Attempts + 1),
+            ct);
     }
 
     /// <summary>Generates a claimed run and records the outcome, unless the claim was lost meanwhile.</summary>

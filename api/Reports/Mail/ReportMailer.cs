@@ -119,27 +119,17 @@ public sealed class ReportMailer(
     private async Task<ReportDelivery?> ClaimNextAsync(string instance, CancellationToken ct)
     {
         var now = Now;
+        var until = now.AddSeconds(mail.TimeoutSeconds * 3);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var candidates = await db.ReportDeliveries
-            .Where(d => (d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now) || (d.Status == DeliveryStatus.Sending && d.ClaimedUntil < now))
-            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Select(d => d.Id).Take(5).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            var until = now.AddSeconds(mail.TimeoutSeconds * 3);
-            // Evaluated again under the row lock: of two instances, one claims it.
-            var claimed = await db.ReportDeliveries
-                .Where(d => d.Id == id && ((d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now) || (d.Status == DeliveryStatus.Sending && d.ClaimedUntil < now)))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, DeliveryStatus.Sending)
-                    .SetProperty(d => d.ClaimedBy, instance)
-                    .SetProperty(d => d.ClaimedUntil, until)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
-            if (claimed == 1)
-            {
-                return await db.ReportDeliveries.FirstAsync(d => d.Id == id, ct);
-            }
-        }
-        return null;
+        return await Claims.ClaimNextAsync<ReportDelivery>(db,
+            d => (d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now) || (d.Status == DeliveryStatus.Sending && d.ClaimedUntil < now),
+            d => d.NextAttemptAt,
+            s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Sending)
+                .SetProperty(d => d.ClaimedBy, instance)
+                .SetProperty(d => d.ClaimedUntil, until)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1),
+            ct);
     }
 
     private async Task SendAsync(ReportDelivery delivery, CancellationToken ct)
