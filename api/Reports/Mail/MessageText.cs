@@ -13,9 +13,11 @@ public static class MessageText
         text.AppendLine(CultureInfo.InvariantCulture, $"《{title}》（{label}）已按计划生成。");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"附件：{string.Join("、", attached)}");
-        text.AppendLine(ReportAccess.ShowsNames(run.ReaderRole)
-            ? "本报表含信访人个人信息，仅限工作使用，不得外传。"
-            : "信访人个人信息已脱敏。");
+        // Only a report that lists petitioners says anything about personal data (as its pages do).
+        if (PetitionGraph.Reporting.Kinds.ReportDefinitions.TryParse(run.Report, out var kind) && PetitionGraph.Reporting.Kinds.ReportDefinitions.For(kind).ListsPetitioners)
+        {
+            text.AppendLine(ReportAccess.ShowsNames(run.ReaderRole) ? "本报表含信访人个人信息，仅限工作使用，不得外传。" : "信访人个人信息已脱敏。");
+        }
         if (Link(baseUrl, run.Id) is { } link)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"在线查看（需登录）：{link}");
