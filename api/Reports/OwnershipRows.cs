@@ -28,15 +28,21 @@ public sealed partial class ReportDataBuilder
                 c.Demand,
                 Village = c.Village!.Name,
                 // The status the case had then, not now: the last event before the instant that set one.
-                StepThen = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
-                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new { e.Kind, e.At }).FirstOrDefault(),
+                // Scalars, each its own correlated subquery over the case's index: an object here becomes a window
+                // function over every event of every case before the instant (3.7 s of the 台账 at 1M cases).
+                StepKind = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
+                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => (CaseEventKind?)e.Kind).FirstOrDefault(),
+                StepAt = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
+                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => (DateTime?)e.At).FirstOrDefault(),
                 Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => new { p.PetitionerId, p.Petitioner!.Name, p.Petitioner.Address }).ToList(),
                 Leaders = c.Assignments.Where(a => a.From <= at && (a.To == null || a.To > from)).OrderBy(a => a.From).ThenBy(a => a.Id)
                     .Select(a => new { a.Role, a.Leader!.Name, a.Leader.Title }).ToList(),
                 Plan = db.CasePlanSteps.Where(s => s.CaseId == c.Id && s.CreatedAt < at).OrderBy(s => s.Position)
                     .Select(s => new { s.Description, s.DueAt, Done = s.DoneAt != null && s.DoneAt < at }).ToList(),
-                Activity = c.Activities.Where(a => a.At < at).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-                    .Select(a => new { a.Kind, a.At }).FirstOrDefault(),
+                ActivityKind = c.Activities.Where(a => a.At < at).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                    .Select(a => (ActivityKind?)a.Kind).FirstOrDefault(),
+                ActivityAt = c.Activities.Where(a => a.At < at).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                    .Select(a => (DateTime?)a.At).FirstOrDefault(),
                 // Statutory limits still open then (the petitioner's evaluation window is not the office's limit).
                 Limits = c.Deadlines.Where(d => d.Step != DeadlineStep.Evaluation && (d.MetAt == null || d.MetAt > at)).Select(d => new { d.Step, d.DueAt }).ToList(),
             })
@@ -45,7 +51,7 @@ public sealed partial class ReportDataBuilder
         var rows = new List<OwnershipRow>(found.Count);
         foreach (var c in found)
         {
-            var status = CaseStatuses.After(c.StepThen?.Kind ?? CaseEventKind.Registered) ?? CaseStatus.Registered;
+            var status = CaseStatuses.After(c.StepKind ?? CaseEventKind.Registered) ?? CaseStatus.Registered;
             // A limit only counts while its step is the one under way then (a conclusion limit from an acceptance made
             // later did not exist yet); plan steps not done by then count as the office's own limits.
             var open = c.Limits.Where(l => (l.Step == DeadlineStep.Notice && status == CaseStatus.Registered)
@@ -54,7 +60,7 @@ public sealed partial class ReportDataBuilder
                 .Order().ToList();
             var next = open.Count > 0 ? open[0] : (DateTime?)null;
             var overdue = next is { } due && due < at;
-            var resolved = status == CaseStatus.Resolved && c.StepThen!.At >= from;
+            var resolved = status == CaseStatus.Resolved && c.StepAt >= from;
             var town = c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => Titled(l.Name, l.Title)).Distinct();
             var village = c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => Titled(l.Name, l.Title)).Distinct();
             var row = new OwnershipRow(
@@ -66,7 +72,7 @@ public sealed partial class ReportDataBuilder
                 string.Join("、", town),
                 string.Join("、", village),
                 string.Join("；", c.Plan.Select((s, i) => $"{i + 1}. {s.Description}（{Day(s.DueAt)}前{(s.Done ? "，已完成" : "")}）")),
-                Progress(status, c.StepThen?.At, c.Activity?.Kind, c.Activity?.At),
+                Progress(status, c.StepAt, c.ActivityKind, c.ActivityAt),
                 next is { } limit ? office.ToOffice(limit).Date : null,
                 "")
             { Overdue = overdue, Resolved = resolved };
