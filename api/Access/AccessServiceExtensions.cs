@@ -33,6 +33,8 @@ public static class AccessServiceExtensions
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((jwt, issuer) =>
         {
             jwt.MapInboundClaims = false;
+            // A browser signed in at /signin carries its token in the session cookie (see SessionCookie).
+            jwt.Events = new JwtBearerEvents { OnMessageReceived = Workbench.SessionCookie.ReadTokenAsync };
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,

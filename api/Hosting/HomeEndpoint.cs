@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Http;
 
 namespace PetitionGraph.Api.Hosting;
@@ -12,27 +13,34 @@ public static class HomeEndpoint
 {
     public static WebApplication MapHome(this WebApplication app)
     {
-        app.MapGet("/", (HttpContext http) =>
+        app.MapGet("/", async (HttpContext http, Workbench.HomePage home) =>
         {
             var root = $"{http.Request.Scheme}://{http.Request.Host}";
             var links = new Dictionary<string, string>
             {
                 ["graphql"] = root + GraphQLHttpEndpoint.Path,
+                ["export"] = root + Workbench.Export.ExportEndpoint.Path + "?format=xlsx",
+                ["schema"] = root + Workbench.SchemaEndpoint.Path,
+                ["signin"] = root + Workbench.SessionCookie.SignInPath,
                 ["health"] = root + "/healthz",
                 ["ready"] = root + "/readyz",
                 ["ledgers"] = root + "/ledgers/ownership.xlsx",
-                ["docs"] = "README.md in the repository (sections Example queries, Security, Command line)",
+                ["docs"] = "README.md in the repository (sections Example queries, For analysts, Security, Command line)",
             };
             if (http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
             {
-                var items = string.Concat(links.Select(l => $"<li>{l.Key}: {(l.Value.StartsWith("http", StringComparison.Ordinal) ? $"<a href=\"{l.Value}\">{l.Value}</a>" : System.Net.WebUtility.HtmlEncode(l.Value))}</li>"));
-                return Results.Content($"""
-                    <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>PetitionGraph 信访事项管理</title></head>
-                    <body><h1>PetitionGraph</h1><p>信访事项办理与统计 — the GraphQL service of the petition office. Every request to
-                    <code>/graphql</code> needs <code>Authorization: Bearer &lt;token&gt;</code>.</p><ul>{items}</ul></body></html>
-                    """, "text/html; charset=utf-8");
+                // A browser: the home page when signed in; otherwise only the sign-in.
+                if (Caller.From(http.User) is { } caller)
+                {
+                    await home.WriteAsync(http, caller);
+                }
+                else
+                {
+                    http.Response.Redirect(Workbench.SessionCookie.SignInPath + "?return=%2F");
+                }
+                return;
             }
-            return Results.Json(new { service = "PetitionGraph", description = "GraphQL API of a town's petition (信访) office; every request needs a bearer token.", links });
+            await http.Response.WriteAsJsonAsync(new { service = "PetitionGraph", description = "GraphQL API of a town's petition (信访) office; every request needs a bearer token.", links });
         });
         return app;
     }

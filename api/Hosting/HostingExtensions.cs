@@ -6,6 +6,7 @@ using PetitionGraph.Api.GraphQL.Http;
 using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Webhooks;
+using PetitionGraph.Api.Workbench;
 
 namespace PetitionGraph.Api.Hosting;
 
@@ -28,6 +29,7 @@ public static class HostingExtensions
         builder.Services.AddPetitionWebhooks(builder.Configuration);
         builder.Services.AddPetitionCors(builder.Configuration);
         builder.Services.AddPetitionTelemetry(builder.Configuration);
+        builder.Services.AddPetitionWorkbench(builder.Configuration);
         builder.Services.AddSingleton<LedgerService>();
         return builder;
     }
@@ -45,6 +47,7 @@ public static class HostingExtensions
         app.MapPost(GraphQLHttpEndpoint.Path, endpoint.HandleAsync).RequireRateLimiting(AccessServiceExtensions.RateLimitPolicy);
         app.MapReportArtifacts();
         app.MapLedgers();
+        app.MapWorkbench();
         app.MapHome();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (PetitionDbContext db, CancellationToken ct) =>

@@ -150,6 +150,7 @@ public sealed class FirstStartTests
             using var page = new HttpRequestMessage(HttpMethod.Get, root + "/");
             page.Headers.Accept.ParseAdd("text/html");
             var html = await (await http.SendAsync(page)).Content.ReadAsStringAsync();
+            // Not signed in, a browser gets the sign-in page, which still says where the API is.
             Assert.Contains($"<a href=\"{url}\">", html, StringComparison.Ordinal);
         }
         finally

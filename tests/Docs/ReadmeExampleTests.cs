@@ -70,6 +70,36 @@ public abstract class ReadmeExampleTests(DatabaseProvider provider) : IAsyncLife
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
+
+    /// <summary>The export example under "For analysts": its curl command's request, and the first lines of the file shown.</summary>
+    [Fact]
+    public async Task The_export_example_gives_the_rows_the_README_shows()
+    {
+        var lines = (await File.ReadAllLinesAsync(Readme)).ToList();
+        var curl = lines.FindIndex(l => l.StartsWith("curl -s \"http://127.0.0.1:5080/graphql/export", StringComparison.Ordinal));
+        Assert.True(curl > 0, "the README has an export example");
+        var role = lines[curl - 1].Replace("# token: ", "", StringComparison.Ordinal).Trim();
+        var format = System.Text.RegularExpressions.Regex.Match(lines[curl], "format=(\\w+)").Groups[1].Value;
+        var body = System.Text.RegularExpressions.Regex.Match(lines[curl + 1], "-d '(.*)'").Groups[1].Value;
+        var shown = System.Text.RegularExpressions.Regex.Match(lines[curl + 2], "head -(\\d+)").Groups[1].Value;
+        var start = lines.FindIndex(curl, l => l == "```csv") + 1;
+        var end = lines.FindIndex(start, l => l == "```");
+
+        var token = (await DemoTokens.IssueAsync(_host.Services, CancellationToken.None)).Single(t => EnumNames.Name(t.Role) == role).Token;
+        using var http = new HttpClient { BaseAddress = _host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var response = await http.PostAsync($"/graphql/export?format={format}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var file = await response.Content.ReadAsStringAsync();
+        var head = file.TrimStart('\uFEFF').Split("\r\n").Take(int.Parse(shown, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (provider == DatabaseProvider.Sqlite && Environment.GetEnvironmentVariable("PETITIONGRAPH_UPDATE_README") == "1")
+        {
+            lines.RemoveRange(start, end - start);
+            lines.InsertRange(start, head);
+            await File.WriteAllLinesAsync(Readme, lines);
+        }
+        Assert.Equal(lines.Skip(start).Take(end - start), head);
+    }
 }
 
 public sealed class ReadmeExampleTestsOnSqlite() : ReadmeExampleTests(DatabaseProvider.Sqlite);

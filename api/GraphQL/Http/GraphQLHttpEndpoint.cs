@@ -12,7 +12,8 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PetitionSchema> executer, IGraphQLTextSerializer serializer, DocumentCache documents, RequestLimits limits, AuditWriter audit,
-    OperationSource sources, DemoMode demo, Data.DatabaseOutage outage, IHostApplicationLifetime lifetime, ILogger<GraphQLHttpEndpoint> logger)
+    OperationSource sources, DemoMode demo, Data.DatabaseOutage outage, IHostApplicationLifetime lifetime, ILogger<GraphQLHttpEndpoint> logger,
+    Workbench.IdePage ide)
 {
     public const string Path = "/graphql";
 
@@ -21,6 +22,12 @@ public sealed class GraphQLHttpEndpoint(
         if (http.WebSockets.IsWebSocketRequest)
         {
             await WebSockets.GraphQLWebSocketEndpoint.AcceptAsync(http, lifetime.ApplicationStopping);
+            return;
+        }
+        if (Workbench.IdePage.IsWanted(http))
+        {
+            // A browser opening the URL: the IDE (or why it is not here), never a 406.
+            await ide.WriteAsync(http);
             return;
         }
         var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept.ToArray()!);
@@ -153,7 +160,7 @@ public sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private static async Task<(GraphQLHttpRequest?, string?, int)> ReadAsync(HttpContext http)
+    internal static async Task<(GraphQLHttpRequest?, string?, int)> ReadAsync(HttpContext http)
     {
         if (HttpMethods.IsGet(http.Request.Method))
         {
@@ -193,7 +200,7 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     /// <summary>The request's variables and extensions as GraphQL.NET reads them, or why they cannot be read.</summary>
-    private (RequestInputs?, string?) ReadInputs(GraphQLHttpRequest request)
+    internal (RequestInputs?, string?) ReadInputs(GraphQLHttpRequest request)
     {
         try
         {
@@ -208,7 +215,7 @@ public sealed class GraphQLHttpEndpoint(
         }
     }
 
-    private sealed record RequestInputs(Inputs? Variables, Inputs? Extensions);
+    internal sealed record RequestInputs(Inputs? Variables, Inputs? Extensions);
 
     private async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
