@@ -69,7 +69,7 @@ public static class CampaignFields
         type.Field(x => x.Name, type: typeof(NonNullGraphType<StringGraphType>)).Description("The campaign's name, e.g. 积案化解攻坚行动.");
         type.Field(x => x.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: targets are measured against the figures at this instant.");
         type.Field(x => x.Phases, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseInputType>>>))
-            .Description("排查, 施策, 攻坚, 巩固 with their dates; they may not overlap.");
+            .Description("排查, 施策, 攻坚, 巩固 with their dates; they may overlap, as a plan's calendar often has them.");
         type.Field(x => x.Targets, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>)).Description("目标: what the campaign must achieve, each measured against the baseline.");
     }
 }
@@ -127,11 +127,7 @@ public static class CampaignMutations
         {
             return UserError.Validation("phases", $"Phase {backwards.Kind} ends before it starts.");
         }
-        var ordered = phases.OrderBy(p => p.From).ToList();
-        if (ordered.Zip(ordered.Skip(1)).FirstOrDefault(p => p.Second.From < p.First.To) is { First: not null } overlap)
-        {
-            return UserError.Validation("phases", $"Phases {overlap.First.Kind} and {overlap.Second.Kind} overlap.");
-        }
+        // Phases may overlap: a plan's 排查 (02-01→04-30) and 施策 (03-01→04-30) run together on purpose.
         var targets = i.Targets.Select(t => new CampaignTarget { Figure = t.Figure, Comparison = t.Comparison, Value = t.Value }).ToList();
         if (targets.FirstOrDefault(t => !Sensible(t)) is { } odd)
         {

@@ -18,8 +18,11 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
         Field(c => c.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: the instant targets are measured against.");
         Field(c => c.Version).Description("Bumped by every change; pass it as expectedVersion to updateCampaign.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseType>>>>("phases").Description("阶段: the phases in order.").Resolve(c => c.Source.Phases.OrderBy(p => p.From).ToList());
-        Field<CampaignPhaseType>("currentPhase").Description("The phase now under way, if any.")
-            .Resolve(c => c.Source.Phases.FirstOrDefault(p => p.From <= c.QueryContext().Now && c.QueryContext().Now < p.To));
+        Field<CampaignPhaseType>("currentPhase").Description("The phase now under way, if any; when phases overlap, the one that started last.")
+            .Resolve(c => c.Source.Phases.Where(p => p.From <= c.QueryContext().Now && c.QueryContext().Now < p.To).OrderByDescending(p => p.From).FirstOrDefault());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseType>>>>("currentPhases")
+            .Description("Every phase now under way, in order (phases may overlap).")
+            .Resolve(c => c.Source.Phases.Where(p => p.From <= c.QueryContext().Now && c.QueryContext().Now < p.To).OrderBy(p => p.From).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetType>>>>("targets").Description("目标: what the campaign must achieve.").Resolve(c => c.Source.Targets.OrderBy(t => t.Id).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetProgressType>>>>("progress")
             .Description("Each target: the figure at the baseline, now (or at `at`), the value to reach and whether it is reached.")

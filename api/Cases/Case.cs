@@ -54,6 +54,8 @@ public sealed class Case : IEntity
     public List<LeaderAssignment> Assignments { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
     public List<CaseActivity> Activities { get; set; } = [];
+    /// <summary>Every plan step ever set, superseded ones included: the plan is the steps not superseded.</summary>
+    public List<CasePlanStep> PlanSteps { get; set; } = [];
     public List<Evaluation> Evaluations { get; set; } = [];
     public List<CaseAccusedLeader> AccusedLeaders { get; set; } = [];
     /// <summary>Leaders who declared a conflict of interest (回避): treated like the accused — the case is hidden from them.</summary>

@@ -21,6 +21,12 @@ public enum ActivityKind
     Visit,
     [Description("帮扶: help with subsidy, medical care or employment.")]
     Assistance,
+    [Description("批示: a leader's written instruction on the case (a leader records it on a case they own).")]
+    Instruction,
+    [Description("督办: a leader's supervision — pressing the handlers, checking the progress.")]
+    Supervision,
+    [Description("接访: a leader received the petitioner in person.")]
+    Reception,
 }
 
 public sealed class CaseActivity : IEntity

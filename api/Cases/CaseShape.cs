@@ -39,6 +39,9 @@ public sealed class CaseShape : QueryShape<Case>
         Many<LeaderAssignment>("assignments", c => c.Assignments);
         Many<CaseEvent>("events", c => c.Events);
         Many<Evaluation>("evaluations", c => c.Evaluations);
+        // The current plan (一案一策) and the task team's records: `plan: { any: false }` is a case without a plan.
+        Many<CasePlanStep>("plan", c => c.PlanSteps.Where(s => s.SupersededAt == null));
+        Many<CaseActivity>("activities", c => c.Activities);
     }
 
     public static System.Linq.Expressions.Expression<Func<Case, bool>> InBacklog(QueryContext query) => CaseRules.Now(CaseRules.InBacklog, query);

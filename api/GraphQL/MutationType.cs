@@ -32,6 +32,8 @@ public sealed class MutationType : ObjectGraphType
         // District systems forward petitions they received (scope petitions:write).
         Require([.. CaseWork, Role.Integration]);
         this.AddCaseStepMutations();
+        // Leaders record their own part (批示, 督办, 接访, 协调) on the cases they own; the step checks the kind.
+        Fields.Single(f => f.Name == "recordActivity").RequireRoles([.. CaseWork, Role.Leader]);
         Require(CaseWork);
         this.AddVillageMutations();
         this.AddLeaderMutations();

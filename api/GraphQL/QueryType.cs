@@ -14,6 +14,7 @@ using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Statistics;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
+using PetitionGraph.Api.Work;
 
 namespace PetitionGraph.Api.GraphQL;
 
@@ -38,6 +39,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddAuditQueries();
         this.AddLedgerQueries();
         this.AddChangeQueries();
+        this.AddWorkQueries();
         this.AddWebhookQueries();
     }
 }

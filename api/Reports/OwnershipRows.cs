@@ -107,6 +107,9 @@ public sealed partial class ReportDataBuilder
         ActivityKind.Hearing => "评查听证",
         ActivityKind.OnlineRegistration => "网上登记",
         ActivityKind.Visit => "走访",
+        ActivityKind.Instruction => "领导批示",
+        ActivityKind.Supervision => "领导督办",
+        ActivityKind.Reception => "领导接访",
         _ => "帮扶",
     };
 }

@@ -117,6 +117,70 @@ public abstract class AccessTests(TestHost host)
     }
 
     /// <summary>
+    /// A leader records their own part (批示, 督办, 接访, 协调) on the cases they own — never on another's, never on one
+    /// that accuses them (it does not exist for them), and never the task team's records.
+    /// </summary>
+    [Fact]
+    public async Task A_leader_records_their_own_part_only_on_the_cases_they_own()
+    {
+        var f = await MakeAsync();
+        var (leader, visible, _) = As("LEADER_L1", f);
+        Assert.Equal(["A", "C"], visible);
+        const string record = """
+            mutation($id: ID!, $kind: ActivityKind!) { recordActivity(input: { caseId: $id, kind: $kind, summary: "批示：请村里本周内再次上门。" }) {
+              case { activities { kind summary actor } } userErrors { code field message } } }
+            """;
+        var own = (await leader.QueryAsync(record, new { id = f.Cases["A"].Id, kind = "INSTRUCTION" })).GetProperty("recordActivity");
+        Assert.Equal(0, own.GetProperty("userErrors").GetArrayLength());
+        var entry = Assert.Single(own.GetProperty("case").GetProperty("activities").EnumerateArray());
+        Assert.Equal("INSTRUCTION", entry.GetProperty("kind").GetString());
+        Assert.StartsWith("leader-l1-", entry.GetProperty("actor").GetString(), StringComparison.Ordinal);
+
+        // Not the task team's records; not another leader's case; not the case that accuses them (D), which is not there.
+        var teamRecord = (await leader.QueryAsync(record, new { id = f.Cases["C"].Id, kind = "HEARING" })).GetProperty("recordActivity").GetProperty("userErrors")[0];
+        Assert.Equal("VALIDATION", teamRecord.GetProperty("code").GetString());
+        foreach (var key in new[] { "B", "D" })
+        {
+            var refused = (await leader.QueryAsync(record, new { id = f.Cases[key].Id, kind = "SUPERVISION" })).GetProperty("recordActivity").GetProperty("userErrors")[0];
+            Assert.Equal("NOT_FOUND", refused.GetProperty("code").GetString());
+        }
+        var office = host.ClientAs(Role.Office, "office-" + Tag());
+        var activities = await office.QueryAsync("query($id: ID!) { node(id: $id) { ... on Case { activities { kind } } } }", new { id = f.Cases["D"].Id });
+        Assert.Equal(0, activities.GetProperty("node").GetProperty("activities").GetArrayLength());
+
+        // Cases without a plan, with a leader's instruction: the filters on plan and activities.
+        var planned = await office.QueryAsync("""
+            mutation($id: ID!) { setCasePlan(input: { caseId: $id, steps: [{ description: "入户核实", owner: "村委", dueAt: "2026-11-20" }] }) { userErrors { message } } }
+            """, new { id = f.Cases["C"].Id });
+        Assert.Equal(0, planned.GetProperty("setCasePlan").GetProperty("userErrors").GetArrayLength());
+        var numbers = f.Cases.Values.Select(m => m.Number).ToArray();
+        var filtered = await office.QueryAsync("""
+            query($numbers: [String!]) {
+              noPlan: cases(where: { number: { in: $numbers }, plan: { any: false } }) { totalCount }
+              instructed: cases(where: { number: { in: $numbers }, activities: { some: { kind: { eq: INSTRUCTION } } } }) { nodes { number } }
+            }
+            """, new { numbers });
+        Assert.Equal(3, filtered.GetProperty("noPlan").GetProperty("totalCount").GetInt32());
+        Assert.Equal([f.Cases["A"].Number], filtered.GetProperty("instructed").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("number").GetString()));
+
+        // What waits on the leader: the pending steps of the cases they own and C's plan step — never B's, never D's.
+        var work = (await leader.QueryAsync("{ myWork(first: 500) { kind dueAt daysLeft overdue description owner case { number } } }"))
+            .GetProperty("myWork").EnumerateArray().ToList();
+        Assert.Equal(work.Select(w => w.GetProperty("dueAt").GetDateTimeOffset()).Order(), work.Select(w => w.GetProperty("dueAt").GetDateTimeOffset()));
+        var ours = work.Where(w => numbers.Contains(w.GetProperty("case").GetProperty("number").GetString()))
+            .Select(w => $"{Key(f, w.GetProperty("case").GetProperty("number").GetString()!)} {w.GetProperty("kind").GetString()}").Order().ToList();
+        Assert.Equal(["A ACCEPTANCE", "C ACCEPTANCE", "C PLAN_STEP"], ours);
+        var step = work.Single(w => w.GetProperty("kind").GetString() == "PLAN_STEP" && w.GetProperty("case").GetProperty("number").GetString() == f.Cases["C"].Number);
+        // Due 2026-11-20 (office midnight); today is 2026-11-01 in office time.
+        Assert.Equal(19, step.GetProperty("daysLeft").GetInt32());
+        Assert.False(step.GetProperty("overdue").GetBoolean());
+        Assert.Equal("入户核实", step.GetProperty("description").GetString());
+        Assert.Equal("村委", step.GetProperty("owner").GetString());
+        var analyst = await host.ClientAs(Role.Analyst, "analyst-" + Tag()).PostAsync("{ myWork { kind } }");
+        Assert.Equal("FORBIDDEN", analyst.ErrorCodes[0]);
+    }
+
+    /// <summary>
     /// The paths a district system follows — the change feed and a live subscription — show each role exactly the cases
     /// its queries show, masked the same way: an accused official never learns of a change to the complaint about them.
     /// </summary>

@@ -46,9 +46,38 @@ public abstract class CampaignTests(TestHost host)
         Assert.Equal(during.AcceptedOnTime == during.AcceptanceDue, acceptance.GetProperty("met").GetBoolean());
     }
 
+    /// <summary>A plan's calendar overlaps on purpose (排查 02-01→04-30 and 施策 03-01→04-30): it can be entered as written.</summary>
+    [Fact]
+    public async Task Phases_may_overlap_as_the_plan_writes_them()
+    {
+        var input = new Dictionary<string, object?>
+        {
+            ["name"] = "重叠阶段" + Guid.NewGuid().ToString("N")[..6],
+            ["baselineAt"] = "2026-01-01",
+            ["phases"] = new[]
+            {
+                new { kind = "SCREENING", from = "2026-09-01", to = "2026-12-01" },
+                new { kind = "PLANNING", from = "2026-10-01", to = "2026-12-01" },
+                new { kind = "CONSOLIDATION", from = "2026-12-01", to = "2027-01-01" },
+            },
+            ["targets"] = Array.Empty<object>(),
+        };
+        var data = await host.Client.QueryAsync("""
+            mutation($input: CreateCampaignInput!) {
+              createCampaign(input: $input) { campaign { currentPhase { kind } currentPhases { kind } phases { kind } } userErrors { message } }
+            }
+            """, new { input });
+        var payload = data.GetProperty("createCampaign");
+        Assert.Equal(0, payload.GetProperty("userErrors").GetArrayLength());
+        var campaign = payload.GetProperty("campaign");
+        // Now is 2026-11-01: both overlapping phases are under way; the current one is the phase that started last.
+        Assert.Equal(["SCREENING", "PLANNING"], campaign.GetProperty("currentPhases").EnumerateArray().Select(p => p.GetProperty("kind").GetString()));
+        Assert.Equal("PLANNING", campaign.GetProperty("currentPhase").GetProperty("kind").GetString());
+        Assert.Equal(3, campaign.GetProperty("phases").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("phases", """[{"kind":"SCREENING","from":"2026-03-01","to":"2026-01-01"}]""", "[]")]
-    [InlineData("phases", """[{"kind":"SCREENING","from":"2026-01-01","to":"2026-03-01"},{"kind":"PLANNING","from":"2026-02-01","to":"2026-04-01"}]""", "[]")]
     [InlineData("targets", "[]", """[{"figure":"ON_TIME_ACCEPTANCE_RATE","comparison":"AT_LEAST","value":95}]""")]
     [InlineData("targets", "[]", """[{"figure":"STOCK","comparison":"REDUCE_BY_PERCENT","value":140}]""")]
     public async Task Invalid_campaigns_are_refused_and_nothing_is_saved(string field, string phases, string targets)

@@ -11,6 +11,9 @@ public sealed class CaseCommand(Case subject, DateTime now, TimeLimits limits, s
     public DateTime Now { get; } = now;
     public TimeLimits Limits { get; } = limits;
     public string Actor { get; } = actor;
+
+    /// <summary>Who asks (their role decides what some steps allow); null for the process itself.</summary>
+    public Access.Caller? Caller { get; init; }
     public PetitionDbContext Db { get; } = db;
 
     public UserError? Require(params CaseStatus[] allowed) =>

@@ -38,7 +38,7 @@ public static class CaseMutationRunner
             return CasePayload.Refused(UserError.Conflict(
                 $"Case {subject.Number} has changed (version {subject.Version}, you expected {expected}); read it again and retry."));
         }
-        var error = await step(new CaseCommand(subject, now, limits, Actor(context), mutation, db));
+        var error = await step(new CaseCommand(subject, now, limits, Actor(context), mutation, db) { Caller = context.Scope().Caller });
         if (error is not null)
         {
             return CasePayload.Refused(error);

@@ -14,7 +14,8 @@ public static class CaseRecordSteps
         new CaseStep<EvaluationInput>("recordEvaluation",
             "参评: the petitioner's evaluation of the last reply — once per reply, within the evaluation window.", Evaluate),
         new CaseStep<ActivityInput>("recordActivity",
-            "五个有: a task-team record (meeting minutes, reply, negotiation, hearing, registration), a visit or assistance. After termination only assistance (Art. 37).",
+            "五个有: a task-team record (meeting minutes, reply, negotiation, hearing, registration), a visit or assistance. After termination only assistance (Art. 37). " +
+            "A LEADER records their own part (批示 INSTRUCTION, 督办 SUPERVISION, 接访 RECEPTION, 协调 COORDINATION_MEETING) on the cases they own now.",
             RecordActivity),
         new CaseStep<AssignLeaderInput>("assignLeader",
             "包案: make a leader answerable for the case (a town lead, a village lead). Refused for a leader with a declared conflict of interest.", AssignAsync),
@@ -38,9 +39,17 @@ public static class CaseRecordSteps
                 CaseEventKind.Evaluated, i.Result.ToString());
     }
 
+    /// <summary>What a leader records of their own part; the task team's records are the office's.</summary>
+    private static readonly ActivityKind[] LeaderKinds = [ActivityKind.Instruction, ActivityKind.Supervision, ActivityKind.Reception, ActivityKind.CoordinationMeeting];
+
     private static UserError? RecordActivity(CaseCommand c, ActivityInput i)
     {
         var kind = i.Kind;
+        // A leader reaches only the cases they own now (their scope; never one that accuses them).
+        if (c.Caller?.Role == Access.Role.Leader && !LeaderKinds.Contains(kind))
+        {
+            return UserError.Validation("kind", "A leader records their own part: INSTRUCTION (批示), SUPERVISION (督办), RECEPTION (接访) or COORDINATION_MEETING (协调).");
+        }
         if (c.Case.Status == Terminated && kind != ActivityKind.Assistance)
         {
             return UserError.InvalidState($"Case {c.Case.Number} is terminated; only assistance (帮扶) may still be recorded.");

@@ -1864,7 +1864,7 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             modelBuilder.Entity("PetitionGraph.Api.Cases.CasePlanStep", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
-                        .WithMany()
+                        .WithMany("PlanSteps")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
@@ -2074,6 +2074,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Petitioners");
 
                     b.Navigation("Petitions");
+
+                    b.Navigation("PlanSteps");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Categories.Category", b =>

@@ -1792,7 +1792,7 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("PetitionGraph.Api.Cases.CasePlanStep", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
-                        .WithMany()
+                        .WithMany("PlanSteps")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
@@ -2002,6 +2002,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Petitioners");
 
                     b.Navigation("Petitions");
+
+                    b.Navigation("PlanSteps");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Categories.Category", b =>

@@ -1,0 +1,21 @@
+using System.ComponentModel;
+
+namespace PetitionGraph.Api.Work;
+
+[Description("待办类别: what kind of step waits.")]
+public enum WorkKind
+{
+    [Description("告知: accept or decline the petition (the notice limit).")]
+    Acceptance,
+    [Description("办结: conclude the case with a written reply (the conclusion limit, extended or not).")]
+    Conclusion,
+    [Description("复查: answer the request for review.")]
+    Review,
+    [Description("复核: answer the request for a second review.")]
+    SecondReview,
+    [Description("一案一策: a step of the case's current plan not done yet.")]
+    PlanStep,
+}
+
+/// <summary>One thing waiting on the caller: a case's pending step or one of its open plan steps.</summary>
+public sealed record WorkItem(WorkKind Kind, int CaseId, DateTime DueAt, string? Description, string? Owner);
