@@ -32,6 +32,7 @@ internal static class Pages
         .error { color: #b42318; font-weight: bold; }
         .muted { color: #57606a; font-size: 13px; }
         button, textarea, input { font-family: inherit; }
+        a.button { display: inline-block; background: var(--accent); color: #fff; border-radius: 4px; padding: 6px 14px; text-decoration: none; }
         """;
 
     public static async Task WriteAsync(HttpContext http, string title, string body, string? user = null)

@@ -40,10 +40,13 @@ internal static class SignInEndpoints
         return app;
     }
 
-    private static Task WriteFormAsync(HttpContext http, DemoMode demo, string returnTo, string? problem)
+    internal static Task WriteFormAsync(HttpContext http, DemoMode demo, string returnTo, string? problem)
     {
         // Where the API is, for whoever opened the root to find it (no data: the sign-in and nothing else).
         var api = $"{http.Request.Scheme}://{http.Request.Host}{GraphQL.Http.GraphQLHttpEndpoint.Path}";
+        var oidc = OidcSignIn.Enabled(http.RequestServices.GetRequiredService<AuthOptions>(), http.RequestServices.GetRequiredService<OidcSignInOptions>())
+            ? $"<p><a class=\"button\" href=\"{OidcSignIn.StartPath}?return={Uri.EscapeDataString(returnTo)}\">通过统一身份认证登录 Sign in with the office's account</a></p><p class=\"muted\">或粘贴令牌 — or paste a token:</p>"
+            : "";
         var hint = demo.Enabled
             ? "演示模式：服务启动时已为每个角色打印一个令牌；也可以运行 <code>dotnet run --project api -- token --role ANALYST</code>。"
             : "令牌由本办系统管理员签发。Ask the office's administrator for a token.";
@@ -51,6 +54,7 @@ internal static class SignInEndpoints
             <h1>登录 Sign in</h1>
             <form class="signin" method="post" action="{SessionCookie.SignInPath}">
             {(problem is null ? "" : $"<p class=\"error\" role=\"alert\">{Pages.Encode(problem)}</p>")}
+            {oidc}
             <p><label for="token">粘贴你的令牌 Paste your token</label></p>
             <textarea id="token" name="token" required autocomplete="off" spellcheck="false"></textarea>
             <input type="hidden" name="return" value="{Pages.Encode(returnTo)}">

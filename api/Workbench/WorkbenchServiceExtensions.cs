@@ -8,6 +8,8 @@ public static class WorkbenchServiceExtensions
     public static IServiceCollection AddPetitionWorkbench(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(WorkbenchOptions.From(configuration));
+        services.AddSingleton(configuration.GetSection("Workbench:Oidc").Get<OidcSignInOptions>() ?? new OidcSignInOptions());
+        services.AddHttpClient(nameof(OidcSignIn));
         services.AddSingleton<CallerQuery>();
         services.AddSingleton<IdePage>();
         services.AddSingleton<HomePage>();
@@ -20,6 +22,7 @@ public static class WorkbenchServiceExtensions
         var export = app.Services.GetRequiredService<ExportEndpoint>();
         app.MapPost(ExportEndpoint.Path, export.HandleAsync).RequireRateLimiting(Access.AccessServiceExtensions.RateLimitPolicy);
         app.MapSignIn();
+        app.MapOidcSignIn();
         app.MapWorkbenchAssets();
         app.MapSchema();
         return app;
