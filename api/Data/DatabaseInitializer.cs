@@ -12,7 +12,13 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
         {
             DatabaseServiceExtensions.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
         }
-        await RefuseUnknownHistoryAsync(ct);
+        if (await RefuseUnknownHistoryAsync(ct))
+        {
+            // Nothing to apply: Migrate would still take its lock and diff the model against the snapshot (about half a
+            // second of every start and of every CLI report; tests/Data/MigrationTests checks the model instead).
+            logger.LogInformation("Database schema is up to date ({Provider}).", db.Database.ProviderName);
+            return;
+        }
         // A migration may rewrite a large table (the audit trail has millions of rows in a busy office): no 30 s limit.
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
@@ -24,12 +30,13 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
     /// <summary>
     /// The migrations were squashed into one before the first release: a database made by an earlier build records
     /// migrations this build does not know, and migrating it would fail half-way on tables that already exist.
+    /// True when every migration of this build is applied already.
     /// </summary>
-    private async Task RefuseUnknownHistoryAsync(CancellationToken ct)
+    private async Task<bool> RefuseUnknownHistoryAsync(CancellationToken ct)
     {
         if (!await db.Database.CanConnectAsync(ct))
         {
-            return;
+            return false;
         }
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         IEnumerable<string> applied;
@@ -39,7 +46,7 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
         }
         catch (Exception e) when (e is System.Data.Common.DbException)
         {
-            return; // no history table yet: a new database
+            return false; // no history table yet: a new database
         }
         var unknown = applied.Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
@@ -48,6 +55,7 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
                 $"The database was created by a pre-release build (it records migration {unknown[0]}, which this build does not have). " +
                 "Pre-release databases cannot be upgraded: delete it (the SQLite file, or drop the PostgreSQL database) and start again.");
         }
+        return known.All(applied.Contains);
     }
 
     public async Task SeedDemoIfEmptyAsync(CancellationToken ct)
