@@ -91,6 +91,12 @@ internal static partial class WorkbenchAssets
         return examples;
     }
 
+    /// <summary>A README sentence as text: links become their words, code marks go.</summary>
+    private static string Plain(string markdown) => MarkdownLink().Replace(markdown, "$1").Replace("`", "", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
+
     /// <summary>The first field an operation selects (registerPetition, cases …), after its comments.</summary>
     private static string FirstField(string query)
     {
@@ -118,7 +124,7 @@ internal static partial class WorkbenchAssets
                     if (fence == "graphql")
                     {
                         var query = string.Join("\n", block).TrimEnd();
-                        var title = paragraph.Count > 0 ? string.Join(" ", paragraph).TrimEnd(':', '：') : $"{heading} · {FirstField(query)}";
+                        var title = paragraph.Count > 0 ? Plain(string.Join(" ", paragraph)).TrimEnd(':', '：') : $"{heading} · {FirstField(query)}";
                         yield return new("README", title.Length > 100 ? title[..100] + "…" : title, query);
                     }
                     (fence, paragraph, blank) = (null, [], false);
