@@ -12,9 +12,16 @@ internal static class SchemaEndpoint
 
     public static WebApplication MapSchema(this WebApplication app)
     {
-        app.MapGet(Path, (HttpContext http, PetitionSchema schema) => Caller.From(http.User) is null
-            ? Results.Json(new { errors = new[] { new { message = "Send a valid bearer token (or sign in at /signin).", extensions = new { code = "UNAUTHENTICATED" } } } }, statusCode: 401)
-            : Results.Text(_printed ??= SchemaPrinter.Print(schema), "text/plain; charset=utf-8"));
+        app.MapGet(Path, async (HttpContext http, PetitionSchema schema) =>
+        {
+            if (Caller.From(http.User) is null)
+            {
+                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Send a valid bearer token (or sign in at /signin).");
+                return;
+            }
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(_printed ??= SchemaPrinter.Print(schema), http.RequestAborted);
+        });
         return app;
     }
 }

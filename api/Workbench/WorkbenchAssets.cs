@@ -21,10 +21,16 @@ internal static partial class WorkbenchAssets
 
     public static WebApplication MapWorkbenchAssets(this WebApplication app)
     {
-        app.MapGet(Path + "/examples.json", (HttpContext http) =>
-            Caller.From(http.User) is null
-                ? Results.Json(new { errors = new[] { new { message = "Sign in first.", extensions = new { code = "UNAUTHENTICATED" } } } }, statusCode: 401)
-                : Results.Bytes(ExamplesJson.Value, "application/json; charset=utf-8"));
+        app.MapGet(Path + "/examples.json", async (HttpContext http) =>
+        {
+            if (Caller.From(http.User) is null)
+            {
+                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Sign in first (or send a bearer token).");
+                return;
+            }
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.Body.WriteAsync(ExamplesJson.Value, http.RequestAborted);
+        });
         // The shipped CJK font (the reports' own), so Chinese reads on a machine that has none.
         app.MapGet(Path + "/" + FontFile, (HttpContext http) =>
         {
