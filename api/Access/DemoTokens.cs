@@ -21,7 +21,14 @@ public static class DemoTokens
         var issuer = services.GetRequiredService<TokenIssuer>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
-        var villages = await db.Villages.OrderBy(v => v.Id).Select(v => v.Code).Take(2).ToListAsync(ct);
+        // The demo handler serves the two villages with the most steps falling due around now (the reminder window), so
+        // that their work list and reminders have something in them; ties by village order.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var from = now.AddDays(-30);
+        var until = now.AddDays(7);
+        var villages = await db.Villages
+            .OrderByDescending(v => db.Cases.Count(c => c.VillageId == v.Id && c.NextDueAt >= from && c.NextDueAt < until)).ThenBy(v => v.Id)
+            .Select(v => v.Code).Take(2).ToListAsync(ct);
         var leader = await db.LeaderAssignments.Where(a => a.To == null).GroupBy(a => a.LeaderId)
             .OrderByDescending(g => g.Count()).Select(g => (int?)g.Key).FirstOrDefaultAsync(ct);
         var hours = TimeSpan.FromDays(30);

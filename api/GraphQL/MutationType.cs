@@ -5,6 +5,7 @@ using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Periods;
+using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Villages;
@@ -35,6 +36,8 @@ public sealed class MutationType : ObjectGraphType
         // Leaders record their own part (批示, 督办, 接访, 协调) on the cases they own; the step checks the kind.
         Fields.Single(f => f.Name == "recordActivity").RequireRoles([.. CaseWork, Role.Leader]);
         Require(CaseWork);
+        this.AddNotificationMutations();
+        Fields.Single(f => f.Name == "markNotificationsRead").RequireRoles(NotificationQueries.Inbox);
         this.AddVillageMutations();
         this.AddLeaderMutations();
         this.AddCategoryMutations();

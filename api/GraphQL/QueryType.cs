@@ -9,6 +9,7 @@ using PetitionGraph.Api.Ledgers;
 using PetitionGraph.Api.Periods;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Statistics;
@@ -40,6 +41,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddLedgerQueries();
         this.AddChangeQueries();
         this.AddWorkQueries();
+        this.AddNotificationQueries();
         this.AddWebhookQueries();
     }
 }

@@ -4,6 +4,7 @@ using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Http;
 using PetitionGraph.Api.Ledgers;
+using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Webhooks;
 using PetitionGraph.Api.Workbench;
@@ -27,6 +28,7 @@ public static class HostingExtensions
         builder.Services.AddPetitionGraphQL(builder.Configuration);
         builder.Services.AddPetitionReports(builder.Configuration);
         builder.Services.AddPetitionWebhooks(builder.Configuration);
+        builder.Services.AddPetitionReminders(builder.Configuration);
         builder.Services.AddPetitionCors(builder.Configuration);
         builder.Services.AddPetitionTelemetry(builder.Configuration);
         builder.Services.AddPetitionWorkbench(builder.Configuration);

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Linq.Expressions;
+using PetitionGraph.Api.Cases;
 
 namespace PetitionGraph.Api.Work;
 
@@ -19,3 +21,21 @@ public enum WorkKind
 
 /// <summary>One thing waiting on the caller: a case's pending step or one of its open plan steps.</summary>
 public sealed record WorkItem(WorkKind Kind, int CaseId, DateTime DueAt, string? Description, string? Owner);
+
+/// <summary>What counts as waiting, written once for <c>myWork</c> and the reminders.</summary>
+public static class PendingWork
+{
+    /// <summary>A plan step not done, not replaced by a newer plan, on a case still open.</summary>
+    public static readonly Expression<Func<CasePlanStep, bool>> OpenPlanStep = s =>
+        s.SupersededAt == null && s.DoneAt == null
+        && s.Case!.Status != CaseStatus.Resolved && s.Case.Status != CaseStatus.Terminated && s.Case.Status != CaseStatus.Declined;
+
+    /// <summary>The step a case with a next due instant waits for, by its status.</summary>
+    public static WorkKind KindOf(CaseStatus status) => status switch
+    {
+        CaseStatus.Registered => WorkKind.Acceptance,
+        CaseStatus.UnderReview => WorkKind.Review,
+        CaseStatus.UnderSecondReview => WorkKind.SecondReview,
+        _ => WorkKind.Conclusion,
+    };
+}

@@ -29,23 +29,14 @@ public static class WorkQueries
                 // Two statements whatever the page: the pending steps, and the open plan steps of cases still open.
                 var pending = await cases.Where(k => k.NextDueAt != null).OrderBy(k => k.NextDueAt).ThenBy(k => k.Id).Take(first)
                     .Select(k => new { k.Id, k.Status, Due = k.NextDueAt!.Value }).ToListAsync(c.CancellationToken);
-                var plan = await cases.Where(k => k.Status != CaseStatus.Resolved && k.Status != CaseStatus.Terminated && k.Status != CaseStatus.Declined)
-                    .SelectMany(k => k.PlanSteps).Where(s => s.SupersededAt == null && s.DoneAt == null)
+                var plan = await cases.SelectMany(k => k.PlanSteps).Where(PendingWork.OpenPlanStep)
                     .OrderBy(s => s.DueAt).ThenBy(s => s.Id).Take(first)
                     .Select(s => new { s.CaseId, s.DueAt, s.Description, s.Owner }).ToListAsync(c.CancellationToken);
-                return pending.Select(p => new WorkItem(KindOf(p.Status), p.Id, p.Due, null, null))
+                return pending.Select(p => new WorkItem(PendingWork.KindOf(p.Status), p.Id, p.Due, null, null))
                     .Concat(plan.Select(s => new WorkItem(WorkKind.PlanStep, s.CaseId, s.DueAt, s.Description, s.Owner)))
                     .OrderBy(w => w.DueAt).ThenBy(w => w.CaseId).Take(first).ToList();
             });
     }
-
-    private static WorkKind KindOf(CaseStatus status) => status switch
-    {
-        CaseStatus.Registered => WorkKind.Acceptance,
-        CaseStatus.UnderReview => WorkKind.Review,
-        CaseStatus.UnderSecondReview => WorkKind.SecondReview,
-        _ => WorkKind.Conclusion,
-    };
 }
 
 public sealed class WorkItemType : ObjectGraphType<WorkItem>

@@ -30,6 +30,8 @@ public abstract class ReadmeExampleTests(DatabaseProvider provider) : IAsyncLife
         // As `dotnet run` leaves the demo: its scheduler makes the default schedules' reports on start, which closes
         // their periods — so an example dated in a closed month would be refused there, and must be here too.
         await _host.Services.GetRequiredService<Api.Reports.ReportScheduler>().TickAsync(CancellationToken.None);
+        // And its reminders: the first tick makes the reminders due at the reference instant.
+        await _host.Services.GetRequiredService<Api.Reminders.ReminderService>().TickAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync() => _host.DisposeAsync();

@@ -109,6 +109,11 @@ public abstract class MutationOperationsTests(TestHost host)
         Assert.Equal($"wang.{tag}@town.example", subscription.GetProperty("mailbox").GetString());
         Assert.False((await RunAsync("UnsubscribeFromReport", new { subscriptionId = subscription.GetProperty("id").GetString() })).GetProperty("subscription").GetProperty("active").GetBoolean());
 
+        var mailbox = await RunAsync("SetReminderMailbox", new { villageCode = "9901002", address = $"handlers.{tag}@town.example" });
+        Assert.Equal("VILLAGE:9901002", mailbox.GetProperty("recipient").GetString());
+        // The office's inbox holds no reminders until the background makes them: nothing to mark, and nothing refused.
+        Assert.True((await RunAsync("MarkNotificationsRead", new { all = true })).GetProperty("marked").GetInt32() >= 0);
+
         // A campaign, then a change to it.
         var campaign = (await RunAsync("CreateCampaign", new { input = NewCampaign("专项行动" + tag) })).GetProperty("campaign");
         Assert.Equal(3, campaign.GetProperty("progress").GetArrayLength());
@@ -171,7 +176,7 @@ public abstract class MutationOperationsTests(TestHost host)
         "CreateVillage", "RenameVillage", "SetVillageAliases", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
         "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
         "CreateWebhookSubscription", "PauseWebhookSubscription", "ResumeWebhookSubscription", "ReplayWebhookSubscription", "DeactivateWebhookSubscription",
-        "SubscribeToReport", "UnsubscribeFromReport",
+        "SubscribeToReport", "UnsubscribeFromReport", "SetReminderMailbox",
     ];
 
     private async Task<JsonElement> RunAsync(string operation, object variables)

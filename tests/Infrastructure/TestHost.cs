@@ -59,6 +59,7 @@ public abstract class TestHost : IAsyncLifetime
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
             ["Reports:SchedulerEnabled"] = "false",
             ["Webhooks:DispatcherEnabled"] = "false",
+            ["Reminders:Enabled"] = "false",
             ["Auth:SigningKey"] = SigningKey,
             ["Limits:RequestsPerMinute"] = "0",
         };

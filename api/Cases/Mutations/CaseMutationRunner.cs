@@ -48,6 +48,8 @@ public static class CaseMutationRunner
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
+            // A step done (or moved) takes its reminders back in the same transaction.
+            await Reminders.ReminderSweep.WithdrawDoneAsync(db, now, subject.Id, context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
         catch (DbUpdateConcurrencyException)

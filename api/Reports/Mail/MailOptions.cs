@@ -1,4 +1,6 @@
+using MailKit.Net.Smtp;
 using MailKit.Security;
+using MimeKit;
 using PetitionGraph.Api.Access;
 
 namespace PetitionGraph.Api.Reports.Mail;
@@ -32,6 +34,28 @@ public sealed record MailOptions
     public string? MailboxOf(Role role) =>
         Mailboxes.FirstOrDefault(m => string.Equals(m.Key, Data.EnumNames.Name(role), StringComparison.OrdinalIgnoreCase)
             || string.Equals(m.Key, role.ToString(), StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } address ? address : null;
+
+    /// <summary>A bare address (name@example.org), as subscriptions and mailboxes are given.</summary>
+    public static bool IsAddress(string address) =>
+        address.Length <= 320 && MailboxAddress.TryParse(address, out var parsed) && parsed.Address is not null
+        && parsed.Address.Contains('@', StringComparison.Ordinal) && string.IsNullOrEmpty(parsed.Name);
+
+    /// <summary>Sends one message through the configured server (a new connection each time: messages are few).</summary>
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        using var client = new SmtpClient { Timeout = TimeoutSeconds * 1000 };
+        await client.ConnectAsync(Host!, Port, Security, ct);
+        if (!string.IsNullOrEmpty(User))
+        {
+            await client.AuthenticateAsync(User, Password ?? "", ct);
+        }
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+
+    /// <summary>A failed attempt, as an administrator reads it: the server's reply code tells whether the address or the server is at fault.</summary>
+    public static string Describe(Exception e) =>
+        e is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} ({smtp.ErrorCode}): {e.Message}" : $"{e.GetType().Name}: {e.Message}";
 
     public static MailOptions From(IConfiguration configuration) => configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
 }

@@ -1,4 +1,3 @@
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using PetitionGraph.Api.Access;
@@ -81,8 +80,7 @@ public sealed class ReportMailer(
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Mail {Delivery} to {Address} failed on attempt {Attempt}.", delivery.Id, delivery.Address, delivery.Attempts);
-                // The server's reply code tells an administrator whether the address or the server is at fault.
-                error = e is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} ({smtp.ErrorCode}): {e.Message}" : $"{e.GetType().Name}: {e.Message}";
+                error = MailOptions.Describe(e);
             }
             if (await RecordAsync(delivery, instance, error, ct) && error is null)
             {
@@ -165,15 +163,7 @@ public sealed class ReportMailer(
             body.TextBody = MessageText.Notice(delivery, run, title, label, mail.BaseUrl);
         }
         message.Body = body.ToMessageBody();
-
-        using var client = new SmtpClient { Timeout = mail.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(mail.Host!, mail.Port, mail.Security, ct);
-        if (!string.IsNullOrEmpty(mail.User))
-        {
-            await client.AuthenticateAsync(mail.User, mail.Password ?? "", ct);
-        }
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        await mail.SendAsync(message, ct);
     }
 
     /// <summary>Records an attempt's outcome unless the claim was lost; true when it was recorded.</summary>

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
@@ -98,7 +97,7 @@ public static class SubscriptionMutations
                 ? UserError.Validation("address", $"Give an address, or configure the {EnumNames.Name(role)} mailbox (Mail:Mailboxes:{EnumNames.Name(role)}).")
                 : null;
         }
-        return address.Length <= 320 && MailboxAddress.TryParse(address, out var parsed) && parsed.Address is not null && parsed.Address.Contains('@', StringComparison.Ordinal) && string.IsNullOrEmpty(parsed.Name)
+        return MailOptions.IsAddress(address)
             ? null
             : UserError.Validation("address", $"'{address}' is not an e-mail address (name@example.org).");
     }
