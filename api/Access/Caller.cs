@@ -4,7 +4,7 @@ using PetitionGraph.Api.Data;
 namespace PetitionGraph.Api.Access;
 
 /// <summary>
-/// Who is asking, from the bearer token: a user name, one role, the leader the account belongs to (for confidential
+/// Who is asking, from the bearer token: a user name, one role, the unit of a UNIT account, the leader the account belongs to (for confidential
 /// accusations and LEADER scope), the villages a VILLAGE_HANDLER serves, an integration client's scopes.
 /// </summary>
 public sealed record Caller(string Name, Role Role, int? LeaderId, IReadOnlyList<string> Villages, IReadOnlyList<string> Scopes)
@@ -13,6 +13,10 @@ public sealed record Caller(string Name, Role Role, int? LeaderId, IReadOnlyList
     public const string LeaderClaim = "leader";
     public const string VillagesClaim = "villages";
     public const string ScopeClaim = "scope";
+    public const string UnitClaim = "unit";
+
+    /// <summary>A UNIT account's unit (its code): the unit whose referrals it sees and answers.</summary>
+    public string? Unit { get; init; }
 
     /// <summary>The process itself (CLI verbs, the scheduler): every case, no one accused.</summary>
     public static Caller System { get; } = new("system", Role.Office, null, [], []);
@@ -39,6 +43,6 @@ public sealed record Caller(string Name, Role Role, int? LeaderId, IReadOnlyList
         var leader = int.TryParse(user.FindFirst(LeaderClaim)?.Value, global::System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
         var villages = (user.FindFirst(VillagesClaim)?.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var scopes = (user.FindFirst(ScopeClaim)?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return new Caller(name, role, leader, villages, scopes);
+        return new Caller(name, role, leader, villages, scopes) { Unit = user.FindFirst(UnitClaim)?.Value is { Length: > 0 } unit ? unit : null };
     }
 }

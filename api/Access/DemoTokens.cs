@@ -31,6 +31,7 @@ public static class DemoTokens
             .Select(v => v.Code).Take(2).ToListAsync(ct);
         var leader = await db.LeaderAssignments.Where(a => a.To == null).GroupBy(a => a.LeaderId)
             .OrderByDescending(g => g.Count()).Select(g => (int?)g.Key).FirstOrDefaultAsync(ct);
+        var unit = await db.ResponsibleUnits.OrderBy(u => u.Id).Select(u => u.Code).FirstOrDefaultAsync(ct);
         var hours = TimeSpan.FromDays(30);
         return
         [
@@ -39,6 +40,7 @@ public static class DemoTokens
             (Role.Admin, "reference data, campaigns, audit trail", issuer.Issue(UserFor(Role.Admin), Role.Admin, lifetime: hours)),
             (Role.VillageHandler, $"cases of villages {string.Join(", ", villages)}", issuer.Issue(UserFor(Role.VillageHandler), Role.VillageHandler, villages: villages, lifetime: hours)),
             (Role.Leader, $"cases assigned to leader {leader}", issuer.Issue(UserFor(Role.Leader), Role.Leader, leaderId: leader, lifetime: hours)),
+            (Role.Unit, $"cases referred to unit {unit}", issuer.Issue(UserFor(Role.Unit), Role.Unit, lifetime: hours, unit: unit)),
         ];
     }
 }

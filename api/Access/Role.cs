@@ -18,6 +18,8 @@ public enum Role
     Analyst,
     [Description("A district system; per-client scopes.")]
     Integration,
+    [Description("责任单位: a responsible unit's account; only the cases referred to the unit, names masked.")]
+    Unit,
 }
 
 public static class PersonalDataPolicy
@@ -43,6 +45,7 @@ public static class PersonalDataPolicy
         Role.VillageHandler => "村（社区）经办人",
         Role.Leader => "包案领导",
         Role.Analyst => "统计分析人员",
+        Role.Unit => "责任单位",
         _ => "外部系统",
     };
 }

@@ -19,9 +19,13 @@ public sealed class TokenIssuer(AuthOptions options, DemoMode demo)
     /// <summary>The key was generated for this installation, not configured: fine for the embedded default only.</summary>
     public bool UsesDevelopmentKey => _key.Value.Development;
 
-    public string Issue(string user, Role role, int? leaderId = null, IReadOnlyList<string>? villages = null, TimeSpan? lifetime = null)
+    public string Issue(string user, Role role, int? leaderId = null, IReadOnlyList<string>? villages = null, TimeSpan? lifetime = null, string? unit = null)
     {
         var claims = new List<Claim> { new("sub", user), new(Caller.RoleClaim, EnumNames.Name(role)) };
+        if (unit is { Length: > 0 })
+        {
+            claims.Add(new Claim(Caller.UnitClaim, unit));
+        }
         if (leaderId is { } leader)
         {
             claims.Add(new Claim(Caller.LeaderClaim, leader.ToString(System.Globalization.CultureInfo.InvariantCulture)));

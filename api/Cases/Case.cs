@@ -62,6 +62,8 @@ public sealed class Case : IEntity
     public List<LeaderConflict> Conflicts { get; set; } = [];
     public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
     public List<CaseDeadline> Deadlines { get; set; } = [];
+    /// <summary>交办: the parts of the case referred to responsible units.</summary>
+    public List<Units.Referral> Referrals { get; set; } = [];
 
     /// <summary>Overdue at <paramref name="instant"/> (<see cref="CaseRules.Overdue"/>, the rule SQL filters use too).</summary>
     public bool OverdueAt(DateTime instant) => CaseRules.IsOverdue(this, instant);

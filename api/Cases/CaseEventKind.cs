@@ -45,4 +45,14 @@ public enum CaseEventKind
     PlanSet,
     [Description("一案一策: a step of the plan was done.")]
     PlanStepDone,
+    [Description("交办: a part of the case was referred to a responsible unit.")]
+    Referred,
+    [Description("签收: a unit took a referral.")]
+    ReferralAccepted,
+    [Description("反馈: a unit replied to a referral with its measures and result.")]
+    ReferralReplied,
+    [Description("退回: a unit returned a referral, with the reason.")]
+    ReferralReturned,
+    [Description("催办: the office urged a unit to answer a referral.")]
+    ReferralUrged,
 }

@@ -29,6 +29,11 @@ public enum ChangeKind
     ConflictDeclared,
     PlanSet,
     PlanStepDone,
+    Referred,
+    ReferralAccepted,
+    ReferralReplied,
+    ReferralReturned,
+    ReferralUrged,
 
     [Description("重复信访: a repeat petition was registered on the case.")]
     PetitionReceived,

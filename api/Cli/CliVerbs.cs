@@ -36,13 +36,14 @@ public static class CliVerbs
         new("purge", "purge [--resolved-before DATE] [--dry-run]", "anonymise petitioners whose cases were all settled before DATE",
             new Dictionary<string, string> { ["resolved-before"] = "a date in office time (default: Retention:ResolvedYears, 5, before today)", ["dry-run"] = "count, change nothing" },
             PurgeVerb.RunAsync),
-        new("token", "token --role ROLE [--user NAME] [--leader ID] [--villages CODE,…] [--hours N]", "print a signed token",
+        new("token", "token --role ROLE [--user NAME] [--leader ID] [--villages CODE,…] [--unit CODE] [--hours N]", "print a signed token",
             new Dictionary<string, string>
             {
                 ["role"] = $"one of {Roles}; required",
                 ["user"] = "the token's subject (default: demo-office, demo-analyst, … as the demo tokens)",
                 ["leader"] = "the leader id the account belongs to (hides cases that accuse that leader)",
                 ["villages"] = "VILLAGE_HANDLER: the village codes the account serves, comma-separated",
+                ["unit"] = "UNIT: the responsible unit's code (required for UNIT)",
                 ["hours"] = "lifetime (default 12)",
             },
             TokenVerb.RunAsync),

@@ -3,7 +3,7 @@ using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Cli;
 
-/// <summary><c>token --role ROLE [--user NAME] [--leader ID] [--villages CODE,CODE] [--hours N]</c>: a signed development token.</summary>
+/// <summary><c>token --role ROLE [--user NAME] [--leader ID] [--villages CODE,CODE] [--unit CODE] [--hours N]</c>: a signed development token.</summary>
 public static class TokenVerb
 {
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
@@ -21,7 +21,12 @@ public static class TokenVerb
         }
         var leader = args.Has("leader") ? args.GetInt("leader", 0, 1) : (int?)null;
         var villages = (args.Value("villages") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var token = issuer.Issue(args.Value("user") ?? DemoTokens.UserFor(role), role, leader, villages, TimeSpan.FromHours(args.GetInt("hours", 12, 1, 24 * 366)));
+        var unit = args.Value("unit")?.Trim();
+        if (role == Role.Unit && string.IsNullOrEmpty(unit))
+        {
+            throw new CliUsageException("--role UNIT needs --unit CODE: the responsible unit whose referrals the account answers.");
+        }
+        var token = issuer.Issue(args.Value("user") ?? DemoTokens.UserFor(role), role, leader, villages, TimeSpan.FromHours(args.GetInt("hours", 12, 1, 24 * 366)), unit);
         await output.WriteLineAsync(token);
         return 0;
     }

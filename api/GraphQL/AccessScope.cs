@@ -10,7 +10,7 @@ namespace PetitionGraph.Api.GraphQL;
 /// <summary>
 /// Which rows the caller may see, applied in one place to every path a row can surface by (root lists, node,
 /// caseByNumber, nested lists, counts, statistics, reports): a VILLAGE_HANDLER sees the cases of their villages, a
-/// LEADER the cases assigned to them, everyone else every case — and no one ever sees a case that accuses them or
+/// LEADER the cases assigned to them, a UNIT the cases referred to it, everyone else every case — and no one ever sees a case that accuses them or
 /// that they declared a conflict of interest with (信访工作条例 Art. 28, 30).
 /// </summary>
 public sealed class AccessScope
@@ -48,7 +48,7 @@ public sealed class AccessScope
         {
             return (Expression<Func<T, bool>>)(object)Cases;
         }
-        if (Caller is { Role: not (Role.VillageHandler or Role.Leader), LeaderId: null })
+        if (Caller is { Role: not (Role.VillageHandler or Role.Leader or Role.Unit), LeaderId: null })
         {
             return ExpressionTools.True<T>();
         }
@@ -84,6 +84,8 @@ public sealed class AccessScope
             Role.VillageHandler => VillagesOf(caller.Villages),
             Role.Leader when caller.LeaderId is { } leader => c => c.Assignments.Any(a => a.LeaderId == leader && a.To == null),
             Role.Leader => Nothing,
+            Role.Unit when caller.Unit is { } unit => Units.ReferralScope.ReferredTo(unit),
+            Role.Unit => Nothing,
             _ => c => true,
         };
         if (caller.LeaderId is not { } self)

@@ -8,6 +8,7 @@ using PetitionGraph.Api.Periods;
 using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
+using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
 
@@ -35,12 +36,18 @@ public sealed class MutationType : ObjectGraphType
         this.AddCaseStepMutations();
         // Leaders record their own part (批示, 督办, 接访, 协调) on the cases they own; the step checks the kind.
         Fields.Single(f => f.Name == "recordActivity").RequireRoles([.. CaseWork, Role.Leader]);
+        // A unit takes, answers or returns its own referrals (the step checks it is the unit's).
+        foreach (var unitStep in new[] { "acceptReferral", "replyToReferral", "returnReferral" })
+        {
+            Fields.Single(f => f.Name == unitStep).RequireRoles(Role.Unit);
+        }
         Require(CaseWork);
         this.AddNotificationMutations();
         Fields.Single(f => f.Name == "markNotificationsRead").RequireRoles(NotificationQueries.Inbox);
         this.AddVillageMutations();
         this.AddLeaderMutations();
         this.AddCategoryMutations();
+        this.AddUnitMutations();
         Require(ReferenceData);
         this.AddApiClientMutations();
         this.AddWebhookMutations();

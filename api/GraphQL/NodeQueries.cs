@@ -33,6 +33,8 @@ public static class NodeQueries
             ["CaseActivity"] = (c, id) => c.LoadById<CaseActivity>(id),
             ["Evaluation"] = (c, id) => c.LoadById<Evaluation>(id),
             ["CasePlanStep"] = (c, id) => c.LoadById<CasePlanStep>(id),
+            ["ResponsibleUnit"] = (c, id) => c.LoadById<Units.ResponsibleUnit>(id),
+            ["Referral"] = (c, id) => c.LoadById<Units.Referral>(id),
         }.ToFrozenDictionary();
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -13,6 +13,7 @@ using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Statistics;
+using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
 using PetitionGraph.Api.Work;
@@ -42,6 +43,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddChangeQueries();
         this.AddWorkQueries();
         this.AddNotificationQueries();
+        this.AddUnitQueries();
         this.AddWebhookQueries();
     }
 }

@@ -17,6 +17,7 @@ public static class DigestText
         WorkKind.Conclusion => "办理答复",
         WorkKind.Review => "复查意见",
         WorkKind.SecondReview => "复核意见",
+        WorkKind.Referral => "交办反馈",
         _ => planStep is null ? "化解方案步骤" : "化解方案步骤：" + planStep,
     };
 

@@ -22,7 +22,7 @@ public enum ReminderKind
 
 /// <summary>
 /// 提醒: one reminder about one pending step, to one recipient — the office (<c>OFFICE</c>), a village's handlers
-/// (<c>VILLAGE:code</c>) or a leader (<c>LEADER:id</c>). Made once: a unique key over recipient, step, due instant,
+/// (<c>VILLAGE:code</c>), a leader (<c>LEADER:id</c>) or a responsible unit (<c>UNIT:code</c>). Made once: a unique key over recipient, step, due instant,
 /// kind and threshold, so instances racing cannot make it twice. Withdrawn, not deleted, when the step is done.
 /// </summary>
 public sealed class Notification : IEntity
@@ -33,8 +33,10 @@ public sealed class Notification : IEntity
     public Case? Case { get; set; }
     /// <summary>The open plan step reminded of; null for the case's own step.</summary>
     public int? PlanStepId { get; set; }
+    /// <summary>The referral reminded of (to its unit); null otherwise.</summary>
+    public int? ReferralId { get; set; }
     public WorkKind Step { get; set; }
-    /// <summary>What the reminder is about: the case's step (<c>CASE:id</c>) or a plan step (<c>PLAN:id</c>).</summary>
+    /// <summary>What the reminder is about: the case's step (<c>CASE:id</c>), a plan step (<c>PLAN:id</c>) or a referral (<c>REFERRAL:id</c>).</summary>
     public required string Subject { get; set; }
     public DateTime DueAt { get; set; }
     public ReminderKind Kind { get; set; }

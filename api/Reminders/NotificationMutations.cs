@@ -16,13 +16,14 @@ public sealed record MarkNotificationsReadInput(IReadOnlyList<string>? Ids, bool
     }
 }
 
-public sealed record SetReminderMailboxInput(string? LeaderId, string? VillageCode, bool? Office, string? Address) : IMutationInput<SetReminderMailboxInput>
+public sealed record SetReminderMailboxInput(string? LeaderId, string? VillageCode, string? UnitCode, bool? Office, string? Address) : IMutationInput<SetReminderMailboxInput>
 {
     public static void Declare(InputObjectGraphType<SetReminderMailboxInput> type)
     {
         type.Field(x => x.LeaderId, type: typeof(IdGraphType)).Description("A leader's digest …");
         type.Field(x => x.VillageCode, type: typeof(StringGraphType)).Description("… or a village's handlers' digest …");
-        type.Field(x => x.Office, type: typeof(BooleanGraphType)).Description("… or the office's (escalations; without one, Mail:Mailboxes:OFFICE). Exactly one of the three.");
+        type.Field(x => x.UnitCode, type: typeof(StringGraphType)).Description("… or a responsible unit's …");
+        type.Field(x => x.Office, type: typeof(BooleanGraphType)).Description("… or the office's (escalations; without one, Mail:Mailboxes:OFFICE). Exactly one of the four.");
         type.Field(x => x.Address, type: typeof(StringGraphType)).Description("The work e-mail address; null or empty: no digest is mailed.");
     }
 }
@@ -75,19 +76,19 @@ public static class NotificationMutations
             });
 
         var mailbox = new ObjectGraphType<ReminderMailboxPayload> { Name = "SetReminderMailboxPayload", Description = "The digest's mailbox after the change, or why nothing changed." };
-        mailbox.Field<StringGraphType>("recipient").Description("Whose digest: OFFICE, VILLAGE:code or LEADER:id; null when refused.").Resolve(c => c.Source.Recipient);
+        mailbox.Field<StringGraphType>("recipient").Description("Whose digest: OFFICE, VILLAGE:code, LEADER:id or UNIT:code; null when refused.").Resolve(c => c.Source.Recipient);
         mailbox.Field<StringGraphType>("address").Description("Where it is mailed now; null: not mailed.").Resolve(c => c.Source.Address);
         mailbox.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Empty on success.").Resolve(c => c.Source.UserErrors);
         mutation.Field("setReminderMailbox", new NonNullGraphType(mailbox))
-            .Description("Set where a leader, a village's handlers or the office receive the daily reminder digest (ADMIN).")
+            .Description("Set where a leader, a village's handlers, a responsible unit or the office receive the daily reminder digest (ADMIN).")
             .Argument(new NonNullGraphType(new MutationInputType<SetReminderMailboxInput>("SetReminderMailboxInput")), "input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<SetReminderMailboxInput>("input");
                 var db = c.Db();
-                if (new[] { input.LeaderId is not null, input.VillageCode is not null, input.Office == true }.Count(x => x) != 1)
+                if (new[] { input.LeaderId is not null, input.VillageCode is not null, input.UnitCode is not null, input.Office == true }.Count(x => x) != 1)
                 {
-                    return new ReminderMailboxPayload(null, null, [UserError.Validation("leaderId", "Name exactly one of leaderId, villageCode or office: true.")]);
+                    return new ReminderMailboxPayload(null, null, [UserError.Validation("leaderId", "Name exactly one of leaderId, villageCode, unitCode or office: true.")]);
                 }
                 string recipient;
                 if (input.LeaderId is { } leaderId)
@@ -106,6 +107,14 @@ public static class NotificationMutations
                         return new ReminderMailboxPayload(null, null, [UserError.NotFound("villageCode", $"There is no village {code}.")]);
                     }
                     recipient = Recipients.Village(code);
+                }
+                else if (input.UnitCode is { } unit)
+                {
+                    if (!await db.ResponsibleUnits.AnyAsync(u => u.Code == unit, c.CancellationToken))
+                    {
+                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("unitCode", $"There is no responsible unit {unit}.")]);
+                    }
+                    recipient = Recipients.Unit(unit);
                 }
                 else
                 {

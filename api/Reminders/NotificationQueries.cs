@@ -17,8 +17,8 @@ public static class NotificationQueries
     private const int DefaultFirst = 50;
     private const int MaxFirst = 500;
 
-    /// <summary>The roles with an inbox: the office, village handlers, leaders.</summary>
-    public static readonly Role[] Inbox = [Role.Office, Role.VillageHandler, Role.Leader];
+    /// <summary>The roles with an inbox: the office, village handlers, leaders, responsible units.</summary>
+    public static readonly Role[] Inbox = [Role.Office, Role.VillageHandler, Role.Leader, Role.Unit];
 
     /// <summary>
     /// The reminders in the caller's inboxes about cases the caller may see now — the scope applies at every read, so a
@@ -36,7 +36,7 @@ public static class NotificationQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationType>>>>("notifications")
             .Description("提醒: your reminders, newest first (of those made together, the soonest due first) — due soon, due today, overdue and (for the office) escalated steps. The office reads the " +
-                "office's inbox, a village handler their villages', a leader their own; a reminder is withdrawn when its step is done.")
+                "office's inbox, a village handler their villages', a leader their own, a unit its referrals'; a reminder is withdrawn when its step is done.")
             .RequireRoles(Inbox)
             .Argument<BooleanGraphType>("unread", "true: only unread; false: only read; omitted: both.")
             .Argument<BooleanGraphType>("includeWithdrawn", "Also the reminders withdrawn because their step was done (default false).")

@@ -8,13 +8,15 @@ namespace PetitionGraph.Api.Reminders;
 /// <summary>
 /// Makes the reminders the pending steps call for now, and withdraws those whose step is done. Every step due within
 /// the thresholds or overdue within the look-back window is reminded to its village's handlers and to each leader who
-/// owns the case now — never to a leader the case accuses or who declared a conflict with it — and, once it is
+/// owns the case now — never to a leader the case accuses or who declared a conflict with it — a referral to its unit,
+/// and, once it is
 /// <see cref="ReminderOptions.EscalateAfterDays"/> overdue, to the office. Each reminder exists once: instances racing
 /// insert the same keys, the unique index lets one transaction through and the other rolls back whole.
 /// </summary>
 public sealed class ReminderSweep(IDbContextFactory<PetitionDbContext> factory, ReminderOptions options, OfficeTime office, ILogger<ReminderSweep> logger)
 {
-    private sealed record Step(int CaseId, int? PlanStepId, WorkKind Kind, DateTime DueAt, string Village);
+    /// <summary>A pending step: the case's own, a plan step, or a referral (then <paramref name="Unit"/> answers it, not the village).</summary>
+    private sealed record Step(int CaseId, int? PlanStepId, WorkKind Kind, DateTime DueAt, string Village, int? ReferralId = null, string? Unit = null);
 
     /// <summary>Adds the reminders due at <paramref name="now"/> that do not exist yet; how many were added.</summary>
     public async Task<int> MakeAsync(DateTime now, CancellationToken ct)
@@ -27,9 +29,12 @@ public sealed class ReminderSweep(IDbContextFactory<PetitionDbContext> factory, 
             .Select(c => new { c.Id, c.Status, Due = c.NextDueAt!.Value, c.Village!.Code }).ToListAsync(ct);
         var planSteps = await db.CasePlanSteps.Where(PendingWork.OpenPlanStep).Where(s => s.DueAt >= from && s.DueAt < until)
             .Select(s => new { s.Id, s.CaseId, s.DueAt, s.Case!.Village!.Code }).ToListAsync(ct);
+        var referrals = await db.Referrals.Where(Units.Referral.Open).Where(r => r.DueAt >= from && r.DueAt < until)
+            .Select(r => new { r.Id, r.CaseId, r.DueAt, Village = r.Case!.Village!.Code, Unit = r.Unit!.Code }).ToListAsync(ct);
         var steps = caseSteps.Select(c => new Step(c.Id, null, PendingWork.KindOf(c.Status), c.Due, c.Code))
             .Concat(planSteps.Select(s => new Step(s.CaseId, s.Id, WorkKind.PlanStep, s.DueAt, s.Code)))
-            .OrderBy(s => s.DueAt).ThenBy(s => s.CaseId).ThenBy(s => s.PlanStepId).ToList();
+            .Concat(referrals.Select(r => new Step(r.CaseId, null, WorkKind.Referral, r.DueAt, r.Village, r.Id, r.Unit)))
+            .OrderBy(s => s.DueAt).ThenBy(s => s.CaseId).ThenBy(s => s.PlanStepId).ThenBy(s => s.ReferralId).ToList();
         if (steps.Count == 0)
         {
             return 0;
@@ -49,7 +54,7 @@ public sealed class ReminderSweep(IDbContextFactory<PetitionDbContext> factory, 
         {
             foreach (var (kind, threshold, recipients) in Reminders(step, now, owners[step.CaseId]))
             {
-                var subject = step.PlanStepId is { } plan ? $"PLAN:{plan}" : $"CASE:{step.CaseId}";
+                var subject = step.ReferralId is { } referral ? $"REFERRAL:{referral}" : step.PlanStepId is { } plan ? $"PLAN:{plan}" : $"CASE:{step.CaseId}";
                 foreach (var recipient in recipients)
                 {
                     if (existing.Add((recipient, subject, step.DueAt, kind, threshold)))
@@ -59,6 +64,7 @@ public sealed class ReminderSweep(IDbContextFactory<PetitionDbContext> factory, 
                             Recipient = recipient,
                             CaseId = step.CaseId,
                             PlanStepId = step.PlanStepId,
+                            ReferralId = step.ReferralId,
                             Step = step.Kind,
                             Subject = subject,
                             DueAt = step.DueAt,
@@ -93,7 +99,8 @@ public sealed class ReminderSweep(IDbContextFactory<PetitionDbContext> factory, 
     /// <summary>Which reminder a step calls for now, and to whom: the most urgent that applies (a missed threshold is not made late).</summary>
     private IEnumerable<(ReminderKind Kind, int Threshold, IReadOnlyList<string> To)> Reminders(Step step, DateTime now, IEnumerable<int> leaders)
     {
-        IReadOnlyList<string> handlers = [Recipients.Village(step.Village), .. leaders.Select(Recipients.Leader)];
+        // A referral waits on its unit alone; anything else on the village's handlers and the case's leaders.
+        IReadOnlyList<string> handlers = step.Unit is { } unit ? [Recipients.Unit(unit)] : [Recipients.Village(step.Village), .. leaders.Select(Recipients.Leader)];
         var daysLeft = office.CalendarDaysBetween(now, step.DueAt);
         if (step.DueAt <= now)
         {
@@ -120,8 +127,8 @@ public sealed class ReminderSweep(IDbContextFactory<PetitionDbContext> factory, 
     public static Task<int> WithdrawDoneAsync(PetitionDbContext db, DateTime now, int? caseId, CancellationToken ct) =>
         db.Notifications
             .Where(n => n.WithdrawnAt == null && (caseId == null || n.CaseId == caseId))
-            .Where(n => n.PlanStepId == null
-                ? n.Case!.NextDueAt == null || n.Case.NextDueAt != n.DueAt
-                : !db.CasePlanSteps.Where(PendingWork.OpenPlanStep).Any(s => s.Id == n.PlanStepId && s.DueAt == n.DueAt))
+            .Where(n => n.ReferralId != null ? !db.Referrals.Where(Units.Referral.Open).Any(r => r.Id == n.ReferralId && r.DueAt == n.DueAt)
+                : n.PlanStepId != null ? !db.CasePlanSteps.Where(PendingWork.OpenPlanStep).Any(s => s.Id == n.PlanStepId && s.DueAt == n.DueAt)
+                : n.Case!.NextDueAt == null || n.Case.NextDueAt != n.DueAt)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.WithdrawnAt, now), ct);
 }

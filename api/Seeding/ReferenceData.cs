@@ -20,6 +20,18 @@ public static class ReferenceData
         new() { Code = "OTHER", NameZh = "其他", NameEn = "Other" },
     ];
 
+    /// <summary>The town's responsible units (责任单位), as generated names of the synthetic town.</summary>
+    public static IReadOnlyList<Units.ResponsibleUnit> DefaultUnits() =>
+    [
+        new() { Code = "SOCIAL", Name = "镇社会事务办", Kind = Units.UnitKind.Department },
+        new() { Code = "AGRI", Name = "镇农业农村办", Kind = Units.UnitKind.Department },
+        new() { Code = "BUILD", Name = "镇城建办", Kind = Units.UnitKind.Department },
+        new() { Code = "POLICE", Name = "示范派出所", Kind = Units.UnitKind.Station },
+        new() { Code = "JUSTICE", Name = "示范司法所", Kind = Units.UnitKind.Station },
+        new() { Code = "POWER", Name = "示范供电所", Kind = Units.UnitKind.Station },
+        new() { Code = "PROPERTY", Name = "示范苑物业公司", Kind = Units.UnitKind.Company },
+    ];
+
     private static readonly string[] TownTitles =
         ["镇党委书记", "镇长", "镇党委副书记", "常务副镇长", "副镇长", "副镇长", "镇纪委书记", "镇人大主席", "镇党委委员", "镇武装部长"];
 

@@ -64,6 +64,11 @@ public sealed class Seeder(PetitionDbContext db)
             db.Categories.AddRange(ReferenceData.DefaultCategories());
             await db.SaveChangesAsync(ct);
         }
+        if (!await db.ResponsibleUnits.AnyAsync(ct))
+        {
+            db.ResponsibleUnits.AddRange(ReferenceData.DefaultUnits());
+            await db.SaveChangesAsync(ct);
+        }
         if (!await db.Villages.AnyAsync(ct))
         {
             var villages = ReferenceData.Villages(names);
@@ -146,7 +151,9 @@ public sealed class Seeder(PetitionDbContext db)
         {
             var table = entity.GetTableName();
             // The table name comes from our own model, never from input.
-            var sql = "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), GREATEST((SELECT MAX(id) FROM " + table + "), 1))";
+            // is_called false: the next id is MAX + 1 — for an empty table 1, as on SQLite (not 2, which made the
+            // first referral's id differ between the providers).
+            var sql = "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)";
             await db.Database.ExecuteSqlRawAsync(sql, ct);
         }
     }

@@ -17,9 +17,11 @@ public enum WorkKind
     SecondReview,
     [Description("一案一策: a step of the case's current plan not done yet.")]
     PlanStep,
+    [Description("交办: a referral to the unit, not answered yet (UNIT).")]
+    Referral,
 }
 
-/// <summary>One thing waiting on the caller: a case's pending step or one of its open plan steps.</summary>
+/// <summary>One thing waiting on the caller: a case's pending step, one of its open plan steps, or a unit's referral.</summary>
 public sealed record WorkItem(WorkKind Kind, int CaseId, DateTime DueAt, string? Description, string? Owner);
 
 /// <summary>What counts as waiting, written once for <c>myWork</c> and the reminders.</summary>

@@ -8,18 +8,19 @@ namespace PetitionGraph.Tests.Access;
 /// <summary>
 /// Four cases made for an access test: A (village 9901001, leader L1), B (9901002, leader L2, accuses L1),
 /// C (9901001, L1 assigned, L2 declared a conflict), D (9901001, L1 assigned, then a repeat petition accuses L1) — and
-/// the accounts that look at them, each with the cases it must see and whether it reads personal data unmasked.
+/// the accounts that look at them, each with the cases it must see and whether it reads personal data unmasked. A is
+/// referred to a responsible unit U; so was B, which U returned (so U sees A only).
 /// </summary>
 public sealed class AccessFixture(TestHost host)
 {
-    public sealed record FourCases(Dictionary<string, MadeCase> Cases, string L1, string L2);
+    public sealed record FourCases(Dictionary<string, MadeCase> Cases, string L1, string L2, string Unit);
 
     public sealed record MadeCase(string Id, string Number, string Name, string IdNumber, string Phone, string Address, string PetitionerId);
 
     public const string Village1 = "9901001";
     public const string Village2 = "9901002";
 
-    public static TheoryData<string> Roles() => ["OFFICE", "OFFICE_ACCUSED", "OFFICE_CONFLICTED", "ANALYST", "ADMIN", "VILLAGE_HANDLER", "LEADER_L1", "LEADER_L2"];
+    public static TheoryData<string> Roles() => ["OFFICE", "OFFICE_ACCUSED", "OFFICE_CONFLICTED", "ANALYST", "ADMIN", "VILLAGE_HANDLER", "LEADER_L1", "LEADER_L2", "UNIT"];
 
     /// <summary>The client, the cases it must see, and whether it reads personal data unmasked.</summary>
     public (GraphQLClient Client, string[] Visible, bool Personal) As(string who, FourCases f)
@@ -34,6 +35,7 @@ public sealed class AccessFixture(TestHost host)
             "ADMIN" => (host.ClientAs(Role.Admin, "admin-" + tag), ["A", "B", "C", "D"], false),
             "VILLAGE_HANDLER" => (host.ClientAs(Role.VillageHandler, "village-" + tag, villages: [Village1]), ["A", "C", "D"], true),
             "LEADER_L1" => (host.ClientAs(Role.Leader, "leader-l1-" + tag, LeaderKey(f.L1)), ["A", "C"], false),
+            "UNIT" => (host.ClientAs(Role.Unit, "unit-" + tag, unit: f.Unit), ["A"], false),
             _ => (host.ClientAs(Role.Leader, "leader-l2-" + tag, LeaderKey(f.L2)), ["B"], false),
         };
     }
@@ -59,11 +61,30 @@ public sealed class AccessFixture(TestHost host)
         var conflict = await host.Client.QueryAsync("mutation($c: ID!, $l: ID!) { declareConflictOfInterest(input: { caseId: $c, leaderId: $l, reason: \"近亲属\" }) { userErrors { code } } }",
             new { c = made["C"].Id, l = l2 });
         CaseActions.AssertNoUserErrors(conflict.GetProperty("declareConflictOfInterest"));
+        var unit = "U" + Tag();
+        var created = await admin.QueryAsync("mutation($code: String!) { createUnit(input: { code: $code, name: \"示范测试单位\", kind: DEPARTMENT }) { userErrors { message } } }", new { code = unit });
+        CaseActions.AssertNoUserErrors(created.GetProperty("createUnit"));
+        foreach (var key in new[] { "A", "B" })
+        {
+            var referred = await host.Client.QueryAsync("""
+                mutation($c: ID!, $unit: String!, $due: DateTime!) { referCase(input: { caseId: $c, units: [{ unitCode: $unit, dueAt: $due, instructions: "核实情况" }] }) {
+                  case { referrals { id } } userErrors { code message } } }
+                """, new { c = made[key].Id, unit, due = TestHost.Now.AddDays(10).ToString("O") });
+            CaseActions.AssertNoUserErrors(referred.GetProperty("referCase"));
+            if (key == "B")
+            {
+                var referral = referred.GetProperty("referCase").GetProperty("case").GetProperty("referrals")[0].GetProperty("id").GetString();
+                var returned = await host.ClientAs(Role.Unit, "fixture-unit", unit: unit).QueryAsync("""
+                    mutation($c: ID!, $r: ID!) { returnReferral(input: { caseId: $c, referralId: $r, reason: "不属本单位职责" }) { userErrors { code message } } }
+                    """, new { c = made[key].Id, r = referral });
+                CaseActions.AssertNoUserErrors(returned.GetProperty("returnReferral"));
+            }
+        }
         var repeat = await host.Client.QueryAsync("""
             mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { userErrors { code message } } }
             """, new { input = new { caseNumber = made["D"].Number, receivedAt = TestHost.Now.AddHours(-1).ToString("O"), channel = "LETTER", accusesLeaderIds = new[] { l1 } } });
         CaseActions.AssertNoUserErrors(repeat.GetProperty("registerPetition"));
-        return new FourCases(made, l1, l2);
+        return new FourCases(made, l1, l2, unit);
     }
 
     private async Task<MadeCase> RegisterAsync(string village, string? accuses)

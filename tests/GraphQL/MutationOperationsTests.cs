@@ -55,6 +55,28 @@ public abstract class MutationOperationsTests(TestHost host)
         var ended = Case(await RunAsync("EndLeaderAssignment", new { caseId = id, assignmentId = assigned[0].GetProperty("id").GetString() })).GetProperty("assignments");
         Assert.False(ended[0].GetProperty("active").GetBoolean());
         await RunAsync("RecordActivity", new { caseId = id, kind = "VISIT", summary = "上门走访" });
+
+        // 交办 to two units at once: one answers, the other returns it; the office urges before.
+        var agri = (await RunAsync("CreateUnit", new { code = "AGRI" + tag, name = "农业农村办" + tag, kind = "DEPARTMENT" })).GetProperty("unit");
+        var police = (await RunAsync("CreateUnit", new { code = "POL" + tag, name = "派出所" + tag, kind = "STATION" })).GetProperty("unit");
+        var units = new[]
+        {
+            new { unitCode = "AGRI" + tag, dueAt = start.AddDays(15).ToString("O"), instructions = "核实土地承包情况", part = (string?)"土地承包" },
+            new { unitCode = "POL" + tag, dueAt = start.AddDays(15).ToString("O"), instructions = "调查是否涉及治安", part = (string?)null },
+        };
+        var referrals = Case(await RunAsync("ReferCase", new { caseId = id, units })).GetProperty("referrals");
+        Assert.Equal(["REFERRED", "REFERRED"], referrals.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        var (toAgri, toPolice) = (referrals[0].GetProperty("id").GetString(), referrals[1].GetProperty("id").GetString());
+        Assert.Equal(1, Case(await RunAsync("UrgeReferral", new { caseId = id, referralId = toAgri, note = "请抓紧办理" })).GetProperty("referrals")[0].GetProperty("urges").GetInt32());
+        _unit = "AGRI" + tag;
+        Assert.Equal("ACCEPTED", Case(await RunAsync("AcceptReferral", new { caseId = id, referralId = toAgri })).GetProperty("referrals")[0].GetProperty("status").GetString());
+        var replied = Case(await RunAsync("ReplyToReferral", new { caseId = id, referralId = toAgri, measures = "查阅承包合同", result = "已协调重新确权" })).GetProperty("referrals")[0];
+        Assert.True(replied.GetProperty("onTime").GetBoolean());
+        _unit = "POL" + tag;
+        Assert.Equal("RETURNED", Case(await RunAsync("ReturnReferral", new { caseId = id, referralId = toPolice, reason = "不涉及治安事项" })).GetProperty("referrals")[0].GetProperty("status").GetString());
+        _unit = null;
+        Assert.False((await RunAsync("DeactivateUnit", new { unitId = police.GetProperty("id").GetString() })).GetProperty("unit").GetProperty("active").GetBoolean());
+        Assert.True(agri.GetProperty("active").GetBoolean());
         host.Clock.Now = start.AddDays(50);
         await RunAsync("ExtendCase", new { caseId = id, days = 10, reason = "需要补充调查" });
         host.Clock.Now = start.AddDays(60);
@@ -176,13 +198,20 @@ public abstract class MutationOperationsTests(TestHost host)
         "CreateVillage", "RenameVillage", "SetVillageAliases", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
         "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
         "CreateWebhookSubscription", "PauseWebhookSubscription", "ResumeWebhookSubscription", "ReplayWebhookSubscription", "DeactivateWebhookSubscription",
-        "SubscribeToReport", "UnsubscribeFromReport", "SetReminderMailbox",
+        "SubscribeToReport", "UnsubscribeFromReport", "SetReminderMailbox", "CreateUnit", "DeactivateUnit",
     ];
+
+    /// <summary>Steps only a unit takes, on its own referrals: run with a UNIT token of <see cref="_unit"/>.</summary>
+    private static readonly HashSet<string> UnitOperations = ["AcceptReferral", "ReplyToReferral", "ReturnReferral"];
+
+    private string? _unit;
 
     private async Task<JsonElement> RunAsync(string operation, object variables)
     {
         _ran.Add(operation);
-        var client = AdminOperations.Contains(operation) ? host.ClientAs(PetitionGraph.Api.Access.Role.Admin, "test-admin") : host.Client;
+        var client = AdminOperations.Contains(operation) ? host.ClientAs(PetitionGraph.Api.Access.Role.Admin, "test-admin")
+            : UnitOperations.Contains(operation) ? host.ClientAs(PetitionGraph.Api.Access.Role.Unit, "test-unit", unit: _unit)
+            : host.Client;
         var data = await client.QueryAsync(await File.ReadAllTextAsync(Path.Combine(Folder, operation + ".graphql")), variables);
         var payload = data.EnumerateObject().Single().Value;
         Assert.True(payload.GetProperty("userErrors").GetArrayLength() == 0, $"{operation}: {payload.GetProperty("userErrors")}");

@@ -91,10 +91,10 @@ public abstract class TestHost : IAsyncLifetime
         Client = ClientAs(Role.Office, "test-office");
     }
 
-    /// <summary>A client whose requests carry a token for the role (and leader or villages), signed with the host's key.</summary>
-    public GraphQLClient ClientAs(Role role, string user, int? leaderId = null, IReadOnlyList<string>? villages = null)
+    /// <summary>A client whose requests carry a token for the role (and leader, villages or unit), signed with the host's key.</summary>
+    public GraphQLClient ClientAs(Role role, string user, int? leaderId = null, IReadOnlyList<string>? villages = null, string? unit = null)
     {
-        var token = Services.GetRequiredService<TokenIssuer>().Issue(user, role, leaderId, villages);
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(user, role, leaderId, villages, unit: unit);
         var http = new HttpClient { BaseAddress = BaseAddress };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return new GraphQLClient(http);

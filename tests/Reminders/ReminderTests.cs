@@ -48,6 +48,8 @@ public abstract class ReminderTests(DatabaseProvider provider) : IAsyncLifetime,
         var made = await Made(first, f);
         Assert.Equal([
             "A DUE_SOON 3 LEADER:L1", "A DUE_SOON 3 VILLAGE:9901001",
+            // A's referral to the unit U was due an hour ago: overdue, to the unit alone.
+            "A OVERDUE 0 UNIT:U",
             "B DUE_SOON 3 LEADER:L2", "B DUE_SOON 3 VILLAGE:9901002",
             "C DUE_SOON 3 LEADER:L1", "C DUE_SOON 3 VILLAGE:9901001",
             // D accuses L1, who owned it before: L1 is never reminded of it.
@@ -57,6 +59,11 @@ public abstract class ReminderTests(DatabaseProvider provider) : IAsyncLifetime,
         Assert.Equal(["A", "C", "D"], await Inbox(first, f, first.ClientAs(Role.VillageHandler, "v1", villages: [AccessFixture.Village1])));
         Assert.Equal(["A", "C"], await Inbox(first, f, first.ClientAs(Role.Leader, "l1", AccessFixture.LeaderKey(f.L1))));
         Assert.Equal(["B"], await Inbox(first, f, first.ClientAs(Role.Leader, "l2", AccessFixture.LeaderKey(f.L2))));
+        var unit = first.ClientAs(Role.Unit, "unit", unit: f.Unit);
+        Assert.Equal(["A"], await Inbox(first, f, unit));
+        var unitWork = (await unit.QueryAsync("{ myWork { kind overdue description owner case { number } } }")).GetProperty("myWork");
+        Assert.Equal($"REFERRAL True 核实情况 {f.Unit} {f.Cases["A"].Number}", string.Join("|", unitWork.EnumerateArray().Select(w =>
+            $"{w.GetProperty("kind").GetString()} {w.GetProperty("overdue").GetBoolean()} {w.GetProperty("description").GetString()} {w.GetProperty("owner").GetString()} {w.GetProperty("case").GetProperty("number").GetString()}")));
         Assert.Empty(await Inbox(first, f, first.Client));
         foreach (var role in new[] { Role.Analyst, Role.Admin })
         {
@@ -115,19 +122,35 @@ public abstract class ReminderTests(DatabaseProvider provider) : IAsyncLifetime,
         Assert.All(withdrawn, n => Assert.Equal(JsonValueKind.String, n.GetProperty("withdrawnAt").ValueKind));
 
         // At night nothing is made, though the due instant passes.
+        var before = await Made(first, f);
         first.Clock.Now = OfficeNine(due.AddDays(1)).AddHours(-2);
         await Tick(first);
-        Assert.DoesNotContain(await Made(first, f), m => m.Contains("OVERDUE", StringComparison.Ordinal));
+        Assert.Equal(before, await Made(first, f));
 
         // Three days overdue: the handlers hear it is overdue, the office is asked to step in (超期督办).
         first.Clock.Now = OfficeNine(due.AddDays(3));
         await Tick(first);
         var late = await Made(first, f);
         Assert.Contains("B OVERDUE 0 LEADER:L2", late);
-        Assert.Equal(["B ESCALATED 0 OFFICE", "C ESCALATED 0 OFFICE", "D ESCALATED 0 OFFICE"], late.Where(m => m.Contains("OFFICE", StringComparison.Ordinal)));
-        Assert.Equal(["B", "C", "D"], await Inbox(first, f, first.Client));
+        // A itself was accepted, but its referral is still unanswered, five days late.
+        Assert.Equal(["A ESCALATED 0 OFFICE", "B ESCALATED 0 OFFICE", "C ESCALATED 0 OFFICE", "D ESCALATED 0 OFFICE"], late.Where(m => m.Contains("OFFICE", StringComparison.Ordinal)));
+        Assert.Equal(["A", "B", "C", "D"], await Inbox(first, f, first.Client));
         // An office account that belongs to L1 does not see the escalation of the cases that accuse L1.
-        Assert.Equal(["C"], await Inbox(first, f, first.ClientAs(Role.Office, "office-l1", AccessFixture.LeaderKey(f.L1))));
+        Assert.Equal(["A", "C"], await Inbox(first, f, first.ClientAs(Role.Office, "office-l1", AccessFixture.LeaderKey(f.L1))));
+
+        // The unit answers at last: its reminders are withdrawn, and the late reply counts against it (按期反馈率).
+        var referral = (await unit.QueryAsync("query($id: ID!) { node(id: $id) { ... on Case { referrals { id } } } }", new { id = f.Cases["A"].Id }))
+            .GetProperty("node").GetProperty("referrals")[0].GetProperty("id").GetString();
+        var reply = await unit.QueryAsync("mutation($c: ID!, $r: ID!) { replyToReferral(input: { caseId: $c, referralId: $r, measures: \"走访核实\", result: \"已答复\" }) { case { referrals { onTime } } userErrors { message } } }",
+            new { c = f.Cases["A"].Id, r = referral });
+        Assert.False(reply.GetProperty("replyToReferral").GetProperty("case").GetProperty("referrals")[0].GetProperty("onTime").GetBoolean());
+        Assert.Empty(await Inbox(first, f, unit));
+        var timeliness = (await first.Client.QueryAsync("query($u: String) { referralTimeliness(from: \"2026-11-01\", to: \"2026-12-01\", unitCode: $u) { bucket unit { code } due repliedOnTime repliedLate unanswered onTimeRate } }",
+            new { u = f.Unit })).GetProperty("referralTimeliness");
+        // B's referral was returned (not the unit's matter): not counted.
+        Assert.Equal($"2026-11 {f.Unit} 1 0 1 0 0", string.Join("|", timeliness.EnumerateArray().Select(t =>
+            $"{t.GetProperty("bucket").GetString()} {t.GetProperty("unit").GetProperty("code").GetString()} {t.GetProperty("due").GetInt32()} {t.GetProperty("repliedOnTime").GetInt32()} " +
+            $"{t.GetProperty("repliedLate").GetInt32()} {t.GetProperty("unanswered").GetInt32()} {t.GetProperty("onTimeRate").GetDouble()}")));
 
         var office = first.Client;
         // A plan step due tomorrow is reminded too, and withdrawn when it is done.
@@ -171,7 +194,12 @@ public abstract class ReminderTests(DatabaseProvider provider) : IAsyncLifetime,
     private static async Task<List<string>> Made(TestHost host, AccessFixture.FourCases f)
     {
         var ids = f.Cases.ToDictionary(c => AccessFixture.LeaderKey(c.Value.Id), c => c.Key);
-        var leaders = new Dictionary<string, string> { [Recipients.Leader(AccessFixture.LeaderKey(f.L1))] = "LEADER:L1", [Recipients.Leader(AccessFixture.LeaderKey(f.L2))] = "LEADER:L2" };
+        var leaders = new Dictionary<string, string>
+        {
+            [Recipients.Leader(AccessFixture.LeaderKey(f.L1))] = "LEADER:L1",
+            [Recipients.Leader(AccessFixture.LeaderKey(f.L2))] = "LEADER:L2",
+            [Recipients.Unit(f.Unit)] = "UNIT:U",
+        };
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         var keys = ids.Keys.ToList();

@@ -1302,6 +1302,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("recipient");
 
+                    b.Property<int?>("ReferralId")
+                        .HasColumnType("integer")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1735,6 +1739,142 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_report_runs_status_next_attempt_at");
 
                     b.ToTable("report_runs", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<DateTime?>("LastUrgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_urged_at");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("part");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("referred_at");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("integer")
+                        .HasColumnName("urges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("CaseId", "UnitId")
+                        .HasDatabaseName("ix_referrals_case_id_unit_id");
+
+                    b.HasIndex("UnitId", "Status", "DueAt")
+                        .HasDatabaseName("ix_referrals_unit_id_status_due_at");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Units.ResponsibleUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_responsible_units");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_responsible_units_code");
+
+                    b.ToTable("responsible_units", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>
@@ -2248,6 +2388,27 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_report_artifacts_report_runs_run_id");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("Referrals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_cases_case_id");
+
+                    b.HasOne("PetitionGraph.Api.Units.ResponsibleUnit", "Unit")
+                        .WithMany("Referrals")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_responsible_units_unit_id");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Webhooks.WebhookSubscription", null)
@@ -2300,6 +2461,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Petitions");
 
                     b.Navigation("PlanSteps");
+
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Categories.Category", b =>
@@ -2320,6 +2483,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
                 {
                     b.Navigation("Artifacts");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Units.ResponsibleUnit", b =>
+                {
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>

@@ -1242,6 +1242,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
+                    b.Property<int?>("ReferralId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1663,6 +1667,138 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_report_runs_status_next_attempt_at");
 
                     b.ToTable("report_runs", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instructions");
+
+                    b.Property<DateTime?>("LastUrgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_urged_at");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_at");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("CaseId", "UnitId")
+                        .HasDatabaseName("ix_referrals_case_id_unit_id");
+
+                    b.HasIndex("UnitId", "Status", "DueAt")
+                        .HasDatabaseName("ix_referrals_unit_id_status_due_at");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Units.ResponsibleUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_responsible_units");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_responsible_units_code");
+
+                    b.ToTable("responsible_units", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>
@@ -2170,6 +2306,27 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_report_artifacts_report_runs_run_id");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("Referrals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_cases_case_id");
+
+                    b.HasOne("PetitionGraph.Api.Units.ResponsibleUnit", "Unit")
+                        .WithMany("Referrals")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_responsible_units_unit_id");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Webhooks.WebhookSubscription", null)
@@ -2222,6 +2379,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Petitions");
 
                     b.Navigation("PlanSteps");
+
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Categories.Category", b =>
@@ -2242,6 +2401,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
                 {
                     b.Navigation("Artifacts");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Units.ResponsibleUnit", b =>
+                {
+                    b.Navigation("Referrals");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Villages.Village", b =>
