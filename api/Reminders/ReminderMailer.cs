@@ -186,7 +186,7 @@ public sealed class ReminderMailer(
         else
         {
             mine.Status = DeliveryStatus.Pending;
-            mine.NextAttemptAt = now.AddSeconds(mail.RetrySeconds * Math.Pow(2, mine.Attempts - 1));
+            mine.NextAttemptAt = mail.RetryAt(now, mine.Attempts);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -16,7 +16,7 @@ namespace PetitionGraph.Tests.Reminders;
 /// </summary>
 public abstract class ReminderTests(DatabaseProvider provider) : IAsyncLifetime, IDisposable
 {
-    private readonly List<CustomHost> _hosts = [];
+    private readonly CustomHosts _hosts = new(provider);
     private readonly SmtpServer _smtp = new();
 
     [Fact]
@@ -229,23 +229,11 @@ public abstract class ReminderTests(DatabaseProvider provider) : IAsyncLifetime,
         return data.GetProperty("setReminderMailbox").GetProperty("userErrors")[0].GetProperty("message").GetString()!;
     }
 
-    private async Task<CustomHost> StartAsync(string connection, int cases, IReadOnlyDictionary<string, string?> settings)
-    {
-        var host = new CustomHost(provider, connection, cases, settings);
-        _hosts.Add(host);
-        await host.InitializeAsync();
-        return host;
-    }
+    private Task<CustomHost> StartAsync(string connection, int cases, IReadOnlyDictionary<string, string?> settings) => _hosts.StartAsync(connection, cases, settings);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _hosts.DisposeAsync();
 
     public void Dispose()
     {

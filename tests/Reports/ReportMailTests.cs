@@ -16,7 +16,7 @@ namespace PetitionGraph.Tests.Reports;
 /// </summary>
 public abstract class ReportMailTests(DatabaseProvider provider) : IAsyncLifetime, IDisposable
 {
-    private readonly List<CustomHost> _hosts = [];
+    private readonly CustomHosts _hosts = new(provider);
     private readonly SmtpServer _smtp = new();
 
     private static readonly Dictionary<string, string> Mailboxes = new() { ["ADMIN"] = "admin@town.example", ["OFFICE"] = "xfb@town.example" };
@@ -258,25 +258,13 @@ public abstract class ReportMailTests(DatabaseProvider provider) : IAsyncLifetim
         return settings;
     }
 
-    private async Task<CustomHost> StartAsync(string connection, int cases, IReadOnlyDictionary<string, string?> settings)
-    {
-        var host = new CustomHost(provider, connection, cases, settings);
-        _hosts.Add(host);
-        await host.InitializeAsync();
-        return host;
-    }
+    private Task<CustomHost> StartAsync(string connection, int cases, IReadOnlyDictionary<string, string?> settings) => _hosts.StartAsync(connection, cases, settings);
 
     private static ReportScheduler Scheduler(TestHost host) => host.Services.GetRequiredService<ReportScheduler>();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _hosts.DisposeAsync();
 
     public void Dispose()
     {

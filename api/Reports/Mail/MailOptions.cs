@@ -30,6 +30,9 @@ public sealed record MailOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
+    /// <summary>When a message that failed its <paramref name="attempts"/>-th attempt is tried again: RetrySeconds, doubling each time.</summary>
+    public DateTime RetryAt(DateTime now, int attempts) => now.AddSeconds(RetrySeconds * Math.Pow(2, attempts - 1));
+
     /// <summary>The configured mailbox of a role, or null.</summary>
     public string? MailboxOf(Role role) =>
         Mailboxes.FirstOrDefault(m => string.Equals(m.Key, Data.EnumNames.Name(role), StringComparison.OrdinalIgnoreCase)

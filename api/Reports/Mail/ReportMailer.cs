@@ -200,7 +200,7 @@ public sealed class ReportMailer(
         else
         {
             mine.Status = DeliveryStatus.Pending;
-            mine.NextAttemptAt = Now.AddSeconds(mail.RetrySeconds * Math.Pow(2, mine.Attempts - 1));
+            mine.NextAttemptAt = mail.RetryAt(Now, mine.Attempts);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
