@@ -62,6 +62,9 @@ public sealed class Case : IEntity
     public List<LeaderConflict> Conflicts { get; set; } = [];
     public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
     public List<CaseDeadline> Deadlines { get; set; } = [];
+    /// <summary>专班: the task team working the case, if any.</summary>
+    public int? TeamId { get; set; }
+    public Teams.Team? Team { get; set; }
     /// <summary>交办: the parts of the case referred to responsible units.</summary>
     public List<Units.Referral> Referrals { get; set; } = [];
 

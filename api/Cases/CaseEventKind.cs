@@ -55,4 +55,6 @@ public enum CaseEventKind
     ReferralReturned,
     [Description("催办: the office urged a unit to answer a referral.")]
     ReferralUrged,
+    [Description("专班: the case was put in a task team's hands (the note names it), or taken out.")]
+    TeamAssigned,
 }

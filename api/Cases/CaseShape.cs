@@ -42,6 +42,9 @@ public sealed class CaseShape : QueryShape<Case>
         // The current plan (一案一策) and the task team's records: `plan: { any: false }` is a case without a plan.
         Many<CasePlanStep>("plan", c => c.PlanSteps.Where(s => s.SupersededAt == null));
         Many<CaseActivity>("activities", c => c.Activities);
+        Relation<Teams.Team>("team", c => c.Team, "专班: the task team working the case.");
+        EnumSet<ActivityKind>("missingRecords", Teams.FiveRecords.Lacks, Teams.FiveRecords.LacksAny(),
+            "五个有: the records of the five its task team lacks — `{ any: true }` lists the team cases missing any, `{ includes: HEARING }` those without a hearing's conclusion.");
     }
 
     public static System.Linq.Expressions.Expression<Func<Case, bool>> InBacklog(QueryContext query) => CaseRules.Now(CaseRules.InBacklog, query);

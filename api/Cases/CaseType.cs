@@ -8,6 +8,7 @@ using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Teams;
 using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
 
@@ -130,5 +131,6 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvaluationType>>>>("evaluations").Description("满意度评价: the petitioner's evaluations of the replies, oldest first.")
             .Resolve(c => c.LoadMany(Evaluations, c.Source.Id));
         this.AddReferralField();
+        this.AddTeamFields();
     }
 }

@@ -34,6 +34,7 @@ public enum ChangeKind
     ReferralReplied,
     ReferralReturned,
     ReferralUrged,
+    TeamAssigned,
 
     [Description("重复信访: a repeat petition was registered on the case.")]
     PetitionReceived,

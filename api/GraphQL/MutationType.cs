@@ -8,6 +8,7 @@ using PetitionGraph.Api.Periods;
 using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
+using PetitionGraph.Api.Teams;
 using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
@@ -54,6 +55,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddReportSubscriptionMutations();
         Require(ReferenceData);
         this.AddCampaignMutations();
+        this.AddTeamMutations();
         this.AddPeriodMutations();
         Require(Campaigns);
         this.AddReportMutations();

@@ -35,6 +35,7 @@ public static class NodeQueries
             ["CasePlanStep"] = (c, id) => c.LoadById<CasePlanStep>(id),
             ["ResponsibleUnit"] = (c, id) => c.LoadById<Units.ResponsibleUnit>(id),
             ["Referral"] = (c, id) => c.LoadById<Units.Referral>(id),
+            ["Team"] = (c, id) => c.LoadById<Teams.Team>(id),
         }.ToFrozenDictionary();
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -13,6 +13,7 @@ using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Api.Statistics;
+using PetitionGraph.Api.Teams;
 using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
 using PetitionGraph.Api.Webhooks;
@@ -44,6 +45,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddWorkQueries();
         this.AddNotificationQueries();
         this.AddUnitQueries();
+        this.AddTeamQueries();
         this.AddWebhookQueries();
     }
 }

@@ -34,6 +34,7 @@ public sealed class FactKey
     public int Leader { get; init; }
     public Channel? Channel { get; init; }
     public PetitionLevel? Level { get; init; }
+    public int Team { get; init; }
 }
 
 public sealed class FactTotal
@@ -48,6 +49,7 @@ public sealed class FactTotal
     public int Leader { get; init; }
     public Channel? Channel { get; init; }
     public PetitionLevel? Level { get; init; }
+    public int Team { get; init; }
     public int Count { get; init; }
     public int A { get; init; }
     public int B { get; init; }
@@ -66,6 +68,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     private readonly bool _byLeader = request.GroupBy.Contains(StatisticsDimension.Leader);
     private readonly bool _byChannel = request.GroupBy.Contains(StatisticsDimension.Channel);
     private readonly bool _byLevel = request.GroupBy.Contains(StatisticsDimension.Level);
+    private readonly bool _byTeam = request.GroupBy.Contains(StatisticsDimension.Team);
     private readonly DateTime _from = request.Buckets[0].Start;
     /// <summary>The distinct instants stock is taken at (bucket ends, or now), ascending.</summary>
     private readonly DateTime[] _instants = [.. request.Buckets.Select(b => InstantOf(b, request.Now)).Distinct().Order()];
@@ -81,7 +84,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
 
     public StatisticsGroup Group(FactTotal key) => new(
         _byCategory ? key.Category : null, _byVillage ? key.Village : null, _byLeader ? key.Leader : null,
-        _byChannel ? key.Channel : null, _byLevel ? key.Level : null);
+        _byChannel ? key.Channel : null, _byLevel ? key.Level : null, _byTeam ? key.Team : null);
 
     public async Task<List<FactTotal>> Aggregate<TSource>(
         IQueryable<TSource> source, Expression<Func<TSource, Case>> caseOf, Expression<Func<TSource, DateTime>> at,
@@ -201,10 +204,10 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             Expression.Bind(typeof(FactRow).GetProperty(nameof(FactRow.B))!, b));
 
     /// <summary>
-    /// Whether the union can serve the request: its rows carry only the case, so only the case's own category and
-    /// village can group them.
+    /// Whether the union can serve the request: its rows carry only the case, and only the case's own category and
+    /// village are joined to group them.
     /// </summary>
-    public bool UnionServes => !_byLeader && !_byChannel && !_byLevel;
+    public bool UnionServes => !_byLeader && !_byChannel && !_byLevel && !_byTeam;
 
     /// <summary>
     /// Counts every family's facts in one statement: the union of the branches, joined once to the cases that pass
@@ -335,6 +338,10 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             Bind(nameof(FactKey.Category), _byCategory ? Expression.Property(caseOfRow, nameof(Case.CategoryId)) : Expression.Constant(0)),
             Bind(nameof(FactKey.Village), _byVillage ? Expression.Property(caseOfRow, nameof(Case.VillageId)) : Expression.Constant(0)),
             Bind(nameof(FactKey.Leader), leaders is null ? Expression.Constant(0) : Expression.Property(row, nameof(LeaderFact<TSource>.LeaderId))),
+            // Team 0: outside every team, a group that is not listed (StatisticsGroups), so not reported.
+            Bind(nameof(FactKey.Team), _byTeam
+                ? Expression.Coalesce(Expression.Property(caseOfRow, nameof(Case.TeamId)), Expression.Constant(0))
+                : Expression.Constant(0)),
             Bind(nameof(FactKey.Channel), !_byChannel ? Expression.Constant(null, typeof(Channel?))
                 : ownChannel is not null ? Expression.Convert(ExpressionTools.Inline(ownChannel, fact), typeof(Channel?))
                 : Expression.Property(row, nameof(LeaderFact<TSource>.FirstChannel))),
@@ -361,7 +368,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
         var total = Expression.MemberInit(Expression.New(typeof(FactTotal)),
             FromKey(nameof(FactKey.Bucket)), FromKey(nameof(FactKey.Until)), FromKey(nameof(FactKey.LeaderFrom)), FromKey(nameof(FactKey.LeaderUntil)),
             FromKey(nameof(FactKey.Category)), FromKey(nameof(FactKey.Village)),
-            FromKey(nameof(FactKey.Leader)), FromKey(nameof(FactKey.Channel)), FromKey(nameof(FactKey.Level)),
+            FromKey(nameof(FactKey.Leader)), FromKey(nameof(FactKey.Channel)), FromKey(nameof(FactKey.Level)), FromKey(nameof(FactKey.Team)),
             Aggregate(nameof(FactTotal.Count), nameof(Enumerable.Count)),
             Aggregate(nameof(FactTotal.A), nameof(Enumerable.Sum), a),
             Aggregate(nameof(FactTotal.B), nameof(Enumerable.Sum), b));

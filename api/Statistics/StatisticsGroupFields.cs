@@ -17,6 +17,7 @@ public static class StatisticsGroupFields
         type.Field<VillageType>("village").Description("村/社区: the village of this group; null when not grouped by VILLAGE.").Resolve(c => group(c.Source).VillageId is { } id ? c.LoadById<Village>(id) : null);
         type.Field<LeaderType>("leader").Description("包案领导: the leader of this group; null when not grouped by LEADER.").Resolve(c => group(c.Source).LeaderId is { } id ? c.LoadById<Leader>(id) : null);
         type.Field<EnumType<Channel>>("channel").Description("信访渠道: the channel of this group; null when not grouped by CHANNEL.").Resolve(c => group(c.Source).Channel);
+        type.Field<Teams.TeamType>("team").Description("专班: the task team of this group; null when not grouped by TEAM.").Resolve(c => group(c.Source).TeamId is { } id ? c.LoadById<Teams.Team>(id) : null);
         type.Field<EnumType<PetitionLevel>>("level").Description("登记层级: the level of this group; null when not grouped by LEVEL.").Resolve(c => group(c.Source).Level);
     }
 }

@@ -27,6 +27,7 @@ public static class StatisticsGroups
         StatisticsDimension.Village => (await db.Villages.OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(ct)).Cast<object>().ToList(),
         StatisticsDimension.Leader => (await db.Leaders.OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct)).Cast<object>().ToList(),
         StatisticsDimension.Channel => Enum.GetValues<Channel>().Cast<object>().ToList(),
+        StatisticsDimension.Team => (await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct)).Cast<object>().ToList(),
         _ => Enum.GetValues<PetitionLevel>().Cast<object>().ToList(),
     };
 
@@ -36,6 +37,7 @@ public static class StatisticsGroups
         StatisticsDimension.Village => group with { VillageId = (int)value },
         StatisticsDimension.Leader => group with { LeaderId = (int)value },
         StatisticsDimension.Channel => group with { Channel = (Channel)value },
+        StatisticsDimension.Team => group with { TeamId = (int)value },
         _ => group with { Level = (PetitionLevel)value },
     };
 }

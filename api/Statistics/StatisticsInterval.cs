@@ -32,4 +32,6 @@ public enum StatisticsDimension
     Channel,
     [Description("The petition's own level for petition figures; the first petition's for case figures.")]
     Level,
+    [Description("专班: the case's task team now (not when the fact happened: teams are the office's current organisation); cases outside every team are in no group.")]
+    Team,
 }

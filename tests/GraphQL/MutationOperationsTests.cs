@@ -77,6 +77,13 @@ public abstract class MutationOperationsTests(TestHost host)
         _unit = null;
         Assert.False((await RunAsync("DeactivateUnit", new { unitId = police.GetProperty("id").GetString() })).GetProperty("unit").GetProperty("active").GetBoolean());
         Assert.True(agri.GetProperty("active").GetBoolean());
+
+        // 专班: a team takes the case; every one of the five records is missing (it has a visit only).
+        var team = (await RunAsync("CreateTeam", new { name = "化解专班" + tag, headLeaderId = leader.GetProperty("id").GetString(), staff = new[] { "测试文员" } })).GetProperty("team");
+        Assert.Equal("测试文员", team.GetProperty("members")[0].GetProperty("staffName").GetString());
+        var inTeam = Case(await RunAsync("AssignCaseToTeam", new { caseId = id, teamId = team.GetProperty("id").GetString() }));
+        Assert.Equal(5, inTeam.GetProperty("missingRecords").GetArrayLength());
+        Assert.False((await RunAsync("UpdateTeam", new { teamId = team.GetProperty("id").GetString(), active = false })).GetProperty("team").GetProperty("active").GetBoolean());
         host.Clock.Now = start.AddDays(50);
         await RunAsync("ExtendCase", new { caseId = id, days = 10, reason = "需要补充调查" });
         host.Clock.Now = start.AddDays(60);

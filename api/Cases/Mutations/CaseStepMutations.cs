@@ -8,7 +8,7 @@ public static class CaseStepMutations
     /// <summary>One mutation per lifecycle step: <c>acceptCase(input: AcceptCaseInput!): AcceptCasePayload!</c>, …</summary>
     public static void AddCaseStepMutations(this ObjectGraphType mutation)
     {
-        foreach (var step in CaseSteps.All.Concat(CaseRecordSteps.All).Concat(CasePlanSteps.All).Concat(Units.ReferralSteps.All))
+        foreach (var step in CaseSteps.All.Concat(CaseRecordSteps.All).Concat(CasePlanSteps.All).Concat(Units.ReferralSteps.All).Concat(Teams.TeamMutations.Steps))
         {
             mutation.AddField(new FieldType
             {

@@ -78,6 +78,7 @@ public static class FilterBuilder
             BaselineShapeField baseline => FromBaseline(baseline, target, operations, context),
             RelationShapeField relation => Relation(relation, target, operations, walk),
             ManyShapeField many => Many(many, target, operations, walk),
+            EnumSetShapeField set => EnumSet(set, target, operations),
             _ => throw new InvalidOperationException($"Unknown shape field kind for {name}."),
         };
     }
@@ -88,6 +89,22 @@ public static class FilterBuilder
         var inner = Object(Shapes.For(field.Target), related, input, walk);
         // A missing relation matches nothing that asks something of it.
         return Expression.AndAlso(Expression.NotEqual(related, Expression.Constant(null, field.Target)), inner);
+    }
+
+    private static Expression EnumSet(EnumSetShapeField field, Expression target, IDictionary<string, object?> input)
+    {
+        Expression result = Expression.Constant(true);
+        foreach (var (op, value) in input)
+        {
+            Expression term = op switch
+            {
+                "any" when value is bool any => any ? ExpressionTools.Inline(field.Any, target) : Expression.Not(ExpressionTools.Inline(field.Any, target)),
+                "includes" when value is not null && field.EnumType.IsInstanceOfType(value) => ExpressionTools.Inline(field.Includes(value), target),
+                _ => Expression.Constant(true),
+            };
+            result = AndAlso(result, term);
+        }
+        return result;
     }
 
     private static Expression Many(ManyShapeField field, Expression target, IDictionary<string, object?> input, Walk walk)

@@ -33,8 +33,21 @@ public sealed class FilterInputType<T> : InputObjectGraphType where T : class
         BaselineShapeField => typeof(BaselineIntOperationFilterInputType),
         RelationShapeField r => typeof(FilterInputType<>).MakeGenericType(r.Target),
         ManyShapeField m => typeof(ListFilterInputType<>).MakeGenericType(m.Target),
+        EnumSetShapeField e => typeof(EnumSetFilterInputType<>).MakeGenericType(e.EnumType),
         _ => throw new InvalidOperationException($"No filter type for {field.Name}."),
     };
+}
+
+/// <summary>Conditions on a computed set of enum values (e.g. the records a case misses).</summary>
+public sealed class EnumSetFilterInputType<TEnum> : InputObjectGraphType where TEnum : Enum
+{
+    public EnumSetFilterInputType()
+    {
+        Name = typeof(TEnum).Name + "SetFilterInput";
+        Description = $"Conditions on a set of {typeof(TEnum).Name} values: it is (not) empty, or it includes one.";
+        AddField(new FieldType { Name = "any", Type = typeof(BooleanGraphType), Description = "true: the set has values; false: it is empty." });
+        AddField(new FieldType { Name = "includes", Type = typeof(Scalars.EnumType<TEnum>), Description = "The set includes this value." });
+    }
 }
 
 /// <summary>Quantifiers over a to-many relation.</summary>

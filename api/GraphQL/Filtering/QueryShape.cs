@@ -74,6 +74,10 @@ public abstract class QueryShape<T> : IQueryShape where T : class
         where TOther : class =>
         _fields.Add(new RelationShapeField(name, description, typeof(TOther), navigation));
 
+    protected void EnumSet<TEnum>(string name, Func<TEnum, Expression<Func<T, bool>>> includes, Expression<Func<T, bool>> any, string? description = null)
+        where TEnum : struct, System.Enum =>
+        _fields.Add(new EnumSetShapeField(name, description, typeof(TEnum), value => includes((TEnum)value), any));
+
     protected void Many<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> navigation, string? description = null)
         where TOther : class =>
         _fields.Add(new ManyShapeField(name, description, typeof(TOther), navigation));

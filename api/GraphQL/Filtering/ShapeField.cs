@@ -31,6 +31,13 @@ public sealed record BaselineShapeField(string Name, string? Description, Func<Q
 public sealed record RelationShapeField(string Name, string? Description, Type Target, LambdaExpression Navigation)
     : ShapeField(Name, Description);
 
+/// <summary>
+/// A computed set of enum values, such as the records a case misses: <c>any</c> (the set is not empty) and <c>includes</c>
+/// (this value is in it). <c>Includes</c> gives the condition for one value; <c>Any</c> the condition for some value.
+/// </summary>
+public sealed record EnumSetShapeField(string Name, string? Description, Type EnumType, Func<object, LambdaExpression> Includes, LambdaExpression Any)
+    : ShapeField(Name, Description);
+
 /// <summary>A to-many relation: <c>some</c>, <c>none</c>, <c>all</c>, <c>any</c>.</summary>
 public sealed record ManyShapeField(string Name, string? Description, Type Target, LambdaExpression Navigation)
     : ShapeField(Name, Description);

@@ -345,6 +345,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer")
+                        .HasColumnName("team_id");
+
                     b.Property<DateTime?>("TerminatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("terminated_at");
@@ -382,6 +386,9 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_cases_team_id");
 
                     b.HasIndex("BacklogSince", "BacklogUntil")
                         .HasDatabaseName("ix_cases_backlog_since_backlog_until");
@@ -1741,6 +1748,76 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("report_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("HeadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("head_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("HeadId")
+                        .HasDatabaseName("ix_teams_head_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Teams.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("leader_id");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("staff_name");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_team_members_leader_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_team_members_team_id");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
                 {
                     b.Property<int>("Id")
@@ -2105,6 +2182,12 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_cases_categories_category_id");
 
+                    b.HasOne("PetitionGraph.Api.Teams.Team", "Team")
+                        .WithMany("Cases")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_teams_team_id");
+
                     b.HasOne("PetitionGraph.Api.Villages.Village", "Village")
                         .WithMany("Cases")
                         .HasForeignKey("VillageId")
@@ -2113,6 +2196,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_cases_villages_village_id");
 
                     b.Navigation("Category");
+
+                    b.Navigation("Team");
 
                     b.Navigation("Village");
                 });
@@ -2388,6 +2473,38 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_report_artifacts_report_runs_run_id");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Head")
+                        .WithMany()
+                        .HasForeignKey("HeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teams_leaders_head_id");
+
+                    b.Navigation("Head");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Teams.TeamMember", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_team_members_leaders_leader_id");
+
+                    b.HasOne("PetitionGraph.Api.Teams.Team", "Team")
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_teams_team_id");
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
@@ -2483,6 +2600,13 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
             modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
                 {
                     b.Navigation("Artifacts");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
+                {
+                    b.Navigation("Cases");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Units.ResponsibleUnit", b =>

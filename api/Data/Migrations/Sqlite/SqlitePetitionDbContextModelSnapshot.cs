@@ -322,6 +322,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
                     b.Property<DateTime?>("TerminatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("terminated_at");
@@ -359,6 +363,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_cases_team_id");
 
                     b.HasIndex("BacklogSince", "BacklogUntil")
                         .HasDatabaseName("ix_cases_backlog_since_backlog_until");
@@ -1669,6 +1676,72 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("report_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<int>("HeadId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("head_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("HeadId")
+                        .HasDatabaseName("ix_teams_head_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Teams.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("LeaderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leader_id");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_name");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_team_members_leader_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_team_members_team_id");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
                 {
                     b.Property<int>("Id")
@@ -2023,6 +2096,12 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_cases_categories_category_id");
 
+                    b.HasOne("PetitionGraph.Api.Teams.Team", "Team")
+                        .WithMany("Cases")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_teams_team_id");
+
                     b.HasOne("PetitionGraph.Api.Villages.Village", "Village")
                         .WithMany("Cases")
                         .HasForeignKey("VillageId")
@@ -2031,6 +2110,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_cases_villages_village_id");
 
                     b.Navigation("Category");
+
+                    b.Navigation("Team");
 
                     b.Navigation("Village");
                 });
@@ -2306,6 +2387,38 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_report_artifacts_report_runs_run_id");
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Head")
+                        .WithMany()
+                        .HasForeignKey("HeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_teams_leaders_head_id");
+
+                    b.Navigation("Head");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Teams.TeamMember", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_team_members_leaders_leader_id");
+
+                    b.HasOne("PetitionGraph.Api.Teams.Team", "Team")
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_teams_team_id");
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Units.Referral", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
@@ -2401,6 +2514,13 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("PetitionGraph.Api.Reports.ReportRun", b =>
                 {
                     b.Navigation("Artifacts");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
+                {
+                    b.Navigation("Cases");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Units.ResponsibleUnit", b =>
