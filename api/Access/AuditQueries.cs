@@ -17,15 +17,15 @@ public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
         Name = "AuditEntry";
         Description = "A read of unmasked personal data (or a purge): append-only.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id of the entry.").Resolve(c => GlobalId.Encode("AuditEntry", c.Source.Id));
-        Field(a => a.At, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When the read happened.");
-        Field(a => a.Actor).Description("The account that read.");
-        Field(a => a.Role).Description("The role it read with.");
-        Field(a => a.Action).Description("READ, REPORT, DOWNLOAD or PURGE.");
+        Field(a => a.At, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("When the read or change happened.");
+        Field(a => a.Actor).Description("The account that read or changed.");
+        Field(a => a.Role).Description("The role it acted in.");
+        Field(a => a.Action).Description("READ, REPORT, DOWNLOAD, MAIL or PURGE (personal data); CREATE, UPDATE or DELETE (configuration).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("petitionerIds")
             .Description("The petitioners whose data was read; empty for a report run.")
             .Resolve(c => c.Source.PetitionerIds.Select(id => GlobalId.Encode("Petitioner", id)).ToList());
-        Field(a => a.Subject, nullable: true).Description("What was read: a case number, report or file.");
-        Field(a => a.Fields).Description("The fields read, comma-separated.");
+        Field(a => a.Subject, nullable: true).Description("What was read (a case number, report or file) or changed (Village:3, Campaign:1, …).");
+        Field(a => a.Fields).Description("The fields read or changed, comma-separated (* for a whole row created or deleted).");
         Field(a => a.Operation).Description("The GraphQL operation (name, or the start of its text) or the command.");
     }
 }
@@ -39,6 +39,9 @@ public sealed class AuditPageType : ObjectGraphType<AuditPage>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("nodes").Description("The entries of this page.").Resolve(c => c.Source.Nodes);
         Field(p => p.HasNextPage).Description("More entries follow.");
         Field(p => p.EndCursor, nullable: true).Description("Pass as `after` for the next page.");
+        // As a Relay connection gives it, so clients and the workbench export page through the trail the same way.
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("hasNextPage and endCursor, as a connection gives them.")
+            .Resolve(c => new PageInfo(c.Source.HasNextPage, false, null, c.Source.EndCursor));
     }
 }
 
@@ -49,11 +52,12 @@ public static class AuditQueries
     public static void AddAuditQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<AuditPageType>>("auditTrail")
-            .Description("The audit trail of personal-data reads, newest first. ADMIN only.")
+            .Description("The audit trail, newest first: every personal-data read, and every change a person made to configuration (reference data, " +
+                "teams, campaigns, closed periods, API clients, subscriptions, reminder mailboxes). ADMIN only; POST /graphql/export?format=csv exports it.")
             .RequireRoles(Role.Admin)
             .Argument<StringGraphType>("actor", "Only reads by this account.")
             .Argument<IdGraphType>("petitionerId", "Only reads of this petitioner's data (who looked at me?).")
-            .Argument<StringGraphType>("action", "Only this action: READ, REPORT, DOWNLOAD or PURGE.")
+            .Argument<StringGraphType>("action", "Only this action: READ, REPORT, DOWNLOAD, MAIL, PURGE, CREATE, UPDATE or DELETE.")
             .Argument<DateTimeScalar>("from", "From this instant (inclusive).")
             .Argument<DateTimeScalar>("to", "Until this instant (exclusive).")
             .Argument<IntGraphType>("first", $"Page size, at most {MaxPage} (default 50).")

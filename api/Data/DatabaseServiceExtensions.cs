@@ -15,6 +15,8 @@ public static class DatabaseServiceExtensions
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<IInterceptor, DatabaseOutage.ConnectionWatch>();
         services.AddSingleton<IInterceptor, DatabaseOutage.CommandWatch>();
+        // Before the change feed's recorder: the audit entries are saved inside the transaction it may begin and commit.
+        services.AddSingleton<IInterceptor, Access.ConfigurationAudit>();
         services.AddSingleton<IInterceptor, Changes.ChangeRecorder>();
         // Interceptors registered in DI (the tests count SQL statements with one) join every context.
         if (options.Provider == DatabaseProvider.Postgres)
