@@ -17,7 +17,7 @@ public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider c
 {
     private static readonly HashSet<Type> Audited =
     [
-        typeof(Villages.Village), typeof(Leaders.Leader), typeof(Categories.Category), typeof(Units.ResponsibleUnit), typeof(Teams.Team),
+        typeof(Villages.Village), typeof(Leaders.Leader), typeof(Categories.Category), typeof(Units.ResponsibleUnit), typeof(Settlement.SettlementWay), typeof(Teams.Team),
         typeof(Teams.TeamMember), typeof(Campaigns.Campaign), typeof(Periods.ClosedPeriod), typeof(ApiClient), typeof(Webhooks.WebhookSubscription),
         typeof(Reports.Mail.ReportSubscription), typeof(Reminders.ReminderMailbox),
     ];

@@ -62,6 +62,11 @@ public sealed class Case : IEntity
     public List<LeaderConflict> Conflicts { get; set; } = [];
     public List<CaseBacklogInterval> BacklogIntervals { get; set; } = [];
     public List<CaseDeadline> Deadlines { get; set; } = [];
+    /// <summary>化解方式 and 救助: how the case was settled, while it is (cleared when reopened).</summary>
+    public int? SettlementWayId { get; set; }
+    public Settlement.SettlementWay? SettlementWay { get; set; }
+    public Settlement.AssistanceKind? AssistanceKind { get; set; }
+    public decimal? AssistanceAmount { get; set; }
     /// <summary>专班: the task team working the case, if any.</summary>
     public int? TeamId { get; set; }
     public Teams.Team? Team { get; set; }

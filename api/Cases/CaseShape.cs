@@ -43,6 +43,8 @@ public sealed class CaseShape : QueryShape<Case>
         Many<CasePlanStep>("plan", c => c.PlanSteps.Where(s => s.SupersededAt == null));
         Many<CaseActivity>("activities", c => c.Activities);
         Relation<Teams.Team>("team", c => c.Team, "专班: the task team working the case.");
+        Relation<Settlement.SettlementWay>("settlementWay", c => c.SettlementWay, "化解方式: how it was settled.");
+        Enum("assistanceKind", c => c.AssistanceKind, "救助: the kind of hardship assistance given on settlement.");
         EnumSet<ActivityKind>("missingRecords", Teams.FiveRecords.Lacks, Teams.FiveRecords.LacksAny(),
             "五个有: the records of the five its task team lacks — `{ any: true }` lists the team cases missing any, `{ includes: HEARING }` those without a hearing's conclusion.");
     }

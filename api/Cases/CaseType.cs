@@ -8,6 +8,7 @@ using PetitionGraph.Api.GraphQL.Scalars;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
+using PetitionGraph.Api.Settlement;
 using PetitionGraph.Api.Teams;
 using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
@@ -132,5 +133,6 @@ public sealed class CaseType : ObjectGraphType<Case>
             .Resolve(c => c.LoadMany(Evaluations, c.Source.Id));
         this.AddReferralField();
         this.AddTeamFields();
+        this.AddSettlementFields();
     }
 }

@@ -50,6 +50,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Changes.ChangeCounter> ChangeCounters => Set<Changes.ChangeCounter>();
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Settlement.SettlementWay> SettlementWays => Set<Settlement.SettlementWay>();
     public DbSet<Teams.Team> Teams => Set<Teams.Team>();
     public DbSet<Teams.TeamMember> TeamMembers => Set<Teams.TeamMember>();
     public DbSet<Units.ResponsibleUnit> ResponsibleUnits => Set<Units.ResponsibleUnit>();

@@ -8,6 +8,7 @@ using PetitionGraph.Api.Periods;
 using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
+using PetitionGraph.Api.Settlement;
 using PetitionGraph.Api.Teams;
 using PetitionGraph.Api.Units;
 using PetitionGraph.Api.Villages;
@@ -49,6 +50,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddLeaderMutations();
         this.AddCategoryMutations();
         this.AddUnitMutations();
+        this.AddSettlementMutations();
         Require(ReferenceData);
         this.AddApiClientMutations();
         this.AddWebhookMutations();

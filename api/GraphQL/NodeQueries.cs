@@ -36,6 +36,7 @@ public static class NodeQueries
             ["ResponsibleUnit"] = (c, id) => c.LoadById<Units.ResponsibleUnit>(id),
             ["Referral"] = (c, id) => c.LoadById<Units.Referral>(id),
             ["Team"] = (c, id) => c.LoadById<Teams.Team>(id),
+            ["SettlementWay"] = (c, id) => c.LoadById<Settlement.SettlementWay>(id),
         }.ToFrozenDictionary();
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -12,6 +12,7 @@ using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reminders;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Reports.Mail;
+using PetitionGraph.Api.Settlement;
 using PetitionGraph.Api.Statistics;
 using PetitionGraph.Api.Teams;
 using PetitionGraph.Api.Units;
@@ -46,6 +47,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddNotificationQueries();
         this.AddUnitQueries();
         this.AddTeamQueries();
+        this.AddSettlementQueries();
         this.AddWebhookQueries();
     }
 }

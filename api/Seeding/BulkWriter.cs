@@ -107,6 +107,7 @@ public sealed class BulkWriter(PetitionDbContext db)
             var t when t == typeof(long) => NpgsqlDbType.Bigint,
             var t when t == typeof(bool) => NpgsqlDbType.Boolean,
             var t when t == typeof(DateTime) => NpgsqlDbType.TimestampTz,
+            var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
             var t => throw new NotSupportedException($"Bulk writing {t.Name} is not supported."),
         };
 

@@ -20,6 +20,17 @@ public static class ReferenceData
         new() { Code = "OTHER", NameZh = "其他", NameEn = "Other" },
     ];
 
+    /// <summary>The ways cases are settled (化解方式), as offices name them.</summary>
+    public static IReadOnlyList<Settlement.SettlementWay> DefaultSettlementWays() =>
+    [
+        new() { Code = "POLICY", NameZh = "政策解决" },
+        new() { Code = "MEDIATION", NameZh = "调解" },
+        new() { Code = "ASSISTANCE", NameZh = "帮扶救助" },
+        new() { Code = "LEGAL_TERMINATION", NameZh = "依法终结" },
+        new() { Code = "LITIGATION", NameZh = "诉讼引导" },
+        new() { Code = "OTHER", NameZh = "其他" },
+    ];
+
     /// <summary>The town's responsible units (责任单位), as generated names of the synthetic town.</summary>
     public static IReadOnlyList<Units.ResponsibleUnit> DefaultUnits() =>
     [

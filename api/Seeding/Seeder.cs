@@ -64,6 +64,11 @@ public sealed class Seeder(PetitionDbContext db)
             db.Categories.AddRange(ReferenceData.DefaultCategories());
             await db.SaveChangesAsync(ct);
         }
+        if (!await db.SettlementWays.AnyAsync(ct))
+        {
+            db.SettlementWays.AddRange(ReferenceData.DefaultSettlementWays());
+            await db.SaveChangesAsync(ct);
+        }
         if (!await db.ResponsibleUnits.AnyAsync(ct))
         {
             db.ResponsibleUnits.AddRange(ReferenceData.DefaultUnits());

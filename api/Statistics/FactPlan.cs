@@ -35,6 +35,8 @@ public sealed class FactKey
     public Channel? Channel { get; init; }
     public PetitionLevel? Level { get; init; }
     public int Team { get; init; }
+    public int Way { get; init; }
+    public Settlement.AssistanceKind? Assistance { get; init; }
 }
 
 public sealed class FactTotal
@@ -50,6 +52,8 @@ public sealed class FactTotal
     public Channel? Channel { get; init; }
     public PetitionLevel? Level { get; init; }
     public int Team { get; init; }
+    public int Way { get; init; }
+    public Settlement.AssistanceKind? Assistance { get; init; }
     public int Count { get; init; }
     public int A { get; init; }
     public int B { get; init; }
@@ -69,6 +73,8 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     private readonly bool _byChannel = request.GroupBy.Contains(StatisticsDimension.Channel);
     private readonly bool _byLevel = request.GroupBy.Contains(StatisticsDimension.Level);
     private readonly bool _byTeam = request.GroupBy.Contains(StatisticsDimension.Team);
+    private readonly bool _byWay = request.GroupBy.Contains(StatisticsDimension.Way);
+    private readonly bool _byAssistance = request.GroupBy.Contains(StatisticsDimension.Assistance);
     private readonly DateTime _from = request.Buckets[0].Start;
     /// <summary>The distinct instants stock is taken at (bucket ends, or now), ascending.</summary>
     private readonly DateTime[] _instants = [.. request.Buckets.Select(b => InstantOf(b, request.Now)).Distinct().Order()];
@@ -84,7 +90,8 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
 
     public StatisticsGroup Group(FactTotal key) => new(
         _byCategory ? key.Category : null, _byVillage ? key.Village : null, _byLeader ? key.Leader : null,
-        _byChannel ? key.Channel : null, _byLevel ? key.Level : null, _byTeam ? key.Team : null);
+        _byChannel ? key.Channel : null, _byLevel ? key.Level : null, _byTeam ? key.Team : null, _byWay ? key.Way : null,
+        _byAssistance ? key.Assistance : null);
 
     public async Task<List<FactTotal>> Aggregate<TSource>(
         IQueryable<TSource> source, Expression<Func<TSource, Case>> caseOf, Expression<Func<TSource, DateTime>> at,
@@ -207,7 +214,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
     /// Whether the union can serve the request: its rows carry only the case, and only the case's own category and
     /// village are joined to group them.
     /// </summary>
-    public bool UnionServes => !_byLeader && !_byChannel && !_byLevel && !_byTeam;
+    public bool UnionServes => !_byLeader && !_byChannel && !_byLevel && !_byTeam && !_byWay && !_byAssistance;
 
     /// <summary>
     /// Counts every family's facts in one statement: the union of the branches, joined once to the cases that pass
@@ -342,6 +349,12 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             Bind(nameof(FactKey.Team), _byTeam
                 ? Expression.Coalesce(Expression.Property(caseOfRow, nameof(Case.TeamId)), Expression.Constant(0))
                 : Expression.Constant(0)),
+            Bind(nameof(FactKey.Way), _byWay
+                ? Expression.Coalesce(Expression.Property(caseOfRow, nameof(Case.SettlementWayId)), Expression.Constant(0))
+                : Expression.Constant(0)),
+            Bind(nameof(FactKey.Assistance), _byAssistance
+                ? Expression.Property(caseOfRow, nameof(Case.AssistanceKind))
+                : Expression.Constant(null, typeof(Settlement.AssistanceKind?))),
             Bind(nameof(FactKey.Channel), !_byChannel ? Expression.Constant(null, typeof(Channel?))
                 : ownChannel is not null ? Expression.Convert(ExpressionTools.Inline(ownChannel, fact), typeof(Channel?))
                 : Expression.Property(row, nameof(LeaderFact<TSource>.FirstChannel))),
@@ -369,6 +382,7 @@ internal sealed class FactPlan(PetitionDbContext db, StatisticsRequest request)
             FromKey(nameof(FactKey.Bucket)), FromKey(nameof(FactKey.Until)), FromKey(nameof(FactKey.LeaderFrom)), FromKey(nameof(FactKey.LeaderUntil)),
             FromKey(nameof(FactKey.Category)), FromKey(nameof(FactKey.Village)),
             FromKey(nameof(FactKey.Leader)), FromKey(nameof(FactKey.Channel)), FromKey(nameof(FactKey.Level)), FromKey(nameof(FactKey.Team)),
+            FromKey(nameof(FactKey.Way)), FromKey(nameof(FactKey.Assistance)),
             Aggregate(nameof(FactTotal.Count), nameof(Enumerable.Count)),
             Aggregate(nameof(FactTotal.A), nameof(Enumerable.Sum), a),
             Aggregate(nameof(FactTotal.B), nameof(Enumerable.Sum), b));

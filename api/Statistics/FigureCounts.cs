@@ -3,7 +3,8 @@ using PetitionGraph.Api.Petitions;
 namespace PetitionGraph.Api.Statistics;
 
 /// <summary>The group a row of figures belongs to; a dimension not grouped by is null.</summary>
-public sealed record StatisticsGroup(int? CategoryId, int? VillageId, int? LeaderId, Channel? Channel, PetitionLevel? Level, int? TeamId = null)
+public sealed record StatisticsGroup(int? CategoryId, int? VillageId, int? LeaderId, Channel? Channel, PetitionLevel? Level, int? TeamId = null, int? WayId = null,
+    Settlement.AssistanceKind? Assistance = null)
 {
     public static StatisticsGroup All { get; } = new(null, null, null, null, null);
 }

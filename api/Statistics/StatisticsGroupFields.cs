@@ -18,6 +18,8 @@ public static class StatisticsGroupFields
         type.Field<LeaderType>("leader").Description("包案领导: the leader of this group; null when not grouped by LEADER.").Resolve(c => group(c.Source).LeaderId is { } id ? c.LoadById<Leader>(id) : null);
         type.Field<EnumType<Channel>>("channel").Description("信访渠道: the channel of this group; null when not grouped by CHANNEL.").Resolve(c => group(c.Source).Channel);
         type.Field<Teams.TeamType>("team").Description("专班: the task team of this group; null when not grouped by TEAM.").Resolve(c => group(c.Source).TeamId is { } id ? c.LoadById<Teams.Team>(id) : null);
+        type.Field<Settlement.SettlementWayType>("way").Description("化解方式: the way of this group; null when not grouped by WAY.").Resolve(c => group(c.Source).WayId is { } id ? c.LoadById<Settlement.SettlementWay>(id) : null);
+        type.Field<EnumType<Settlement.AssistanceKind>>("assistance").Description("救助: the assistance kind of this group; null when not grouped by ASSISTANCE.").Resolve(c => group(c.Source).Assistance);
         type.Field<EnumType<PetitionLevel>>("level").Description("登记层级: the level of this group; null when not grouped by LEVEL.").Resolve(c => group(c.Source).Level);
     }
 }

@@ -28,6 +28,8 @@ public static class StatisticsGroups
         StatisticsDimension.Leader => (await db.Leaders.OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct)).Cast<object>().ToList(),
         StatisticsDimension.Channel => Enum.GetValues<Channel>().Cast<object>().ToList(),
         StatisticsDimension.Team => (await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct)).Cast<object>().ToList(),
+        StatisticsDimension.Way => (await db.SettlementWays.OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct)).Cast<object>().ToList(),
+        StatisticsDimension.Assistance => Enum.GetValues<Settlement.AssistanceKind>().Cast<object>().ToList(),
         _ => Enum.GetValues<PetitionLevel>().Cast<object>().ToList(),
     };
 
@@ -38,6 +40,8 @@ public static class StatisticsGroups
         StatisticsDimension.Leader => group with { LeaderId = (int)value },
         StatisticsDimension.Channel => group with { Channel = (Channel)value },
         StatisticsDimension.Team => group with { TeamId = (int)value },
+        StatisticsDimension.Way => group with { WayId = (int)value },
+        StatisticsDimension.Assistance => group with { Assistance = (Settlement.AssistanceKind)value },
         _ => group with { Level = (PetitionLevel)value },
     };
 }

@@ -34,4 +34,8 @@ public enum StatisticsDimension
     Level,
     [Description("专班: the case's task team now (not when the fact happened: teams are the office's current organisation); cases outside every team are in no group.")]
     Team,
+    [Description("化解方式: how the case was settled (resolved cases; the others are in no group).")]
+    Way,
+    [Description("救助: the kind of hardship assistance given on settlement (cases with none are in no group).")]
+    Assistance,
 }

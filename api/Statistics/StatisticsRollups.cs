@@ -17,8 +17,12 @@ internal sealed class StatisticsRollups(PetitionDbContext db, StatisticsRequest 
     private readonly string _grouping = string.Join(",", request.GroupBy.Distinct().Order().Select(d => EnumNames.Name(d)));
     private Dictionary<int, ClosedPeriod> _periodOfBucket = [];
 
-    /// <summary>Town-wide requests only; and not by team: a case's team is today's, so a closed period's figures by team may change.</summary>
-    public static bool Serves(StatisticsRequest request) => FactPlan.AlwaysTrue(request.Cases.Body) && !request.GroupBy.Contains(StatisticsDimension.Team);
+    /// <summary>
+    /// Town-wide requests only; and not by team, way or assistance: those are the case's now (its team today, its latest
+    /// settlement), so a closed period's figures by them may change.
+    /// </summary>
+    public static bool Serves(StatisticsRequest request) =>
+        FactPlan.AlwaysTrue(request.Cases.Body) && !request.GroupBy.Any(d => d is StatisticsDimension.Team or StatisticsDimension.Way or StatisticsDimension.Assistance);
 
     /// <summary>Fills <paramref name="rows"/> with what is rolled up; returns the buckets still to compute.</summary>
     public async Task<IReadOnlyList<Bucket>> ReadAsync(Dictionary<(int, StatisticsGroup), FigureCounts> rows, CancellationToken ct)

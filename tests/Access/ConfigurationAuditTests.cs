@@ -19,9 +19,12 @@ public abstract class ConfigurationAuditTests(TestHost host)
         var admin = host.ClientAs(Role.Admin, "admin-" + tag);
         var code = "99" + new string([.. tag.Select(ch => (char)('0' + (ch % 10)))]);
         var created = await admin.QueryAsync("mutation($code: String!) { createVillage(input: { code: $code, name: \"审计村\", kind: VILLAGE }) { village { id } userErrors { message } } }", new { code });
+        Assert.True(created.GetProperty("createVillage").GetProperty("userErrors").GetArrayLength() == 0, created.ToString());
         var village = created.GetProperty("createVillage").GetProperty("village").GetProperty("id").GetString()!;
-        await admin.QueryAsync("mutation($id: ID!) { renameVillage(input: { villageId: $id, name: \"审计新村\" }) { userErrors { message } } }", new { id = village });
-        await admin.QueryAsync("mutation($code: String!) { setReminderMailbox(input: { villageCode: $code, address: \"audit@town.example\" }) { userErrors { message } } }", new { code });
+        var renamed = await admin.QueryAsync("mutation($id: ID!) { renameVillage(input: { villageId: $id, name: \"审计新村\" }) { userErrors { message } } }", new { id = village });
+        Assert.Equal(0, renamed.GetProperty("renameVillage").GetProperty("userErrors").GetArrayLength());
+        var mailbox = await admin.QueryAsync("mutation($code: String!) { setReminderMailbox(input: { villageCode: $code, address: \"audit@town.example\" }) { userErrors { message } } }", new { code });
+        Assert.Equal(0, mailbox.GetProperty("setReminderMailbox").GetProperty("userErrors").GetArrayLength());
         var office = host.ClientAs(Role.Office, "office-" + tag);
         var leader = (await office.QueryAsync("{ leaders(first: 1, where: { active: { eq: true } }) { nodes { id } } }")).GetProperty("leaders").GetProperty("nodes")[0].GetProperty("id").GetString();
         await office.QueryAsync("mutation($name: String!, $head: ID!) { createTeam(input: { name: $name, headLeaderId: $head }) { userErrors { message } } }", new { name = "审计专班" + tag, head = leader });
@@ -30,9 +33,10 @@ public abstract class ConfigurationAuditTests(TestHost host)
         var trail = await admin.QueryAsync("query($actor: String) { auditTrail(actor: $actor, first: 50) { nodes { actor role action subject fields operation } } }", new { actor = "admin-" + tag });
         var entries = trail.GetProperty("auditTrail").GetProperty("nodes").EnumerateArray()
             .Select(e => $"{e.GetProperty("role").GetString()} {e.GetProperty("action").GetString()} {e.GetProperty("subject").GetString()} {e.GetProperty("fields").GetString()}").ToList();
-        Assert.Contains($"ADMIN CREATE Village:{id} *", entries);
-        Assert.Contains($"ADMIN UPDATE Village:{id} Name", entries);
-        Assert.Contains(entries, e => e.StartsWith("ADMIN CREATE ReminderMailbox:", StringComparison.Ordinal));
+        var said = string.Join(" | ", entries);
+        Assert.True(entries.Contains($"ADMIN CREATE Village:{id} *"), said);
+        Assert.True(entries.Contains($"ADMIN UPDATE Village:{id} Name"), said);
+        Assert.True(entries.Any(e => e.StartsWith("ADMIN CREATE ReminderMailbox:", StringComparison.Ordinal)), said);
         var teams = await admin.QueryAsync("query($actor: String) { auditTrail(actor: $actor, action: \"CREATE\") { nodes { subject } } }", new { actor = "office-" + tag });
         Assert.Contains(teams.GetProperty("auditTrail").GetProperty("nodes").EnumerateArray(), e => e.GetProperty("subject").GetString()!.StartsWith("Team:", StringComparison.Ordinal));
 

@@ -103,7 +103,12 @@ public abstract class MutationOperationsTests(TestHost host)
         var c = (await RunAsync("RegisterPetition", new { input = NewCase(start.AddDays(60), "9901004") })).GetProperty("case").GetProperty("id").GetString();
         await RunAsync("AcceptCase", new { caseId = c });
         Assert.True(Case(await RunAsync("DesignateBacklog", new { caseId = c, source = "区信访局交办清单" })).GetProperty("inBacklog").GetBoolean());
-        Assert.Equal("RESOLVED", Case(await RunAsync("ResolveCase", new { caseId = c, note = "达成和解" })).GetProperty("status").GetString());
+        var way = (await RunAsync("CreateSettlementWay", new { code = "MED" + tag, nameZh = "人民调解" + tag })).GetProperty("settlementWay");
+        var resolved = Case(await RunAsync("ResolveCase", new { caseId = c, note = "达成和解", wayCode = "MED" + tag, assistanceKind = "TEMPORARY_RELIEF", assistanceAmount = 800.5m }));
+        Assert.Equal("RESOLVED", resolved.GetProperty("status").GetString());
+        Assert.Equal("MED" + tag, resolved.GetProperty("settlementWay").GetProperty("code").GetString());
+        Assert.Equal(800.5m, resolved.GetProperty("assistanceAmount").GetDecimal());
+        Assert.False((await RunAsync("DeactivateSettlementWay", new { settlementWayId = way.GetProperty("id").GetString() })).GetProperty("settlementWay").GetProperty("active").GetBoolean());
         Assert.Equal("ACCEPTED", Case(await RunAsync("ReopenCase", new { caseId = c, reason = "和解未履行" })).GetProperty("status").GetString());
 
         // Reference data: created, renamed, deactivated — never deleted.
@@ -205,7 +210,7 @@ public abstract class MutationOperationsTests(TestHost host)
         "CreateVillage", "RenameVillage", "SetVillageAliases", "DeactivateVillage", "CreateLeader", "RenameLeader", "DeactivateLeader",
         "CreateCategory", "RenameCategory", "DeactivateCategory", "CreateApiClient", "DeactivateApiClient",
         "CreateWebhookSubscription", "PauseWebhookSubscription", "ResumeWebhookSubscription", "ReplayWebhookSubscription", "DeactivateWebhookSubscription",
-        "SubscribeToReport", "UnsubscribeFromReport", "SetReminderMailbox", "CreateUnit", "DeactivateUnit",
+        "SubscribeToReport", "UnsubscribeFromReport", "SetReminderMailbox", "CreateUnit", "DeactivateUnit", "CreateSettlementWay", "DeactivateSettlementWay",
     ];
 
     /// <summary>Steps only a unit takes, on its own referrals: run with a UNIT token of <see cref="_unit"/>.</summary>

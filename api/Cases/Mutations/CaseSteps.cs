@@ -29,10 +29,10 @@ public static class CaseSteps
         new CaseStep<ReplyInput>("concludeSecondReview", "复核意见: the second review is answered (within 30 days).",
             (c, i) => c.Require(UnderSecondReview) ?? Validate.Text("reply", i.Reply) ?? c.Append(CaseEventKind.ReReviewed, i.Reply)),
         new CaseStep<DesignateInput>("designateBacklog", "列为积案: put the case on the backlog, e.g. from a superior's list.", Designate),
-        new CaseStep<NoteInput>("resolveCase", "化解: the matter is settled and petitioning stops.",
-            (c, i) => c.Require(Open) ?? c.Append(CaseEventKind.Resolved, i.Note)),
+        new CaseStep<Settlement.ResolveInput>("resolveCase", "化解: the matter is settled and petitioning stops — and how (the way, the assistance given).",
+            Settlement.Resolution.ResolveAsync),
         new CaseStep<ReasonInput>("reopenCase", "重新办理: reopen after a reply or a resolution, e.g. on a repeat petition with new facts.",
-            (c, i) => c.Require(Resolved, Concluded, Reviewed) ?? Validate.Text("reason", i.Reason) ?? c.Append(CaseEventKind.Reopened, i.Reason)),
+            (c, i) => c.Require(Resolved, Concluded, Reviewed) ?? Validate.Text("reason", i.Reason) ?? Settlement.Resolution.Unsettle(c) ?? c.Append(CaseEventKind.Reopened, i.Reason)),
         new CaseStep<NoteInput>("terminateCase", "终结: after the second review the same matter on the same facts is not taken up again.",
             (c, i) => c.Require(SecondReviewed) ?? c.Append(CaseEventKind.Terminated, i.Note)),
     ];

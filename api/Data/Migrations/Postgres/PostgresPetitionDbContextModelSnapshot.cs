@@ -271,6 +271,15 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
 
+                    b.Property<decimal?>("AssistanceAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("assistance_amount");
+
+                    b.Property<string>("AssistanceKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("assistance_kind");
+
                     b.Property<DateTime?>("BacklogSince")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("backlog_since");
@@ -339,6 +348,10 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<int?>("SettlementWayId")
+                        .HasColumnType("integer")
+                        .HasColumnName("settlement_way_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -383,6 +396,9 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_cases_opened_at");
+
+                    b.HasIndex("SettlementWayId")
+                        .HasDatabaseName("ix_cases_settlement_way_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");
@@ -1748,6 +1764,41 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("report_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Settlement.SettlementWay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name_zh");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_ways");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_ways_code");
+
+                    b.ToTable("settlement_ways", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -2182,6 +2233,12 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_cases_categories_category_id");
 
+                    b.HasOne("PetitionGraph.Api.Settlement.SettlementWay", "SettlementWay")
+                        .WithMany()
+                        .HasForeignKey("SettlementWayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_settlement_ways_settlement_way_id");
+
                     b.HasOne("PetitionGraph.Api.Teams.Team", "Team")
                         .WithMany("Cases")
                         .HasForeignKey("TeamId")
@@ -2196,6 +2253,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_cases_villages_village_id");
 
                     b.Navigation("Category");
+
+                    b.Navigation("SettlementWay");
 
                     b.Navigation("Team");
 

@@ -248,6 +248,15 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accepted_at");
 
+                    b.Property<decimal?>("AssistanceAmount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assistance_amount");
+
+                    b.Property<string>("AssistanceKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assistance_kind");
+
                     b.Property<DateTime?>("BacklogSince")
                         .HasColumnType("TEXT")
                         .HasColumnName("backlog_since");
@@ -316,6 +325,10 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
 
+                    b.Property<int?>("SettlementWayId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settlement_way_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -360,6 +373,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_cases_opened_at");
+
+                    b.HasIndex("SettlementWayId")
+                        .HasDatabaseName("ix_cases_settlement_way_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");
@@ -1676,6 +1692,39 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("report_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Settlement.SettlementWay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settlement_ways");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_settlement_ways_code");
+
+                    b.ToTable("settlement_ways", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -2096,6 +2145,12 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_cases_categories_category_id");
 
+                    b.HasOne("PetitionGraph.Api.Settlement.SettlementWay", "SettlementWay")
+                        .WithMany()
+                        .HasForeignKey("SettlementWayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_settlement_ways_settlement_way_id");
+
                     b.HasOne("PetitionGraph.Api.Teams.Team", "Team")
                         .WithMany("Cases")
                         .HasForeignKey("TeamId")
@@ -2110,6 +2165,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_cases_villages_village_id");
 
                     b.Navigation("Category");
+
+                    b.Navigation("SettlementWay");
 
                     b.Navigation("Team");
 
