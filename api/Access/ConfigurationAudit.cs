@@ -22,55 +22,86 @@ public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider c
         typeof(Reports.Mail.ReportSubscription), typeof(Reminders.ReminderMailbox),
     ];
 
-    private sealed record Pending(Caller Caller, List<(EntityEntry Entry, string Action, string Fields, int Id)> Entries);
+    /// <summary>Entries for rows this save creates: their ids are known only after it.</summary>
+    private static readonly ConditionalWeakTable<DbContext, List<(EntityEntry Created, AuditEntry Entry)>> Created = [];
 
-    private static readonly ConditionalWeakTable<DbContext, Pending> Saves = [];
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    // The entries are part of the same save (an update's or a delete's subject is known before it); a created row's
+    // subject is filled in after the save, in the transaction the save shares with the change feed. Never a nested
+    // SaveChanges: it would run every interceptor again on half-finished state.
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PetitionDbContext db && Caller.From(http.HttpContext?.User) is { } caller)
+        if (eventData.Context is not PetitionDbContext db)
         {
-            var entries = db.ChangeTracker.Entries()
-                .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .Select(e => (e, Action(e.State), Fields(e), ((IEntity)e.Entity).Id)).ToList();
-            if (entries.Count > 0)
-            {
-                Saves.AddOrUpdate(db, new Pending(caller, entries));
-            }
+            return result;
         }
-        return ValueTask.FromResult(result);
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PetitionDbContext db && Saves.TryGetValue(db, out var pending))
+        Created.Remove(db);
+        if (Caller.From(http.HttpContext?.User) is not { } caller)
         {
-            Saves.Remove(db);
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.AuditEntries.AddRange(pending.Entries.Select(e => new AuditEntry
+            return result;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = new List<(EntityEntry, AuditEntry)>();
+        foreach (var entry in db.ChangeTracker.Entries()
+            .Where(e => Audited.Contains(e.Entity.GetType()) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            var audit = new AuditEntry
             {
                 At = now,
-                Actor = pending.Caller.Name,
-                Role = EnumNames.Name(pending.Caller.Role),
-                Action = e.Action,
-                // A created row's id is known only now; a deleted one's was read before the save.
-                Subject = $"{e.Entry.Entity.GetType().Name}:{(e.Action == "DELETE" ? e.Id : ((IEntity)e.Entry.Entity).Id)}",
-                Fields = e.Fields,
+                Actor = caller.Name,
+                Role = EnumNames.Name(caller.Role),
+                Action = Action(entry.State),
+                Subject = Subject(entry),
+                Fields = Fields(entry),
                 Operation = "configuration",
-            }));
-            await db.SaveChangesAsync(cancellationToken);
+            };
+            db.AuditEntries.Add(audit);
+            if (entry.State == EntityState.Added)
+            {
+                created.Add((entry, audit));
+            }
+        }
+        if (created.Count > 0)
+        {
+            await SaveTransaction.JoinAsync(db, cancellationToken);
+            Created.AddOrUpdate(db, created);
         }
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db)
+        if (eventData.Context is PetitionDbContext db && Created.TryGetValue(db, out var created))
         {
-            Saves.Remove(db);
+            Created.Remove(db);
+            foreach (var (entry, audit) in created)
+            {
+                var subject = Subject(entry);
+                await db.AuditEntries.Where(a => a.Id == audit.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Subject, subject), cancellationToken);
+                var tracked = db.Entry(audit).Property(a => a.Subject);
+                tracked.CurrentValue = subject;
+                tracked.OriginalValue = subject;
+            }
+            await SaveTransaction.LeaveAsync(db, cancellationToken);
         }
-        await base.SaveChangesFailedAsync(eventData, cancellationToken);
+        return result;
     }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        Abandon(eventData.Context);
+
+    private static async Task Abandon(DbContext? context)
+    {
+        if (context is not null && Created.TryGetValue(context, out _))
+        {
+            Created.Remove(context);
+            await SaveTransaction.AbandonAsync(context);
+        }
+    }
+
+    private static string Subject(EntityEntry entry) => $"{entry.Entity.GetType().Name}:{((IEntity)entry.Entity).Id}";
 
     private static string Action(EntityState state) => state switch
     {

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Categories;
@@ -26,10 +25,15 @@ public sealed class ChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PetitionDbContext db && Collect(db) is { Count: > 0 } entries)
+        if (eventData.Context is PetitionDbContext db)
         {
-            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            Saves.AddOrUpdate(db, new Pending(entries, own));
+            // Whatever a save that never finished left behind (a pooled context reused) is not this save's.
+            Saves.Remove(db);
+            if (Collect(db) is { Count: > 0 } entries)
+            {
+                await SaveTransaction.JoinAsync(db, cancellationToken);
+                Saves.AddOrUpdate(db, new Pending(entries));
+            }
         }
         return result;
     }
@@ -41,25 +45,23 @@ public sealed class ChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
             Saves.Remove(db);
             var now = clock.GetUtcNow().UtcDateTime;
             await ChangeLog.AppendAsync(db, [.. pending.Entries.Select(e => e(now))], cancellationToken);
-            if (pending.Own is { } own)
-            {
-                await own.CommitAsync(cancellationToken);
-                await own.DisposeAsync();
-            }
+            await SaveTransaction.LeaveAsync(db, cancellationToken);
         }
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        Abandon(eventData.Context);
+
+    private static async Task Abandon(DbContext? context)
     {
-        if (eventData.Context is PetitionDbContext db && Saves.TryGetValue(db, out var pending))
+        if (context is PetitionDbContext db && Saves.TryGetValue(db, out _))
         {
             Saves.Remove(db);
-            if (pending.Own is { } own)
-            {
-                await own.RollbackAsync(cancellationToken);
-                await own.DisposeAsync();
-            }
+            await SaveTransaction.AbandonAsync(db);
         }
     }
 
@@ -110,5 +112,5 @@ public sealed class ChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
 
     private static Change Reference(DateTime at, ChangeKind kind, string type, int id) => new() { At = at, Kind = kind, EntityType = type, EntityId = id };
 
-    private sealed record Pending(List<Func<DateTime, Change>> Entries, IDbContextTransaction? Own);
+    private sealed record Pending(List<Func<DateTime, Change>> Entries);
 }

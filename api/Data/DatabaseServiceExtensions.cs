@@ -15,7 +15,7 @@ public static class DatabaseServiceExtensions
         services.AddSingleton<DatabaseOutage>();
         services.AddSingleton<IInterceptor, DatabaseOutage.ConnectionWatch>();
         services.AddSingleton<IInterceptor, DatabaseOutage.CommandWatch>();
-        // Before the change feed's recorder: the audit entries are saved inside the transaction it may begin and commit.
+        // The configuration audit and the change feed share one transaction per save (Data/SaveTransaction).
         services.AddSingleton<IInterceptor, Access.ConfigurationAudit>();
         services.AddSingleton<IInterceptor, Changes.ChangeRecorder>();
         // Interceptors registered in DI (the tests count SQL statements with one) join every context.
