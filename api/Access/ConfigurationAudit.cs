@@ -18,7 +18,7 @@ public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider c
     private static readonly HashSet<Type> Audited =
     [
         typeof(Villages.Village), typeof(Leaders.Leader), typeof(Categories.Category), typeof(Units.ResponsibleUnit), typeof(Settlement.SettlementWay), typeof(Teams.Team),
-        typeof(Teams.TeamMember), typeof(Campaigns.Campaign), typeof(Periods.ClosedPeriod), typeof(ApiClient), typeof(Webhooks.WebhookSubscription),
+        typeof(Teams.TeamMember), typeof(Campaigns.Campaign), typeof(Campaigns.CampaignCase), typeof(Campaigns.DistrictFigure), typeof(Periods.ClosedPeriod), typeof(ApiClient), typeof(Webhooks.WebhookSubscription),
         typeof(Reports.Mail.ReportSubscription), typeof(Reminders.ReminderMailbox),
     ];
 
@@ -101,7 +101,12 @@ public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider c
         }
     }
 
-    private static string Subject(EntityEntry entry) => $"{entry.Entity.GetType().Name}:{((IEntity)entry.Entity).Id}";
+    private static string Subject(EntityEntry entry) => entry.Entity switch
+    {
+        Campaigns.CampaignCase listed => $"Campaign:{listed.CampaignId}/Case:{listed.CaseId}",
+        IEntity entity => $"{entity.GetType().Name}:{entity.Id}",
+        var other => other.GetType().Name,
+    };
 
     private static string Action(EntityState state) => state switch
     {

@@ -17,4 +17,8 @@ public sealed class Campaign : IEntity
     public int Version { get; set; }
     public List<CampaignPhase> Phases { get; set; } = [];
     public List<CampaignTarget> Targets { get; set; } = [];
+    /// <summary>牵头领导: the leaders at its head, in the order the plan names them.</summary>
+    public List<CampaignHead> Heads { get; set; } = [];
+    /// <summary>Targets an update replaced: the history of what the campaign was asked to achieve.</summary>
+    public List<CampaignTargetRevision> TargetHistory { get; set; } = [];
 }

@@ -1,5 +1,7 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
@@ -35,6 +37,19 @@ public sealed class CampaignTargetInputType : InputObjectGraphType<CampaignTarge
     }
 }
 
+public sealed record CampaignHeadInput(string LeaderId, string Duty);
+
+public sealed class CampaignHeadInputType : InputObjectGraphType<CampaignHeadInput>
+{
+    public CampaignHeadInputType()
+    {
+        Name = "CampaignHeadInput";
+        Description = "牵头领导: a leader at the campaign's head.";
+        Field(x => x.LeaderId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The leader (global id).");
+        Field(x => x.Duty, type: typeof(NonNullGraphType<StringGraphType>)).Description("Their duty in the plan, e.g. 组长, 副组长 (at most 32 characters).");
+    }
+}
+
 /// <summary>What a campaign is made of, as created or as replaced by an update.</summary>
 public interface ICampaignDefinition
 {
@@ -42,16 +57,19 @@ public interface ICampaignDefinition
     DateTime BaselineAt { get; }
     IReadOnlyList<CampaignPhaseInput> Phases { get; }
     IReadOnlyList<CampaignTargetInput> Targets { get; }
+    IReadOnlyList<CampaignHeadInput>? Heads { get; }
 }
 
-public sealed record CreateCampaignInput(string Name, DateTime BaselineAt, IReadOnlyList<CampaignPhaseInput> Phases, IReadOnlyList<CampaignTargetInput> Targets)
+public sealed record CreateCampaignInput(
+    string Name, DateTime BaselineAt, IReadOnlyList<CampaignPhaseInput> Phases, IReadOnlyList<CampaignTargetInput> Targets, IReadOnlyList<CampaignHeadInput>? Heads)
     : ICampaignDefinition, IMutationInput<CreateCampaignInput>
 {
     public static void Declare(InputObjectGraphType<CreateCampaignInput> type) => CampaignFields.Declare(type);
 }
 
 public sealed record UpdateCampaignInput(
-    string CampaignId, int? ExpectedVersion, string Name, DateTime BaselineAt, IReadOnlyList<CampaignPhaseInput> Phases, IReadOnlyList<CampaignTargetInput> Targets)
+    string CampaignId, int? ExpectedVersion, string Name, DateTime BaselineAt, IReadOnlyList<CampaignPhaseInput> Phases, IReadOnlyList<CampaignTargetInput> Targets,
+    IReadOnlyList<CampaignHeadInput>? Heads)
     : ICampaignDefinition, IMutationInput<UpdateCampaignInput>
 {
     public static void Declare(InputObjectGraphType<UpdateCampaignInput> type)
@@ -70,33 +88,37 @@ public static class CampaignFields
         type.Field(x => x.BaselineAt, type: typeof(NonNullGraphType<DateTimeScalar>)).Description("基准日: targets are measured against the figures at this instant.");
         type.Field(x => x.Phases, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignPhaseInputType>>>))
             .Description("排查, 施策, 攻坚, 巩固 with their dates; they may overlap, as a plan's calendar often has them.");
-        type.Field(x => x.Targets, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>)).Description("目标: what the campaign must achieve, each measured against the baseline.");
+        type.Field(x => x.Targets, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetInputType>>>))
+            .Description("目标: what the campaign must achieve, each measured against the baseline (or the district's figure). Targets an update changes are kept in targetHistory.");
+        type.Field(x => x.Heads, type: typeof(ListGraphType<NonNullGraphType<CampaignHeadInputType>>))
+            .Description("牵头领导: the leaders at its head, in order; replaces the list. Omitted: none (create) or unchanged (update).");
     }
 }
 
 public static class CampaignMutations
 {
+    private const int MaxHeads = 20;
+
     public static void AddCampaignMutations(this ObjectGraphType mutation)
     {
-        mutation.AddReferenceMutation<CampaignType, CreateCampaignInput>("createCampaign", "Start a campaign: baseline, phases and targets.", "campaign",
-            (i, db) =>
+        mutation.AddReferenceMutation<CampaignType, CreateCampaignInput>("createCampaign", "Start a campaign: baseline, phases, targets and the leaders at its head.", "campaign",
+            async (i, db, c) =>
             {
                 var campaign = new Campaign { Name = "" };
-                if (Apply(campaign, i) is { } invalid)
+                if (await ApplyAsync(db, campaign, i, Who(c), c.QueryContext().Now) is { } invalid)
                 {
-                    return Task.FromResult<(object?, UserError?)>((null, invalid));
+                    return (null, invalid);
                 }
-                campaign.CreatedAt = campaign.UpdatedAt = DateTime.UtcNow;
+                campaign.CreatedAt = campaign.UpdatedAt = c.QueryContext().Now;
                 db.Campaigns.Add(campaign);
-                return Task.FromResult<(object?, UserError?)>((campaign, null));
+                return (campaign, null);
             });
-        mutation.AddReferenceMutation<CampaignType, UpdateCampaignInput>("updateCampaign", "Change a campaign: its name, baseline, phases and targets are replaced as given.", "campaign",
-            async (i, db) =>
+        mutation.AddReferenceMutation<CampaignType, UpdateCampaignInput>("updateCampaign",
+            "Change a campaign: its name, baseline, phases and targets are replaced as given (changed targets go to its targetHistory), its heads when given.", "campaign",
+            async (i, db, c) =>
             {
                 var id = i.CampaignId;
-                var campaign = GlobalId.TryDecode(id, out var type, out var key) && type == "Campaign"
-                    ? await db.Campaigns.AsTracking().Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == key)
-                    : null;
+                var campaign = await LoadAsync(db, id);
                 if (campaign is null)
                 {
                     return (null, UserError.NotFound("campaignId", $"There is no campaign {id}."));
@@ -105,18 +127,29 @@ public static class CampaignMutations
                 {
                     return (null, UserError.Conflict($"Campaign {campaign.Name} has changed (version {campaign.Version}, you expected {expected}); read it again and retry."));
                 }
-                if (Apply(campaign, i) is { } invalid)
+                if (await ApplyAsync(db, campaign, i, Who(c), c.QueryContext().Now) is { } invalid)
                 {
                     return (null, invalid);
                 }
-                campaign.UpdatedAt = DateTime.UtcNow;
+                campaign.UpdatedAt = c.QueryContext().Now;
                 campaign.Version++;
                 return (campaign, null);
             });
+        mutation.AddCampaignCaseMutations();
+        mutation.AddDistrictFigureMutations();
     }
 
-    /// <summary>Validates the whole input first, then replaces the campaign's fields, phases and targets.</summary>
-    private static UserError? Apply(Campaign campaign, ICampaignDefinition i)
+    /// <summary>A campaign with its parts, tracked for a change; null when the id is not a campaign's.</summary>
+    internal static async Task<Campaign?> LoadAsync(PetitionDbContext db, string id) =>
+        GlobalId.TryDecode(id, out var type, out var key) && type == "Campaign"
+            ? await db.Campaigns.AsTracking().Include(k => k.Phases).Include(k => k.Targets).Include(k => k.Heads).Include(k => k.TargetHistory)
+                .AsSplitQuery().FirstOrDefaultAsync(k => k.Id == key)
+            : null;
+
+    internal static string Who(IResolveFieldContext context) => context.Scope().Caller?.Name ?? "system";
+
+    /// <summary>Validates the whole input first, then replaces the campaign's fields, phases, targets and (when given) heads.</summary>
+    private static async Task<UserError?> ApplyAsync(PetitionDbContext db, Campaign campaign, ICampaignDefinition i, string who, DateTime now)
     {
         if (Validate.Text("name", i.Name, 200) is { } invalid)
         {
@@ -128,24 +161,93 @@ public static class CampaignMutations
             return UserError.Validation("phases", $"Phase {backwards.Kind} ends before it starts.");
         }
         // Phases may overlap: a plan's 排查 (02-01→04-30) and 施策 (03-01→04-30) run together on purpose.
-        var targets = i.Targets.Select(t => new CampaignTarget { Figure = t.Figure, Comparison = t.Comparison, Value = t.Value }).ToList();
-        if (targets.FirstOrDefault(t => !Sensible(t)) is { } odd)
+        if (i.Targets.FirstOrDefault(t => !Sensible(t)) is { } odd)
         {
-            return UserError.Validation("targets", $"Target {odd.Figure} {odd.Comparison} {odd.Value} is out of range: percent 0–100, rates 0–1, counts ≥ 0.");
+            return UserError.Validation("targets", $"Target {odd.Figure} {odd.Comparison} {odd.Value} is out of range: percent 0–100, rates 0–1 (a margin over the district −1–1), counts ≥ 0.");
+        }
+        (List<CampaignHead>? Heads, UserError? Error)? heads = i.Heads is null ? null : await HeadsAsync(db, i.Heads);
+        if (heads?.Error is { } refused)
+        {
+            return refused;
         }
         campaign.Name = i.Name.Trim();
         campaign.BaselineAt = i.BaselineAt;
         campaign.Phases.Clear();
         campaign.Phases.AddRange(phases);
-        campaign.Targets.Clear();
-        campaign.Targets.AddRange(targets);
+        ReplaceTargets(campaign, i.Targets, who, now);
+        if (heads?.Heads is { } named)
+        {
+            campaign.Heads.Clear();
+            campaign.Heads.AddRange(named);
+        }
         return null;
     }
 
-    private static bool Sensible(CampaignTarget t) => t.Comparison switch
+    /// <summary>
+    /// A target kept as it was keeps who set it and when; one that is gone or changed moves to the history with who
+    /// replaced it and when; a new one is set now by the caller.
+    /// </summary>
+    private static void ReplaceTargets(Campaign campaign, IReadOnlyList<CampaignTargetInput> targets, string who, DateTime now)
+    {
+        var kept = new List<CampaignTarget>();
+        var old = campaign.Targets.ToList();
+        foreach (var t in targets)
+        {
+            var same = old.FirstOrDefault(o => o.Figure == t.Figure && o.Comparison == t.Comparison && o.Value.Equals(t.Value));
+            if (same is not null)
+            {
+                old.Remove(same);
+            }
+            kept.Add(new CampaignTarget { Figure = t.Figure, Comparison = t.Comparison, Value = t.Value, SetAt = same?.SetAt ?? now, SetBy = same is null ? who : same.SetBy });
+        }
+        campaign.TargetHistory.AddRange(old.Select(o => new CampaignTargetRevision
+        {
+            Figure = o.Figure,
+            Comparison = o.Comparison,
+            Value = o.Value,
+            SetAt = o.SetAt,
+            SetBy = o.SetBy,
+            ReplacedAt = now,
+            ReplacedBy = who,
+        }));
+        campaign.Targets.Clear();
+        campaign.Targets.AddRange(kept);
+    }
+
+    private static async Task<(List<CampaignHead>? Heads, UserError? Error)> HeadsAsync(PetitionDbContext db, IReadOnlyList<CampaignHeadInput> heads)
+    {
+        if (heads.Count > MaxHeads)
+        {
+            return (null, UserError.Validation("heads", $"At most {MaxHeads} heads."));
+        }
+        var named = new List<CampaignHead>();
+        foreach (var (head, position) in heads.Select((h, k) => (h, k)))
+        {
+            if (Validate.Text("duty", head.Duty, 32) is { } invalid)
+            {
+                return (null, invalid with { Field = ["input", "heads", position.ToString(System.Globalization.CultureInfo.InvariantCulture), "duty"] });
+            }
+            var leader = GlobalId.TryDecode(head.LeaderId, out var type, out var id) && type == "Leader"
+                ? await db.Leaders.FirstOrDefaultAsync(l => l.Id == id)
+                : null;
+            if (leader is null || !leader.Active)
+            {
+                return (null, UserError.NotFound("heads", $"There is no active leader {head.LeaderId}."));
+            }
+            if (named.Any(n => n.LeaderId == leader.Id))
+            {
+                return (null, UserError.Validation("heads", $"{leader.Name} is named twice."));
+            }
+            named.Add(new CampaignHead { LeaderId = leader.Id, Duty = head.Duty.Trim(), Position = position });
+        }
+        return (named, null);
+    }
+
+    private static bool Sensible(CampaignTargetInput t) => t.Comparison switch
     {
         TargetComparison.ReduceByPercent => t.Value is >= 0 and <= 100,
-        _ when t.Figure.ToString().EndsWith("Rate", StringComparison.Ordinal) => t.Value is >= 0 and <= 1,
+        TargetComparison.AboveDistrict or TargetComparison.BelowDistrict => CampaignProgressCalculator.IsCount(t.Figure) ? double.IsFinite(t.Value) : t.Value is >= -1 and <= 1,
+        _ when !CampaignProgressCalculator.IsCount(t.Figure) => t.Value is >= 0 and <= 1,
         _ => t.Value >= 0 && double.IsFinite(t.Value),
     };
 }
@@ -156,7 +258,7 @@ public static class CampaignQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignType>>>>("campaigns")
             .Description("Every campaign, latest baseline first.")
-            .ResolveAsync(async c => await c.Db().Campaigns.Include(k => k.Phases).Include(k => k.Targets).AsSplitQuery()
+            .ResolveAsync(async c => await c.Db().Campaigns.Include(k => k.Phases).Include(k => k.Targets).Include(k => k.Heads).Include(k => k.TargetHistory).AsSplitQuery()
                 .OrderByDescending(k => k.BaselineAt).ThenByDescending(k => k.Id).ToListAsync(c.CancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.Statistics;
@@ -6,12 +7,18 @@ using PetitionGraph.Api.Statistics;
 namespace PetitionGraph.Api.Campaigns;
 
 /// <summary>One target's standing: the figure at the baseline, now, the value to reach, and whether it is reached.</summary>
-public sealed record TargetProgress(CampaignTarget Target, double? Baseline, double? Current, double? Goal, bool Met);
+public sealed record TargetProgress(CampaignTarget Target, double? Baseline, double? Current, double? Goal, bool Met)
+{
+    /// <summary>For a target relative to the district: the district figure it was measured against.</summary>
+    public DistrictFigure? District { get; init; }
+}
 
 /// <summary>
 /// Measures a campaign's targets. Stock is taken at the baseline instant and at the instant asked about; counts and
 /// rates over [baseline, asOf) are compared with the equally long period just before the baseline.
 /// A rate with nothing due yet (no denominator) has no current value and counts as met: nothing was missed.
+/// A target relative to the district is measured against the district figure of the latest period that ended by the
+/// instant measured (its latest entry); without one, it has no goal and is not met.
 /// </summary>
 public static class CampaignProgressCalculator
 {
@@ -28,7 +35,34 @@ public static class CampaignProgressCalculator
             new StatisticsRequest([new Bucket(0, before, start, "baseline"), new Bucket(1, start, asOf, "campaign")], [], cases, now), ct);
         var baseline = rows.Single(r => r.Bucket.Index == 0).Counts;
         var current = rows.Single(r => r.Bucket.Index == 1).Counts;
-        return campaign.Targets.OrderBy(t => t.Id).Select(t => Measure(t, Value(t.Figure, baseline), Value(t.Figure, current))).ToList();
+        var relative = campaign.Targets.Where(t => t.IsRelativeToDistrict).Select(t => t.Figure).Distinct().ToList();
+        var district = new Dictionary<CampaignFigure, DistrictFigure>();
+        foreach (var figure in relative)
+        {
+            if (await db.DistrictFigures.Where(f => f.Figure == figure && f.PeriodTo <= asOf).OrderByDescending(f => f.PeriodTo).ThenByDescending(f => f.Id)
+                .FirstOrDefaultAsync(ct) is { } latest)
+            {
+                district[figure] = latest;
+            }
+        }
+        return campaign.Targets.OrderBy(t => t.Id)
+            .Select(t => t.IsRelativeToDistrict
+                ? Relative(t, Value(t.Figure, baseline), Value(t.Figure, current), district.GetValueOrDefault(t.Figure))
+                : Measure(t, Value(t.Figure, baseline), Value(t.Figure, current)))
+            .ToList();
+    }
+
+    /// <summary>高于全区平均: strictly above the district's figure plus the margin (below it minus the margin).</summary>
+    private static TargetProgress Relative(CampaignTarget target, double? baseline, double? current, DistrictFigure? district)
+    {
+        if (district is null)
+        {
+            return new TargetProgress(target, baseline, current, null, false);
+        }
+        var above = target.Comparison == TargetComparison.AboveDistrict;
+        var goal = Math.Round(above ? district.Value + target.Value : district.Value - target.Value, 6);
+        var met = current is not { } c || (above ? c > goal : c < goal);
+        return new TargetProgress(target, baseline, current, goal, met) { District = district };
     }
 
     private static TargetProgress Measure(CampaignTarget target, double? baseline, double? current)

@@ -36,6 +36,10 @@ public enum TargetComparison
     AtMost,
     [Description("At least this value; rates are fractions (100 % on time is AT_LEAST 1).")]
     AtLeast,
+    [Description("Above the district's figure (高于全区平均) by more than value (0: simply above); the district figure is the one the office entered last for the latest period.")]
+    AboveDistrict,
+    [Description("Below the district's figure (低于全区平均) by more than value (0: simply below).")]
+    BelowDistrict,
 }
 
 public sealed class CampaignTarget : IEntity
@@ -45,4 +49,23 @@ public sealed class CampaignTarget : IEntity
     public CampaignFigure Figure { get; set; }
     public TargetComparison Comparison { get; set; }
     public double Value { get; set; }
+    /// <summary>When and by whom this target was set (null: before targets had a history).</summary>
+    public DateTime? SetAt { get; set; }
+    public string? SetBy { get; set; }
+
+    public bool IsRelativeToDistrict => Comparison is TargetComparison.AboveDistrict or TargetComparison.BelowDistrict;
+}
+
+/// <summary>A target an update replaced: what it was, who set it and when, who replaced it and when. Never changed.</summary>
+public sealed class CampaignTargetRevision : IEntity
+{
+    public int Id { get; set; }
+    public int CampaignId { get; set; }
+    public CampaignFigure Figure { get; set; }
+    public TargetComparison Comparison { get; set; }
+    public double Value { get; set; }
+    public DateTime? SetAt { get; set; }
+    public string? SetBy { get; set; }
+    public DateTime ReplacedAt { get; set; }
+    public required string ReplacedBy { get; set; }
 }

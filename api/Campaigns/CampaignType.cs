@@ -24,6 +24,7 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
             .Description("Every phase now under way, in order (phases may overlap).")
             .Resolve(c => c.Source.Phases.Where(p => p.From <= c.QueryContext().Now && c.QueryContext().Now < p.To).OrderBy(p => p.From).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignTargetType>>>>("targets").Description("目标: what the campaign must achieve.").Resolve(c => c.Source.Targets.OrderBy(t => t.Id).ToList());
+        this.AddListFields();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetProgressType>>>>("progress")
             .Description("Each target: the figure at the baseline, now (or at `at`), the value to reach and whether it is reached.")
             .Argument<DateTimeScalar>("at", "Measure at this instant instead of now.")
@@ -57,7 +58,9 @@ public sealed class CampaignTargetType : ObjectGraphType<CampaignTarget>
         Description = "目标: one target of a campaign, e.g. stock reduced by 80 %.";
         Field(t => t.Figure, type: typeof(NonNullGraphType<EnumType<CampaignFigure>>)).Description("The figure measured.");
         Field(t => t.Comparison, type: typeof(NonNullGraphType<EnumType<TargetComparison>>)).Description("How the figure is compared with value.");
-        Field(t => t.Value).Description("Percent for REDUCE_BY_PERCENT; a count, or a rate as a fraction (1 = 100 %), otherwise.");
+        Field(t => t.Value).Description("Percent for REDUCE_BY_PERCENT; the margin over (or under) the district's figure for ABOVE_DISTRICT / BELOW_DISTRICT; a count, or a rate as a fraction (1 = 100 %), otherwise.");
+        Field(t => t.SetAt, type: typeof(DateTimeScalar)).Description("When it was set; null when set before targets had a history.");
+        Field(t => t.SetBy, nullable: true).Description("Who set it (the account's name).");
     }
 }
 
@@ -70,7 +73,9 @@ public sealed class TargetProgressType : ObjectGraphType<TargetProgress>
         Field<NonNullGraphType<CampaignTargetType>>("target").Description("The target measured.").Resolve(c => c.Source.Target);
         Field(p => p.Baseline, nullable: true).Description("At the baseline (stock) or over the equally long period before it; null when nothing was counted.");
         Field(p => p.Current, nullable: true).Description("Now (stock) or since the baseline; a rate is null when nothing fell due.");
-        Field(p => p.Goal, nullable: true).Description("The value to reach; for REDUCE_BY_PERCENT, computed from the baseline.");
+        Field(p => p.Goal, nullable: true).Description("The value to reach; for REDUCE_BY_PERCENT, computed from the baseline; for a target relative to the district, the district's figure plus (or minus) the margin, to be exceeded (or undercut).");
+        Field<DistrictFigureType>("district").Description("The district figure a relative target was measured against: the latest period ending by the instant measured, its latest entry; null when none was entered.")
+            .Resolve(c => c.Source.District);
         Field(p => p.Met).Description("Reached now. A rate with nothing due counts as met: nothing was missed.");
     }
 }

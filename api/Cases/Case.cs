@@ -73,6 +73,9 @@ public sealed class Case : IEntity
     /// <summary>交办: the parts of the case referred to responsible units.</summary>
     public List<Units.Referral> Referrals { get; set; } = [];
 
+    /// <summary>The campaigns whose case list holds this case (专项行动 台账).</summary>
+    public List<Campaigns.CampaignCase> CampaignCases { get; set; } = [];
+
     /// <summary>Overdue at <paramref name="instant"/> (<see cref="CaseRules.Overdue"/>, the rule SQL filters use too).</summary>
     public bool OverdueAt(DateTime instant) => CaseRules.IsOverdue(this, instant);
 

@@ -9,6 +9,7 @@ public sealed class CaseEventShape : QueryShape<CaseEvent>
         DateTime("at", e => e.At);
         Enum("kind", e => e.Kind);
         String("actor", e => e.Actor);
+        String("note", e => e.Note, "The note given with the step; a ledger import registers its cases with 台账导入: FILE.", sortable: false);
     }
 }
 

@@ -42,6 +42,7 @@ public sealed class CaseShape : QueryShape<Case>
         // The current plan (一案一策) and the task team's records: `plan: { any: false }` is a case without a plan.
         Many<CasePlanStep>("plan", c => c.PlanSteps.Where(s => s.SupersededAt == null));
         Many<CaseActivity>("activities", c => c.Activities);
+        Many<Campaigns.Campaign>("campaigns", c => c.CampaignCases.Select(k => k.Campaign!), "专项行动: the campaigns whose case list holds it.");
         Relation<Teams.Team>("team", c => c.Team, "专班: the task team working the case.");
         Relation<Settlement.SettlementWay>("settlementWay", c => c.SettlementWay, "化解方式: how it was settled.");
         Enum("assistanceKind", c => c.AssistanceKind, "救助: the kind of hardship assistance given on settlement.");

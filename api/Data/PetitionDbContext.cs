@@ -37,6 +37,10 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CaseBacklogInterval> CaseBacklogIntervals => Set<CaseBacklogInterval>();
     public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignHead> CampaignHeads => Set<CampaignHead>();
+    public DbSet<CampaignCase> CampaignCases => Set<CampaignCase>();
+    public DbSet<CampaignTargetRevision> CampaignTargetRevisions => Set<CampaignTargetRevision>();
+    public DbSet<DistrictFigure> DistrictFigures => Set<DistrictFigure>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportArtifact> ReportArtifacts => Set<ReportArtifact>();
     public DbSet<Reports.Mail.ReportSubscription> ReportSubscriptions => Set<Reports.Mail.ReportSubscription>();
@@ -86,7 +90,7 @@ public abstract class PetitionDbContext(DbContextOptions options) : DbContext(op
     }
 
     /// <summary>Rows that belong wholly to their parent: derived from its events, or parts replaced with it.</summary>
-    private static readonly HashSet<Type> DerivedFromEvents = [typeof(CaseBacklogInterval), typeof(CaseDeadline), typeof(CampaignPhase), typeof(CampaignTarget), typeof(ReportArtifact)];
+    private static readonly HashSet<Type> DerivedFromEvents = [typeof(CaseBacklogInterval), typeof(CaseDeadline), typeof(CampaignPhase), typeof(CampaignTarget), typeof(CampaignHead), typeof(ReportArtifact)];
 
     private sealed class EnumNameConverter<TEnum>() : ValueConverter<TEnum, string>(
         v => EnumNames.Name(v),

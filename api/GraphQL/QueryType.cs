@@ -37,6 +37,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCategoryQueries();
         this.AddStatisticsQueries();
         this.AddCampaignQueries();
+        this.AddDistrictFigureQueries();
         this.AddReportQueries();
         this.AddReportSubscriptionQueries();
         this.AddPeriodQueries();

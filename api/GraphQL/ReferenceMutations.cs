@@ -22,6 +22,14 @@ public static partial class ReferenceMutations
         this ObjectGraphType mutation, string name, string description, string itemField,
         Func<TInput, PetitionDbContext, Task<(object? Item, UserError? Error)>> run)
         where TGraph : IGraphType
+        where TInput : IMutationInput<TInput> =>
+        mutation.AddReferenceMutation<TGraph, TInput>(name, description, itemField, (i, db, _) => run(i, db));
+
+    /// <summary>As above, for a change that needs the request: who makes it (a history keeps their name), the clock.</summary>
+    public static void AddReferenceMutation<TGraph, TInput>(
+        this ObjectGraphType mutation, string name, string description, string itemField,
+        Func<TInput, PetitionDbContext, IResolveFieldContext, Task<(object? Item, UserError? Error)>> run)
+        where TGraph : IGraphType
         where TInput : IMutationInput<TInput>
     {
         var typeName = char.ToUpperInvariant(name[0]) + name[1..];
@@ -58,12 +66,12 @@ public static partial class ReferenceMutations
             ? await db.Set<T>().AsTracking().FirstOrDefaultAsync(e => e.Id == id)
             : null;
 
-    private static async ValueTask<ItemPayload?> RunAsync<TInput>(IResolveFieldContext context, Func<TInput, PetitionDbContext, Task<(object?, UserError?)>> run)
+    private static async ValueTask<ItemPayload?> RunAsync<TInput>(IResolveFieldContext context, Func<TInput, PetitionDbContext, IResolveFieldContext, Task<(object?, UserError?)>> run)
     {
         var input = context.GetArgument<TInput>("input");
         var db = context.Db();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var (item, error) = await run(input, db);
+        var (item, error) = await run(input, db, context);
         if (error is not null)
         {
             return new ItemPayload(null, [error]);

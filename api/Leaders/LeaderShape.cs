@@ -7,6 +7,7 @@ public sealed class LeaderShape : QueryShape<Leader>
 {
     public LeaderShape() : base("Leader")
     {
+        GlobalId(l => l.Id);
         String("name", l => l.Name);
         String("title", l => l.Title);
         Enum("level", l => l.Level);

@@ -168,6 +168,8 @@ public sealed partial class ReportDataBuilder(
     {
         TargetComparison.ReduceByPercent => $"较基线下降{target.Value:0.#}%",
         TargetComparison.AtMost => "不高于",
+        TargetComparison.AboveDistrict => "高于全区",
+        TargetComparison.BelowDistrict => "低于全区",
         _ => "不低于",
     };
 

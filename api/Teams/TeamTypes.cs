@@ -46,6 +46,7 @@ public sealed class TeamShape : QueryShape<Team>
 {
     public TeamShape() : base("Team")
     {
+        GlobalId(t => t.Id);
         String("name", t => t.Name);
         Boolean("active", t => t.Active);
     }

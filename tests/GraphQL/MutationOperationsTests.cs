@@ -154,6 +154,13 @@ public abstract class MutationOperationsTests(TestHost host)
         var renamed = (await RunAsync("UpdateCampaign", new { input = new Dictionary<string, object>(NewCampaign("化解积案攻坚" + tag)) { ["campaignId"] = campaign.GetProperty("id").GetString()!, ["expectedVersion"] = 0 } })).GetProperty("campaign");
         Assert.Equal(1, renamed.GetProperty("version").GetInt32());
         Assert.Equal("化解积案攻坚" + tag, renamed.GetProperty("name").GetString());
+        var campaignId = campaign.GetProperty("id").GetString()!;
+        var listed = (await RunAsync("AddCasesToCampaign", new { campaignId, caseIds = new[] { b, c } })).GetProperty("campaign").GetProperty("caseList");
+        Assert.Equal((2, 0), (listed.GetProperty("total").GetInt32(), listed.GetProperty("resolved").GetInt32()));
+        Assert.Equal(1, (await RunAsync("RemoveCasesFromCampaign", new { campaignId, caseIds = new[] { b } })).GetProperty("campaign").GetProperty("caseList").GetProperty("total").GetInt32());
+        var district = (await RunAsync("EnterDistrictFigure", new { figure = "SATISFACTION_RATE", periodFrom = "2026-07-01", periodTo = "2026-10-01", value = 0.93, source = "区信访局通报" + tag }))
+            .GetProperty("districtFigure");
+        Assert.Equal(("test-office", 0.93), (district.GetProperty("enteredBy").GetString(), district.GetProperty("value").GetDouble()));
 
         var report = (await RunAsync("GenerateReport", new { report = "CAMPAIGN_PROGRESS", period = "2026-10" })).GetProperty("run");
         Assert.Equal("SUCCEEDED", report.GetProperty("status").GetString());

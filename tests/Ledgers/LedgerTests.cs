@@ -36,6 +36,16 @@ public abstract class LedgerTests(TestHost host)
         var count = await CountAsync();
         var numbers = await NumbersAsync("LEDGER1");
 
+        // The imported 汇总表 becomes a campaign's case list in one call: its cases are registered with the file's name.
+        var campaign = (await host.Client.QueryAsync("""
+            mutation { createCampaign(input: { name: "汇总表专项", baselineAt: "2026-01-01", phases: [], targets: [] }) { campaign { id } } }
+            """)).GetProperty("createCampaign").GetProperty("campaign").GetProperty("id").GetString();
+        var listed = (await host.Client.QueryAsync("""
+            mutation($id: ID!) { addCasesToCampaign(input: { campaignId: $id, where: { events: { some: { note: { eq: "台账导入: ownership.csv" } } } } }) {
+              campaign { caseList { total inBacklog } } userErrors { code message } } }
+            """, new { id = campaign })).GetProperty("addCasesToCampaign").GetProperty("campaign").GetProperty("caseList");
+        Assert.Equal((3, 3), (listed.GetProperty("total").GetInt32(), listed.GetProperty("inBacklog").GetInt32()));
+
         // Over HTTP, as CSV, for the cases of 台账村 that are in the backlog (each row was designated from the ledger):
         // title, unit and date, 包案领导 over 镇 and 村, the cases, 合计 (read back as the importer reads: NFKC).
         var where = Uri.EscapeDataString("""{"village":{"code":{"eq":"LEDGER1"}},"inBacklog":{"eq":true}}""");

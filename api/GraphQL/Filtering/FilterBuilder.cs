@@ -76,6 +76,7 @@ public static class FilterBuilder
         {
             ScalarShapeField scalar => Scalar(scalar, ExpressionTools.Inline(scalar.Accessor(context), target), operations),
             BaselineShapeField baseline => FromBaseline(baseline, target, operations, context),
+            IdShapeField id => Ids(id, target, operations),
             RelationShapeField relation => Relation(relation, target, operations, walk),
             ManyShapeField many => Many(many, target, operations, walk),
             EnumSetShapeField set => EnumSet(set, target, operations),
@@ -155,6 +156,26 @@ public static class FilterBuilder
 
     private static MethodCallExpression AnyItem(Type itemType, Expression source) =>
         Expression.Call(typeof(Enumerable), "Any", [itemType], source);
+
+    /// <summary>Global ids decoded to keys (an id of another type is refused, not silently unmatched); then the Int operators.</summary>
+    private static Expression Ids(IdShapeField field, Expression target, IDictionary<string, object?> operations)
+    {
+        int Key(object? value)
+        {
+            var text = value?.ToString() ?? "";
+            var (type, key) = Relay.GlobalId.Decode(text);
+            return type == field.TypeName ? key
+                : throw new Errors.QueryError(Errors.ErrorCodes.InvalidId, $"'{text}' is a {type} id, not a {field.TypeName} id.");
+        }
+        var keys = operations.ToDictionary(o => o.Key, o => o.Value switch
+        {
+            null => null,
+            System.Collections.IEnumerable list and not string => (object?)list.Cast<object?>().Select(Key).ToList(),
+            var one => Key(one),
+        });
+        var asInt = new ScalarShapeField(field.Name, field.Description, ScalarKind.Int, typeof(int), _ => field.Accessor, Sortable: false);
+        return Scalar(asInt, ExpressionTools.Inline(field.Accessor, target), keys);
+    }
 
     private static Expression FromBaseline(BaselineShapeField field, Expression target, IDictionary<string, object?> operations, QueryContext context)
     {

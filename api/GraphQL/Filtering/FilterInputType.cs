@@ -31,6 +31,7 @@ public sealed class FilterInputType<T> : InputObjectGraphType where T : class
         ScalarShapeField { Kind: ScalarKind.Enum } s =>
             typeof(EnumOperationFilterInputType<>).MakeGenericType(Nullable.GetUnderlyingType(s.ValueType) ?? s.ValueType),
         BaselineShapeField => typeof(BaselineIntOperationFilterInputType),
+        IdShapeField => typeof(IdOperationFilterInputType),
         RelationShapeField r => typeof(FilterInputType<>).MakeGenericType(r.Target),
         ManyShapeField m => typeof(ListFilterInputType<>).MakeGenericType(m.Target),
         EnumSetShapeField e => typeof(EnumSetFilterInputType<>).MakeGenericType(e.EnumType),

@@ -38,6 +38,9 @@ public sealed class StringOperationFilterInputType : OperationFilterInputType
     }
 }
 
+public sealed class IdOperationFilterInputType()
+    : OperationFilterInputType("IDOperationFilterInput", typeof(IdGraphType), ordered: false);
+
 public sealed class IntOperationFilterInputType()
     : OperationFilterInputType("IntOperationFilterInput", typeof(IntGraphType), ordered: true);
 

@@ -70,6 +70,10 @@ public abstract class QueryShape<T> : IQueryShape where T : class
         where TEnum : struct, System.Enum =>
         Add(name, description, ScalarKind.Enum, accessor, false);
 
+    /// <summary>Filter by global id (<c>id: { eq: "…" }</c>), for rows clients know by id rather than by a code.</summary>
+    protected void GlobalId(Expression<Func<T, int>> key) =>
+        _fields.Add(new IdShapeField("id", "The global id (as the object's id field gives it).", TypeName, key));
+
     protected void Relation<TOther>(string name, Expression<Func<T, TOther?>> navigation, string? description = null)
         where TOther : class =>
         _fields.Add(new RelationShapeField(name, description, typeof(TOther), navigation));

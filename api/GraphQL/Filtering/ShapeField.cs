@@ -27,6 +27,9 @@ public sealed record ScalarShapeField(
 public sealed record BaselineShapeField(string Name, string? Description, Func<QueryContext, DateTime, LambdaExpression> Accessor)
     : ShapeField(Name, Description);
 
+/// <summary>The row's global id (<c>id: { eq | in | neq | nin }</c>), compared as the key it encodes.</summary>
+public sealed record IdShapeField(string Name, string? Description, string TypeName, LambdaExpression Accessor) : ShapeField(Name, Description);
+
 /// <summary>A to-one relation: filter and sort through it.</summary>
 public sealed record RelationShapeField(string Name, string? Description, Type Target, LambdaExpression Navigation)
     : ShapeField(Name, Description);

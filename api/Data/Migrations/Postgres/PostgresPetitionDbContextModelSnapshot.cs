@@ -180,6 +180,74 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignCase", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by");
+
+                    b.HasKey("CampaignId", "CaseId")
+                        .HasName("pk_campaign_cases");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_campaign_cases_case_id");
+
+                    b.ToTable("campaign_cases", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("duty");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("leader_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_heads");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_heads_campaign_id");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_campaign_heads_leader_id");
+
+                    b.ToTable("campaign_heads", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
                 {
                     b.Property<int>("Id")
@@ -241,6 +309,15 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("figure");
 
+                    b.Property<DateTime?>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("set_by");
+
                     b.Property<double>("Value")
                         .HasColumnType("double precision")
                         .HasColumnName("value");
@@ -252,6 +329,115 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_campaign_target_campaign_id");
 
                     b.ToTable("campaign_target", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTargetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("comparison");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("figure");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<DateTime?>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_target_revisions");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_target_revisions_campaign_id");
+
+                    b.ToTable("campaign_target_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.DistrictFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("figure");
+
+                    b.Property<DateTime>("PeriodFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateTime>("PeriodTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_district_figures");
+
+                    b.HasIndex("Figure", "PeriodTo")
+                        .HasDatabaseName("ix_district_figures_figure_period_to");
+
+                    b.ToTable("district_figures", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
@@ -2204,6 +2390,46 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignCase", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_cases_campaigns_campaign_id");
+
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("CampaignCases")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_cases_cases_case_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignHead", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("Heads")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_heads_campaigns_campaign_id");
+
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_heads_leaders_leader_id");
+
+                    b.Navigation("Leader");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
@@ -2222,6 +2448,16 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_target_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTargetRevision", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("TargetHistory")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_target_revisions_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
@@ -2609,7 +2845,11 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
                 {
+                    b.Navigation("Heads");
+
                     b.Navigation("Phases");
+
+                    b.Navigation("TargetHistory");
 
                     b.Navigation("Targets");
                 });
@@ -2623,6 +2863,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("BacklogIntervals");
+
+                    b.Navigation("CampaignCases");
 
                     b.Navigation("Conflicts");
 

@@ -163,6 +163,72 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignCase", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.HasKey("CampaignId", "CaseId")
+                        .HasName("pk_campaign_cases");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_campaign_cases_case_id");
+
+                    b.ToTable("campaign_cases", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duty");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leader_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_heads");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_heads_campaign_id");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_campaign_heads_leader_id");
+
+                    b.ToTable("campaign_heads", (string)null);
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
                 {
                     b.Property<int>("Id")
@@ -220,6 +286,15 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("figure");
 
+                    b.Property<DateTime?>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
                     b.Property<double>("Value")
                         .HasColumnType("REAL")
                         .HasColumnName("value");
@@ -231,6 +306,111 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_campaign_target_campaign_id");
 
                     b.ToTable("campaign_target", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTargetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comparison");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<DateTime?>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_target_revisions");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_target_revisions_campaign_id");
+
+                    b.ToTable("campaign_target_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.DistrictFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<DateTime>("PeriodFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateTime>("PeriodTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_district_figures");
+
+                    b.HasIndex("Figure", "PeriodTo")
+                        .HasDatabaseName("ix_district_figures_figure_period_to");
+
+                    b.ToTable("district_figures", (string)null);
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
@@ -2116,6 +2296,46 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignCase", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_cases_campaigns_campaign_id");
+
+                    b.HasOne("PetitionGraph.Api.Cases.Case", "Case")
+                        .WithMany("CampaignCases")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_cases_cases_case_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignHead", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("Heads")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_heads_campaigns_campaign_id");
+
+                    b.HasOne("PetitionGraph.Api.Leaders.Leader", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_heads_leaders_leader_id");
+
+                    b.Navigation("Leader");
+                });
+
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignPhase", b =>
                 {
                     b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
@@ -2134,6 +2354,16 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_target_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("PetitionGraph.Api.Campaigns.CampaignTargetRevision", b =>
+                {
+                    b.HasOne("PetitionGraph.Api.Campaigns.Campaign", null)
+                        .WithMany("TargetHistory")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_target_revisions_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("PetitionGraph.Api.Cases.Case", b =>
@@ -2521,7 +2751,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PetitionGraph.Api.Campaigns.Campaign", b =>
                 {
+                    b.Navigation("Heads");
+
                     b.Navigation("Phases");
+
+                    b.Navigation("TargetHistory");
 
                     b.Navigation("Targets");
                 });
@@ -2535,6 +2769,8 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("BacklogIntervals");
+
+                    b.Navigation("CampaignCases");
 
                     b.Navigation("Conflicts");
 
