@@ -25,6 +25,9 @@ try
 catch (Exception e) when (e is StartupException || cli.Verb is not null || PetitionGraph.Api.Data.DatabaseOutage.IsUnavailable(e))
 {
     // One line an operator can act on, never a stack trace: a setting to add, a database to start, a file to fix.
-    await Console.Error.WriteLineAsync(PetitionGraph.Api.Data.DatabaseOutage.IsUnavailable(e) ? $"The database cannot be reached: {e.GetBaseException().Message}" : e.Message);
+    var reason = e.GetBaseException().Message;
+    await Console.Error.WriteLineAsync(PetitionGraph.Api.Data.DatabaseOutage.IsUnavailable(e)
+        ? cli.Say(new PetitionGraph.Api.Language.Msg($"无法连接数据库：{reason}", $"The database cannot be reached: {reason}"))
+        : e.Message);
     return 1;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Access;
@@ -54,11 +55,12 @@ public static class ApiClientMutations
                 var scopes = i.Scopes.Select(s => s.Trim()).Distinct().ToList();
                 if (scopes.Count == 0 || scopes.Any(s => !ApiClient.ScopeFields.ContainsKey(s)))
                 {
-                    return (null, UserError.Validation("scopes", $"Scopes are one or more of {string.Join(", ", ApiClient.ScopeFields.Keys)}."));
+                    return (null, UserError.Validation("scopes", new Msg($"scopes 须为以下一项或多项：{string.Join("、", ApiClient.ScopeFields.Keys)}。",
+                        $"Scopes are one or more of {string.Join(", ", ApiClient.ScopeFields.Keys)}.")));
                 }
                 if (await db.ApiClients.AnyAsync(c => c.Name == name))
                 {
-                    return (null, new UserError(UserErrorCode.Conflict, $"A client called {name} exists already.", ["input", "name"]));
+                    return (null, new UserError(UserErrorCode.Conflict, new Msg($"名为 {name} 的接口客户端已存在。", $"A client called {name} exists already."), ["input", "name"]));
                 }
                 var key = ApiClient.NewKey();
                 var client = new ApiClient { Name = name, KeyHash = ApiClient.Hash(key), Scopes = string.Join(' ', scopes), CreatedAt = DateTime.UtcNow };
@@ -67,7 +69,7 @@ public static class ApiClientMutations
             });
         mutation.AddReferenceMutation<ApiClientType, ApiClientIdInput>("deactivateApiClient", "Revoke a client's key.", "client",
             async (i, db) => await FindAsync<ApiClient>(db, i.ClientId, "ApiClient") is not { } client
-                ? (null, UserError.NotFound("clientId", $"There is no API client {i.ClientId}."))
+                ? (null, UserError.NotFound("clientId", new Msg($"没有编号为 {i.ClientId} 的接口客户端。", $"There is no API client {i.ClientId}.")))
                 : (new ApiClientView(Change(client, c => c.Active = false), null), null));
     }
 }

@@ -5,6 +5,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Access;
 
@@ -67,7 +68,7 @@ public static class AuditQueries
                 var first = c.GetArgument("first", 50);
                 if (first is < 0 or > MaxPage)
                 {
-                    throw new QueryError(ErrorCodes.PageSize, $"first must be between 0 and {MaxPage}.");
+                    throw new QueryError(ErrorCodes.PageSize, new Msg($"first 须在 0 到 {MaxPage} 之间。", $"first must be between 0 and {MaxPage}."));
                 }
                 var entries = c.Db().AuditEntries.AsQueryable();
                 if (c.GetArgument<string?>("actor") is { } actor)
@@ -77,7 +78,7 @@ public static class AuditQueries
                 if (c.GetArgument<string?>("petitionerId") is { } petitioner)
                 {
                     var id = GlobalId.TryDecode(petitioner, out var type, out var key) && type == "Petitioner" ? key
-                        : throw new QueryError(ErrorCodes.InvalidId, $"'{petitioner}' is not a petitioner id.");
+                        : throw new QueryError(ErrorCodes.InvalidId, new Msg($"“{petitioner}”不是信访人编号。", $"'{petitioner}' is not a petitioner id."));
                     entries = entries.Where(a => a.PetitionerIds.Contains(id));
                 }
                 if (c.GetArgument<string?>("action") is { } action)
@@ -95,7 +96,7 @@ public static class AuditQueries
                 if (c.GetArgument<string?>("after") is { } after)
                 {
                     var before = int.TryParse(after, System.Globalization.CultureInfo.InvariantCulture, out var cursor) ? cursor
-                        : throw new QueryError(ErrorCodes.InvalidCursor, $"'{after}' is not a cursor of the audit trail.");
+                        : throw new QueryError(ErrorCodes.InvalidCursor, new Msg($"“{after}”不是审计记录的游标。", $"'{after}' is not a cursor of the audit trail."));
                     entries = entries.Where(a => a.Id < before);
                 }
                 var page = await entries.OrderByDescending(a => a.Id).Take(first + 1).ToListAsync(c.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Access;
 
@@ -27,9 +28,10 @@ public sealed record Caller(string Name, Role Role, int? LeaderId, IReadOnlyList
     public string OwnerKey => EnumNames.Name(Role) + ":" + Name;
 
     /// <summary>Why a signed-in user is still no caller (a token with several roles), or null.</summary>
-    public static string? Problem(ClaimsPrincipal? user) =>
+    public static Msg? Problem(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true && user.FindAll(RoleClaim).Skip(1).Any()
-            ? "The token carries several roles; an account acts in one role at a time, so issue one token per role."
+            ? new Msg("令牌中含有多个角色；一个账号一次只能以一个角色操作，请为每个角色分别签发令牌。",
+                "The token carries several roles; an account acts in one role at a time, so issue one token per role.")
             : null;
 
     public static Caller? From(ClaimsPrincipal? user)

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Access;
 
@@ -38,16 +39,17 @@ public sealed class RoleRule : ValidationRuleBase
             if (integrationFields is not null && root && !field.Name.StringValue.StartsWith("__", StringComparison.Ordinal)
                 && !integrationFields.Contains(field.Name.StringValue))
             {
-                ctx.ReportError(new ValidationError(ctx.Document.Source, null,
-                    $"'{field.Name.StringValue}' is outside this client's scopes ({string.Join(' ', caller!.Scopes)}).", field)
-                { Code = ErrorCodes.Forbidden });
+                ctx.ReportError(new LocalizedValidationError(ctx.Document.Source, ErrorCodes.Forbidden, new Msg(
+                    $"“{field.Name.StringValue}”不在此客户端的权限范围（{string.Join(' ', caller!.Scopes)}）之内。",
+                    $"'{field.Name.StringValue}' is outside this client's scopes ({string.Join(' ', caller!.Scopes)})."), field));
             }
             else if (ctx.TypeInfo.GetFieldDef()?.RequiredRoles() is { } roles && (caller is null || !roles.Contains(caller.Role)))
             {
-                ctx.ReportError(new ValidationError(ctx.Document.Source, null,
-                    $"'{field.Name.StringValue}' is for {string.Join(", ", roles.Select(r => Data.EnumNames.Name(r)))}; your role is {(caller is null ? "none" : Data.EnumNames.Name(caller.Role))}.",
-                    field)
-                { Code = ErrorCodes.Forbidden });
+                var allowed = string.Join(", ", roles.Select(r => Data.EnumNames.Name(r)));
+                var yours = caller is null ? "none" : Data.EnumNames.Name(caller.Role);
+                ctx.ReportError(new LocalizedValidationError(ctx.Document.Source, ErrorCodes.Forbidden, new Msg(
+                    $"“{field.Name.StringValue}”仅供 {allowed} 使用；你的角色是 {yours}。",
+                    $"'{field.Name.StringValue}' is for {allowed}; your role is {yours}."), field));
             }
         }));
     }

@@ -8,6 +8,7 @@ using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Campaigns;
@@ -77,15 +78,16 @@ public static class CampaignCaseMutations
         var campaign = await CampaignMutations.LoadAsync(db, i.CampaignId);
         if (campaign is null)
         {
-            return (null, null, UserError.NotFound("campaignId", $"There is no campaign {i.CampaignId}."));
+            return (null, null, UserError.NotFound("campaignId", new Msg($"没有编号为 {i.CampaignId} 的专项行动。", $"There is no campaign {i.CampaignId}.")));
         }
         if (i.Where is not null && !allowFilter)
         {
-            return (null, null, UserError.Validation("where", "Cases are taken off a list by id (caseIds), never by a filter."));
+            return (null, null, UserError.Validation("where", new Msg(
+                "从名单中移除信访事项只能按编号（caseIds），不能按筛选条件。", "Cases are taken off a list by id (caseIds), never by a filter.")));
         }
         if (i.CaseIds is not { Count: > 0 } && i.Where is null)
         {
-            return (null, null, UserError.Validation("caseIds", "Give caseIds, a filter (where), or both."));
+            return (null, null, UserError.Validation("caseIds", new Msg("请提供 caseIds 或筛选条件（where），也可两者都提供。", "Give caseIds, a filter (where), or both.")));
         }
         var visible = db.Cases.Where(c.Scope().Cases);
         var ids = new List<int>();
@@ -95,14 +97,14 @@ public static class CampaignCaseMutations
         }
         if (ids.Count > MaxCasesPerChange)
         {
-            return (null, null, UserError.Validation("caseIds", $"At most {MaxCasesPerChange} cases at once."));
+            return (null, null, UserError.Validation("caseIds", new Msg($"每次最多 {MaxCasesPerChange} 件信访事项。", $"At most {MaxCasesPerChange} cases at once.")));
         }
         var found = await visible.Where(k => ids.Contains(k.Id)).Select(k => k.Id).ToListAsync(c.CancellationToken);
         if (ids.Except(found).Any())
         {
             // A case the caller may not see is answered like one that does not exist.
             var missing = i.CaseIds![ids.FindIndex(id => !found.Contains(id))];
-            return (null, null, UserError.NotFound("caseIds", $"There is no case {missing}."));
+            return (null, null, UserError.NotFound("caseIds", new Msg($"没有编号为 {missing} 的信访事项。", $"There is no case {missing}.")));
         }
         if (i.Where is not null)
         {
@@ -110,7 +112,9 @@ public static class CampaignCaseMutations
                 .Take(MaxCasesPerChange + 1).ToListAsync(c.CancellationToken);
             if (matched.Count > MaxCasesPerChange)
             {
-                return (null, null, UserError.Validation("where", $"The filter matches more than {MaxCasesPerChange} cases; a campaign's list is the cases its plan names."));
+                return (null, null, UserError.Validation("where", new Msg(
+                    $"筛选条件匹配的信访事项超过 {MaxCasesPerChange} 件；专项行动的名单应是其工作方案列明的信访事项。",
+                    $"The filter matches more than {MaxCasesPerChange} cases; a campaign's list is the cases its plan names.")));
             }
             found = [.. found.Union(matched)];
         }
@@ -124,12 +128,14 @@ public static class CampaignCaseMutations
             {
                 if (i.PeriodTo <= i.PeriodFrom)
                 {
-                    return Task.FromResult<(object?, UserError?)>((null, UserError.Validation("periodTo", "The period ends before it starts.")));
+                    return Task.FromResult<(object?, UserError?)>((null, UserError.Validation("periodTo", new Msg("统计期的结束时间早于开始时间。", "The period ends before it starts."))));
                 }
                 var rate = !CampaignProgressCalculator.IsCount(i.Figure);
                 if (!double.IsFinite(i.Value) || i.Value < 0 || (rate && i.Value > 1))
                 {
-                    return Task.FromResult<(object?, UserError?)>((null, UserError.Validation("value", rate ? "A rate is a fraction from 0 to 1 (0.95 = 95 %)." : "A count is 0 or more.")));
+                    return Task.FromResult<(object?, UserError?)>((null, UserError.Validation("value", rate
+                        ? new Msg("比率须为 0 至 1 之间的小数（0.95 即 95%）。", "A rate is a fraction from 0 to 1 (0.95 = 95 %).")
+                        : new Msg("数量不能小于 0。", "A count is 0 or more."))));
                 }
                 if (Validate.Text("source", i.Source, 200) is { } invalid)
                 {

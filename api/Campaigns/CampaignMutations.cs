@@ -6,6 +6,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Campaigns;
 
@@ -121,11 +122,13 @@ public static class CampaignMutations
                 var campaign = await LoadAsync(db, id);
                 if (campaign is null)
                 {
-                    return (null, UserError.NotFound("campaignId", $"There is no campaign {id}."));
+                    return (null, UserError.NotFound("campaignId", new Msg($"没有编号为 {id} 的专项行动。", $"There is no campaign {id}.")));
                 }
                 if (i.ExpectedVersion is { } expected && expected != campaign.Version)
                 {
-                    return (null, UserError.Conflict($"Campaign {campaign.Name} has changed (version {campaign.Version}, you expected {expected}); read it again and retry."));
+                    return (null, UserError.Conflict(new Msg(
+                        $"专项行动“{campaign.Name}”已被修改（当前版本 {campaign.Version}，你所依据的版本为 {expected}）；请重新读取后再试。",
+                        $"Campaign {campaign.Name} has changed (version {campaign.Version}, you expected {expected}); read it again and retry.")));
                 }
                 if (await ApplyAsync(db, campaign, i, Who(c), c.QueryContext().Now) is { } invalid)
                 {
@@ -158,12 +161,14 @@ public static class CampaignMutations
         var phases = i.Phases.Select(p => new CampaignPhase { Kind = p.Kind, From = p.From, To = p.To }).ToList();
         if (phases.FirstOrDefault(p => p.To <= p.From) is { } backwards)
         {
-            return UserError.Validation("phases", $"Phase {backwards.Kind} ends before it starts.");
+            return UserError.Validation("phases", new Msg($"阶段 {backwards.Kind} 的结束时间早于开始时间。", $"Phase {backwards.Kind} ends before it starts."));
         }
         // Phases may overlap: a plan's 排查 (02-01→04-30) and 施策 (03-01→04-30) run together on purpose.
         if (i.Targets.FirstOrDefault(t => !Sensible(t)) is { } odd)
         {
-            return UserError.Validation("targets", $"Target {odd.Figure} {odd.Comparison} {odd.Value} is out of range: percent 0–100, rates 0–1 (a margin over the district −1–1), counts ≥ 0.");
+            return UserError.Validation("targets", new Msg(
+                $"目标 {odd.Figure} {odd.Comparison} {odd.Value} 超出范围：百分比为 0–100，比率为 0–1（与全区数据的差值为 −1–1），数量 ≥ 0。",
+                $"Target {odd.Figure} {odd.Comparison} {odd.Value} is out of range: percent 0–100, rates 0–1 (a margin over the district −1–1), counts ≥ 0."));
         }
         (List<CampaignHead>? Heads, UserError? Error)? heads = i.Heads is null ? null : await HeadsAsync(db, i.Heads);
         if (heads?.Error is { } refused)
@@ -218,7 +223,7 @@ public static class CampaignMutations
     {
         if (heads.Count > MaxHeads)
         {
-            return (null, UserError.Validation("heads", $"At most {MaxHeads} heads."));
+            return (null, UserError.Validation("heads", new Msg($"牵头领导最多 {MaxHeads} 名。", $"At most {MaxHeads} heads.")));
         }
         var named = new List<CampaignHead>();
         foreach (var (head, position) in heads.Select((h, k) => (h, k)))
@@ -232,11 +237,11 @@ public static class CampaignMutations
                 : null;
             if (leader is null || !leader.Active)
             {
-                return (null, UserError.NotFound("heads", $"There is no active leader {head.LeaderId}."));
+                return (null, UserError.NotFound("heads", new Msg($"没有编号为 {head.LeaderId} 的在任领导。", $"There is no active leader {head.LeaderId}.")));
             }
             if (named.Any(n => n.LeaderId == leader.Id))
             {
-                return (null, UserError.Validation("heads", $"{leader.Name} is named twice."));
+                return (null, UserError.Validation("heads", new Msg($"{leader.Name} 被重复列入牵头领导。", $"{leader.Name} is named twice.")));
             }
             named.Add(new CampaignHead { LeaderId = leader.Id, Duty = head.Duty.Trim(), Position = position });
         }

@@ -7,6 +7,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Changes;
 
@@ -31,7 +32,7 @@ public static class ChangeQueries
         var first = c.GetArgument("first", DefaultPage);
         if (first is < 0 or > MaxPage)
         {
-            throw new QueryError(ErrorCodes.PageSize, $"first must be between 0 and {MaxPage}; it was {first}.");
+            throw new QueryError(ErrorCodes.PageSize, new Msg($"first 须在 0 到 {MaxPage} 之间，本次为 {first}。", $"first must be between 0 and {MaxPage}; it was {first}."));
         }
         var after = c.GetArgument<string?>("after") is { } cursor ? Decode(cursor) : 0;
         var where = c.Arguments is { } args && args.TryGetValue("where", out var w) ? w.Value as IDictionary<string, object?> : null;
@@ -60,6 +61,7 @@ public static class ChangeQueries
         catch (FormatException)
         {
         }
-        throw new QueryError(ErrorCodes.InvalidCursor, $"'{(cursor.Length > 40 ? cursor[..40] + "…" : cursor)}' is not a cursor of the change feed.");
+        static string Shown(string cursor) => cursor.Length > 40 ? cursor[..40] + "…" : cursor;
+        throw new QueryError(ErrorCodes.InvalidCursor, new Msg($"“{Shown(cursor)}”不是变更记录的游标。", $"'{Shown(cursor)}' is not a cursor of the change feed."));
     }
 }

@@ -1,3 +1,4 @@
+using PetitionGraph.Api.Language;
 namespace PetitionGraph.Api.Cli;
 
 /// <summary>
@@ -35,6 +36,19 @@ public sealed class CliArguments
 
     public string? Verb { get; }
 
+    /// <summary>
+    /// The language the command answers in: <c>--lang en|zh</c>, else <c>PETITIONGRAPH_LANG</c>, else Chinese — the
+    /// office's language, whatever the machine's locale (servers often run C.UTF-8 or en_US whatever the office reads).
+    /// </summary>
+    public Lang Lang => (_options.GetValueOrDefault("lang") ?? Environment.GetEnvironmentVariable("PETITIONGRAPH_LANG"))?.Trim().ToLowerInvariant() switch
+    {
+        "en" or "english" => Lang.En,
+        _ => Lang.Zh,
+    };
+
+    /// <summary>A line in the command's language.</summary>
+    public string Say(Msg text) => text.In(Lang);
+
     /// <summary>--help, -h or -? anywhere: print help for the verb (or all verbs) and do nothing else.</summary>
     public bool WantsHelp { get; }
 
@@ -49,7 +63,7 @@ public sealed class CliArguments
 
     /// <summary>The option's value; a usage error when it is given without one.</summary>
     public string? Value(string name) =>
-        _options.TryGetValue(name, out var value) ? value ?? throw new CliUsageException($"--{name} needs a value.") : null;
+        _options.TryGetValue(name, out var value) ? value ?? throw new CliUsageException(new Msg($"--{name} 需要一个值。", $"--{name} needs a value.")) : null;
 
     public int GetInt(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
@@ -59,9 +73,9 @@ public sealed class CliArguments
         }
         if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
-            throw new CliUsageException($"--{name} takes a whole number; got '{text}'.");
+            throw new CliUsageException(new Msg($"--{name} 须为整数，收到的是“{text}”。", $"--{name} takes a whole number; got '{text}'."));
         }
-        return n < min || n > max ? throw new CliUsageException($"--{name} must be between {min:N0} and {max:N0}; got {n:N0}.") : n;
+        return n < min || n > max ? throw new CliUsageException(new Msg($"--{name} 须在 {min:N0} 到 {max:N0} 之间，收到的是 {n:N0}。", $"--{name} must be between {min:N0} and {max:N0}; got {n:N0}.")) : n;
     }
 
     /// <summary>A file or folder named on the command line, resolved against the directory the command was run from.</summary>
@@ -69,4 +83,7 @@ public sealed class CliArguments
 }
 
 /// <summary>The command line itself is wrong (an unknown option, a malformed value): one line, exit status 2.</summary>
-public sealed class CliUsageException(string message) : Exception(message);
+public sealed class CliUsageException(Msg text) : Exception(text.En)
+{
+    public Msg Text { get; } = text;
+}

@@ -3,6 +3,7 @@ using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Cli;
 
@@ -24,7 +25,7 @@ public static class PurgeVerb
         {
             if (!office.TryParse(text, out before))
             {
-                await output.WriteLineAsync($"--resolved-before '{text}' is not a date (e.g. 2021-01-01, office time).");
+                await output.WriteLineAsync(args.Say(new Msg($"--resolved-before “{text}”不是日期（例如 2021-01-01，办公时区）。", $"--resolved-before '{text}' is not a date (e.g. 2021-01-01, office time).")));
                 return 2;
             }
         }
@@ -34,7 +35,7 @@ public static class PurgeVerb
         }
         if (before > now)
         {
-            await output.WriteLineAsync("--resolved-before lies in the future; nothing that recent may be purged.");
+            await output.WriteLineAsync(args.Say(new Msg("--resolved-before 是将来的日期；这么近的数据不能清除。", "--resolved-before lies in the future; nothing that recent may be purged.")));
             return 2;
         }
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
@@ -46,7 +47,8 @@ public static class PurgeVerb
         var day = office.ToOffice(before).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (args.Has("dry-run"))
         {
-            await output.WriteLineAsync($"Dry run: {ids.Count} petitioner(s) whose cases were all settled before {day} would be anonymised; nothing was changed.");
+            await output.WriteLineAsync(args.Say(new Msg($"试运行：所有案件均在 {day} 前了结的信访人 {ids.Count} 名将被匿名处理；未做任何更改。",
+                $"Dry run: {ids.Count} petitioner(s) whose cases were all settled before {day} would be anonymised; nothing was changed.")));
             return 0;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -70,7 +72,8 @@ public static class PurgeVerb
             Fields = "address,idNumber,name,phone",
             Operation = "purge (CLI)",
         }));
-        await output.WriteLineAsync($"Anonymised {ids.Count} petitioner(s) whose cases were all settled before {day}; cases and figures are unchanged.");
+        await output.WriteLineAsync(args.Say(new Msg($"已对所有案件均在 {day} 前了结的信访人 {ids.Count} 名做匿名处理；案件与统计数据不变。",
+            $"Anonymised {ids.Count} petitioner(s) whose cases were all settled before {day}; cases and figures are unchanged.")));
         return 0;
     }
 }

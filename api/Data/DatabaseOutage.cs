@@ -15,7 +15,7 @@ public sealed class DatabaseOutage(ILogger<DatabaseOutage> logger)
 {
     public const int RetryAfterSeconds = 5;
     public const string Code = "DATABASE_UNAVAILABLE";
-    public const string Message = "The database cannot be reached just now; nothing was changed. Try again in a few seconds.";
+    public static readonly Language.Msg Message = new("暂时无法连接数据库，未做任何更改；请几秒钟后重试。", "The database cannot be reached just now; nothing was changed. Try again in a few seconds.");
 
     private int _down;
 

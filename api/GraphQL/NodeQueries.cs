@@ -7,6 +7,7 @@ using PetitionGraph.Api.Categories;
 using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
@@ -53,7 +54,7 @@ public static class NodeQueries
                 var ids = c.GetArgument<List<string>>("ids");
                 if (ids.Count > MaxIds)
                 {
-                    throw new QueryError(ErrorCodes.PageSize, $"nodes takes at most {MaxIds} ids; {ids.Count} were given.");
+                    throw new QueryError(ErrorCodes.PageSize, new Msg($"nodes 最多接受 {MaxIds} 个编号，本次给了 {ids.Count} 个。", $"nodes takes at most {MaxIds} ids; {ids.Count} were given."));
                 }
                 var pending = ids.Select(id => Load(c, id)).ToList();
                 var nodes = new List<object?>(pending.Count);
@@ -70,6 +71,6 @@ public static class NodeQueries
         var (typeName, id) = GlobalId.Decode(globalId);
         return ByType.TryGetValue(typeName, out var load)
             ? load(context, id)
-            : throw new QueryError(ErrorCodes.InvalidId, $"'{globalId}' is not a valid id: no object type '{typeName}'.");
+            : throw new QueryError(ErrorCodes.InvalidId, new Msg($"“{globalId}”不是有效编号：没有“{typeName}”这种对象。", $"'{globalId}' is not a valid id: no object type '{typeName}'."));
     }
 }

@@ -30,15 +30,16 @@ public static class ErrorResponses
                     return;
                 }
                 logger.LogError(e, "Unhandled error in {Method} {Path}", http.Request.Method, http.Request.Path);
-                await WriteAsync(http, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
-                    "An internal error occurred; it has been logged. Please report the time of the request.");
+                await WriteAsync(http, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, PetitionErrorInfoProvider.Internal);
             }
         });
         return app;
     }
 
-    public static async Task WriteAsync(HttpContext http, int status, string code, string message)
+    /// <summary>A JSON error response, its message in the request's language.</summary>
+    public static async Task WriteAsync(HttpContext http, int status, string code, Language.Msg text)
     {
+        var message = text.In(Language.Languages.Of(http));
         http.Response.Clear();
         http.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)

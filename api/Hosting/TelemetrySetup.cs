@@ -73,12 +73,12 @@ public static class TelemetrySetup
             if (caller is null)
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
-                await ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Send a valid bearer token (ADMIN) or an API key with metrics:read.");
+                await ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", new Language.Msg("请提供有效的令牌（ADMIN）或具有 metrics:read 权限的接口密钥。", "Send a valid bearer token (ADMIN) or an API key with metrics:read."));
                 return;
             }
             if (caller.Role != Role.Admin && !(caller.Role == Role.Integration && caller.Scopes.Contains("metrics:read")))
             {
-                await ErrorResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "FORBIDDEN", "Metrics are for ADMIN tokens and API clients with metrics:read.");
+                await ErrorResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "FORBIDDEN", new Language.Msg("运行指标仅供 ADMIN 令牌和具有 metrics:read 权限的接口客户端查看。", "Metrics are for ADMIN tokens and API clients with metrics:read."));
                 return;
             }
             await next(http);

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Villages;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
@@ -26,7 +27,8 @@ public static class LeaderMutations
                     village = await db.Villages.FirstOrDefaultAsync(v => v.Code == code && v.Active);
                     if (village is null)
                     {
-                        return (null, UserError.NotFound("villageCode", $"A village-level leader needs an active village; '{code}' is none."));
+                        return (null, UserError.NotFound("villageCode",
+                            new Msg($"村级领导须属于一个在用的村（社区）；“{code}”不是在用的村（社区）代码。", $"A village-level leader needs an active village; '{code}' is none.")));
                     }
                 }
                 var leader = new Leader { Name = i.Name.Trim(), Title = i.Title.Trim(), Level = level, VillageId = village?.Id };
@@ -35,8 +37,8 @@ public static class LeaderMutations
             });
         mutation.AddReferenceMutation<LeaderType, RenameLeaderInput>("renameLeader", "Change a leader's name or title.", "leader",
             async (i, db) => await FindAsync<Leader>(db, i.LeaderId, "Leader") is not { } leader
-                ? (null, UserError.NotFound("leaderId", $"There is no leader {i.LeaderId}."))
-                : i.Name is null && i.Title is null ? (null, UserError.Validation("name", "Give name, title or both."))
+                ? (null, UserError.NotFound("leaderId", new Msg($"没有编号为 {i.LeaderId} 的领导。", $"There is no leader {i.LeaderId}.")))
+                : i.Name is null && i.Title is null ? (null, UserError.Validation("name", new Msg("请填写 name、title 或两者都填。", "Give name, title or both.")))
                 : (Change(leader, l =>
                 {
                     l.Name = i.Name?.Trim() is { Length: > 0 } name ? name : l.Name;
@@ -44,7 +46,7 @@ public static class LeaderMutations
                 }), null));
         mutation.AddReferenceMutation<LeaderType, LeaderIdInput>("deactivateLeader", "Deactivate a leader: no new assignments; history is kept.", "leader",
             async (i, db) => await FindAsync<Leader>(db, i.LeaderId, "Leader") is not { } leader
-                ? (null, UserError.NotFound("leaderId", $"There is no leader {i.LeaderId}."))
+                ? (null, UserError.NotFound("leaderId", new Msg($"没有编号为 {i.LeaderId} 的领导。", $"There is no leader {i.LeaderId}.")))
                 : (Change(leader, l => l.Active = false), null));
     }
 }

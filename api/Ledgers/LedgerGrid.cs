@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Ledgers;
 
@@ -24,7 +25,8 @@ public sealed class LedgerGrid
         {
             ".csv" => [FromCsv(File.ReadAllText(path, Encoding.UTF8))],
             ".xlsx" => FromXlsx(path),
-            _ => throw new LedgerFormatException($"{Path.GetFileName(path)}: only .xlsx and .csv ledgers can be read."),
+            _ => throw new LedgerFormatException(new Msg(
+                $"{Path.GetFileName(path)}：仅支持读取 .xlsx 和 .csv 格式的台账。", $"{Path.GetFileName(path)}: only .xlsx and .csv ledgers can be read.")),
         };
     }
 
@@ -93,11 +95,13 @@ public sealed class LedgerGrid
         return new LedgerGrid { Rows = rows };
     }
 
+    private static readonly Msg NoSheets = new("该工作簿没有工作表。", "The workbook has no sheets.");
+
     private static List<LedgerGrid> FromXlsx(string path)
     {
         using var document = SpreadsheetDocument.Open(path, false);
-        var workbook = document.WorkbookPart ?? throw new LedgerFormatException("The workbook has no sheets.");
-        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() is { Count: > 0 } list ? list : throw new LedgerFormatException("The workbook has no sheets.");
+        var workbook = document.WorkbookPart ?? throw new LedgerFormatException(NoSheets);
+        var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() is { Count: > 0 } list ? list : throw new LedgerFormatException(NoSheets);
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         return [.. sheets.Select(sheet => FromWorksheet((WorksheetPart)workbook.GetPartById(sheet.Id!), shared))];
     }
@@ -153,5 +157,8 @@ public sealed class LedgerGrid
     }
 }
 
-/// <summary>A file that is not a ledger at all (wrong format, no header found).</summary>
-public sealed class LedgerFormatException(string message) : Exception(message);
+/// <summary>A file that is not a ledger at all (wrong format, no header found); <see cref="Text"/> says why in both languages.</summary>
+public sealed class LedgerFormatException(Msg text) : Exception(text.En)
+{
+    public Msg Text { get; } = text;
+}

@@ -7,6 +7,7 @@ using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Leaders;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
@@ -14,8 +15,8 @@ using PetitionGraph.Api.Villages;
 
 namespace PetitionGraph.Api.Ledgers;
 
-/// <summary>What an import found and did.</summary>
-public sealed record LedgerImportResult(LedgerKind Kind, int Rows, int Created, int AlreadyImported, IReadOnlyList<string> Problems)
+/// <summary>What an import found and did; each problem names its row and column, in both languages.</summary>
+public sealed record LedgerImportResult(LedgerKind Kind, int Rows, int Created, int AlreadyImported, IReadOnlyList<Msg> Problems)
 {
     public bool Ok => Problems.Count == 0;
 }
@@ -35,14 +36,17 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             .FirstOrDefault(s => s.Header is not null);
         if (header is null || grid is null)
         {
-            throw new LedgerFormatException($"{Path.GetFileName(path)}: no header with the columns of a {(kind is null ? "ledger" : kind.ToString()!.ToLowerInvariant() + " ledger")} " +
-                $"({string.Join("、", LedgerLayout.Headers[kind ?? LedgerKind.Ownership])}) in the first rows.");
+            var columns = string.Join("、", LedgerLayout.Headers[kind ?? LedgerKind.Ownership]);
+            var ledger = kind switch { LedgerKind.Ownership => "领导包案情况汇总表", LedgerKind.Cases => "案件台账", _ => "台账" };
+            throw new LedgerFormatException(new Msg(
+                $"{Path.GetFileName(path)}：前几行中未找到{ledger}的表头（{columns}）。",
+                $"{Path.GetFileName(path)}: no header with the columns of a {(kind is null ? "ledger" : kind.ToString()!.ToLowerInvariant() + " ledger")} ({columns}) in the first rows."));
         }
         var source = "台账导入: " + Path.GetFileName(path);
         // A 合计 row under the cases (as this service's own forms end) is not a case.
         var rows = grid.Rows.Where(r => r.Row > header.LastRow && r.Cells.Any(c => c.Length > 0) && !r.Cells[0].StartsWith("合计", StringComparison.Ordinal)).ToList();
         var reference = await ReferenceData.LoadAsync(db, ct);
-        var problems = new List<string>();
+        var problems = new List<Msg>();
         var plans = header.Kind == LedgerKind.Ownership
             ? await PlanOwnershipAsync(header, rows, reference, problems, ct)
             : await PlanCasesAsync(header, rows, reference, problems, ct);
@@ -56,7 +60,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
         return result;
     }
 
-    private async Task<List<RowPlan>> PlanOwnershipAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<string> problems, CancellationToken ct)
+    private async Task<List<RowPlan>> PlanOwnershipAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<Msg> problems, CancellationToken ct)
     {
         var plans = new List<RowPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -78,29 +82,32 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             }
             if (names.Count == 0)
             {
-                problems.Add($"row {row}, 姓名: no petitioner named");
+                problems.Add(new Msg($"第 {row} 行，姓名：未填写信访人", $"row {row}, 姓名: no petitioner named"));
             }
             else if (names.FirstOrDefault(n => n.Contains('*', StringComparison.Ordinal)) is { } masked)
             {
-                problems.Add($"row {row}, 姓名: '{masked}' is masked; import a ledger exported with names (OFFICE), not an ANALYST's copy");
+                problems.Add(new Msg($"第 {row} 行，姓名：“{masked}”为脱敏姓名；请导入含姓名的台账（由 OFFICE 导出），而非 ANALYST 导出的副本",
+                    $"row {row}, 姓名: '{masked}' is masked; import a ledger exported with names (OFFICE), not an ANALYST's copy"));
             }
             var named = reference.VillagesIn(address);
             var villageId = named.Count == 1 ? named[0].Id : (int?)null;
             if (address.Length == 0)
             {
-                problems.Add($"row {row}, 户籍地: empty");
+                problems.Add(new Msg($"第 {row} 行，户籍地：为空", $"row {row}, 户籍地: empty"));
             }
             else if (named.Count == 0)
             {
-                problems.Add($"row {row}, 户籍地: no village of the town (nor any of their aliases) in '{address}'");
+                problems.Add(new Msg($"第 {row} 行，户籍地：“{address}”中没有本镇任何村（社区）的名称或别名",
+                    $"row {row}, 户籍地: no village of the town (nor any of their aliases) in '{address}'"));
             }
             else if (named.Count > 1)
             {
-                problems.Add($"row {row}, 户籍地: '{address}' names {string.Join(" and ", named.Select(v => $"{v.Name} ({v.Code})"))}; write the one the petitioner belongs to");
+                problems.Add(new Msg($"第 {row} 行，户籍地：“{address}”同时涉及{string.Join("、", named.Select(v => $"{v.Name}（{v.Code}）"))}；请填写信访人所属的村（社区）",
+                    $"row {row}, 户籍地: '{address}' names {string.Join(" and ", named.Select(v => $"{v.Name} ({v.Code})"))}; write the one the petitioner belongs to"));
             }
             if (town.Count is 0 or > 2)
             {
-                problems.Add($"row {row}, 包案领导: one or two town leaders, not {town.Count}");
+                problems.Add(new Msg($"第 {row} 行，包案领导：应为一至两名镇级领导，现为 {town.Count} 名", $"row {row}, 包案领导: one or two town leaders, not {town.Count}"));
             }
             var leaders = new List<(Leader, AssignmentRole)>();
             foreach (var name in town)
@@ -111,7 +118,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
                 }
                 else
                 {
-                    problems.Add($"row {row}, 包案领导: leader {name} not found");
+                    problems.Add(new Msg($"第 {row} 行，包案领导：未找到镇级领导“{name}”", $"row {row}, 包案领导: leader {name} not found"));
                 }
             }
             foreach (var name in village)
@@ -122,7 +129,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
                 }
                 else
                 {
-                    problems.Add($"row {row}, 村级包案领导: leader {name} not found");
+                    problems.Add(new Msg($"第 {row} 行，村级包案领导：未找到村级领导“{name}”", $"row {row}, 村级包案领导: leader {name} not found"));
                 }
             }
             if (problems.Count > before)
@@ -132,7 +139,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             var key = Key("ownership", string.Join("、", names), address, string.Join("、", town), string.Join("、", village));
             if (!seen.Add(key))
             {
-                problems.Add($"row {row}: the same as an earlier row");
+                problems.Add(new Msg($"第 {row} 行：与前面的行重复", $"row {row}: the same as an earlier row"));
                 continue;
             }
             var demand = header.Columns.ContainsKey("诉求") ? header.Cell(cells, "诉求").Trim() : "";
@@ -152,13 +159,14 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             }
             else
             {
-                problems.Add($"row {row}, 案件编号: there is no case {number} here; leave 案件编号 empty to register the row as a new case");
+                problems.Add(new Msg($"第 {row} 行，案件编号：本系统中没有案件 {number}；如需将该行登记为新案件，请将案件编号留空",
+                    $"row {row}, 案件编号: there is no case {number} here; leave 案件编号 empty to register the row as a new case"));
             }
         }
         return plans;
     }
 
-    private async Task<List<RowPlan>> PlanCasesAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<string> problems, CancellationToken ct)
+    private async Task<List<RowPlan>> PlanCasesAsync(LedgerHeader header, List<(int Row, string[] Cells)> rows, ReferenceData reference, List<Msg> problems, CancellationToken ct)
     {
         var plans = new List<RowPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -169,35 +177,38 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             var number = header.Cell(cells, "案件编号");
             if (!CaseNumberCounter.TryParse(number, out _))
             {
-                problems.Add($"row {row}, 案件编号: '{number}' is not a case number like 2021-0042");
+                problems.Add(new Msg($"第 {row} 行，案件编号：“{number}”不是有效的案件编号（格式如 2021-0042）", $"row {row}, 案件编号: '{number}' is not a case number like 2021-0042"));
             }
             DateTime? opened = ParseDate(header.Cell(cells, "登记日期"));
             if (header.Columns.ContainsKey("登记日期") && opened is null)
             {
-                problems.Add($"row {row}, 登记日期: '{header.Cell(cells, "登记日期")}' is not a date");
+                problems.Add(new Msg($"第 {row} 行，登记日期：“{header.Cell(cells, "登记日期")}”不是有效日期", $"row {row}, 登记日期: '{header.Cell(cells, "登记日期")}' is not a date"));
             }
             var category = reference.Category(header.Cell(cells, "领域"));
             if (category is null)
             {
-                problems.Add($"row {row}, 领域: category {header.Cell(cells, "领域")} not found");
+                problems.Add(new Msg($"第 {row} 行，领域：未找到领域“{header.Cell(cells, "领域")}”", $"row {row}, 领域: category {header.Cell(cells, "领域")} not found"));
             }
             var villageName = header.Cell(cells, "村（社区）");
             var village = reference.VillageNamed(villageName);
             if (village is null)
             {
-                problems.Add($"row {row}, 村（社区）: village {villageName} not found");
+                problems.Add(new Msg($"第 {row} 行，村（社区）：未找到村（社区）“{villageName}”", $"row {row}, 村（社区）: village {villageName} not found"));
             }
             var status = header.Cell(cells, "状态");
             var steps = StatusSteps(status);
             if (steps is null)
             {
-                problems.Add($"row {row}, 状态: '{status}' is not a status (待受理, 办理中, 已办结, 已化解, 已终结)");
+                problems.Add(new Msg($"第 {row} 行，状态：“{status}”不是有效状态（待受理、办理中、已办结、已化解、已终结）",
+                    $"row {row}, 状态: '{status}' is not a status (待受理, 办理中, 已办结, 已化解, 已终结)"));
             }
             if (opened is { } dated && lastClosedEnd is { } closedEnd && office.FromOffice(dated) < closedEnd)
             {
                 // A ledger cannot give a reason per row: such an entry is a correction, made with registerPetition.
-                problems.Add($"row {row}, 登记日期: {dated:yyyy-MM-dd} lies before the end of a closed period (its report was published); " +
-                    "register it with registerPetition and a correctionReason, so it is recorded as a correction");
+                problems.Add(new Msg(
+                    $"第 {row} 行，登记日期：{dated:yyyy-MM-dd} 早于已关闭期间的截止日期（该期报表已发布）；请使用 registerPetition 并填写 correctionReason 登记，作为更正记录",
+                    $"row {row}, 登记日期: {dated:yyyy-MM-dd} lies before the end of a closed period (its report was published); " +
+                    "register it with registerPetition and a correctionReason, so it is recorded as a correction"));
             }
             var demand = header.Cell(cells, "诉求");
             if (problems.Count > before)
@@ -206,7 +217,7 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
             }
             if (!seen.Add(number))
             {
-                problems.Add($"row {row}, 案件编号: {number} appears twice");
+                problems.Add(new Msg($"第 {row} 行，案件编号：{number} 重复出现", $"row {row}, 案件编号: {number} appears twice"));
                 continue;
             }
             plans.Add(new RowPlan(row, "ledger-case:" + number, [], "", village!.Value, category!.Value, [], number,

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using GraphQL;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
+using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Ledgers;
@@ -15,12 +17,14 @@ public sealed class LedgerService(
 {
     private const string Query = "query Ledger($kind: LedgerKind!, $where: CaseFilterInput) { ledgerRows(kind: $kind, where: $where) }";
 
-    private const string WhereProblem = "`where` must be one JSON object in the shape of the cases query's `where`, each key once.";
+    private static readonly Msg WhereProblem = new(
+        "`where` 须为一个 JSON 对象，格式与 cases 查询的 `where` 相同，每个键只能出现一次。",
+        "`where` must be one JSON object in the shape of the cases query's `where`, each key once.");
 
     public static ClaimsPrincipal CommandLine { get; } = new(new ClaimsIdentity(
         [new Claim("sub", "cli"), new Claim(Caller.RoleClaim, "OFFICE")], "cli", "sub", Caller.RoleClaim));
 
-    public async Task<(byte[]? File, string? Error, string? Code)> ExportAsync(
+    public async Task<(byte[]? File, Msg? Error, string? Code)> ExportAsync(
         IServiceProvider requestServices, ClaimsPrincipal user, LedgerKind kind, string format, string? whereJson, CancellationToken ct)
     {
         // `where` is read as one JSON value of its own, never spliced into other JSON: text that closes its object
@@ -53,7 +57,8 @@ public sealed class LedgerService(
         });
         if (result.Errors is { Count: > 0 } errors)
         {
-            return (null, errors[0].Message, errors[0].Code);
+            var (error, code) = Describe(errors[0]);
+            return (null, error, code);
         }
         var caller = Caller.From(user)!;
         await audit.WriteReadsAsync(caller, requestServices.GetRequiredService<PersonalDataReads>(), "ledger export");
@@ -66,6 +71,27 @@ public sealed class LedgerService(
             return (LedgerExporter.OwnershipFile(rows, format, OwnershipContext(caller)), null, null);
         }
         return (format == "csv" ? LedgerExporter.Csv(rows) : LedgerExporter.Xlsx(rows, "信访事项台账"), null, null);
+    }
+
+    /// <summary>
+    /// The error in both languages, as the GraphQL endpoint would show it (see PetitionErrorInfoProvider): the error's own
+    /// two languages; an unexpected exception as INTERNAL_ERROR (or the database outage) without details; a GraphQL.NET
+    /// message, English only, led in Chinese by what kind of mistake it is.
+    /// </summary>
+    private static (Msg Text, string? Code) Describe(ExecutionError error)
+    {
+        if (error is global::GraphQL.Execution.UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner))
+        {
+            return (Data.DatabaseOutage.Message, Data.DatabaseOutage.Code);
+        }
+        if (error is global::GraphQL.Execution.UnhandledError)
+        {
+            return (PetitionErrorInfoProvider.Internal, ErrorCodes.InternalError);
+        }
+        var text = error is ILocalizedError localized
+            ? localized.Text
+            : new Msg($"{LibraryErrors.Chinese(error.Code ?? ErrorCodes.BadRequest)}：{error.Message}", error.Message);
+        return (text, error.Code);
     }
 
     /// <summary>The form's title, unit and date: the office, as of today (office time), as the caller's role reads it.</summary>

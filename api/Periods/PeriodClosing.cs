@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Statistics;
 
@@ -52,14 +53,15 @@ public static class PeriodClosing
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            var first = restated[0];
-            return (new UserError(UserErrorCode.PeriodClosed,
-                $"{Day(office, at)} lies before the end of {string.Join("、", restated.Select(p => p.Period))}, closed since its report was published " +
-                $"({Day(office, first.ClosedAt)}): the entry would change published figures. Give correctionReason to record it as a correction (上期数据更正).",
+            var (day, periods, closedOn) = (Day(office, at), string.Join("、", restated.Select(p => p.Period)), Day(office, restated[0].ClosedAt));
+            return (new UserError(UserErrorCode.PeriodClosed, new Msg(
+                $"{day} 早于已关闭的期间 {periods} 的结束时间（报表已于 {closedOn} 发布）：录入将改变已发布的数据。请填写 correctionReason，作为更正（上期数据更正）记录。",
+                $"{day} lies before the end of {periods}, closed since its report was published " +
+                $"({closedOn}): the entry would change published figures. Give correctionReason to record it as a correction (上期数据更正)."),
                 ["input", field]), true);
         }
         return reason.Trim().Length > 1000
-            ? (UserError.Validation("correctionReason", "correctionReason is at most 1000 characters."), true)
+            ? (UserError.Validation("correctionReason", new Msg("correctionReason 不能超过 1000 个字符。", "correctionReason is at most 1000 characters.")), true)
             : (null, true);
     }
 

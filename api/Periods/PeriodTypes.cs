@@ -10,6 +10,7 @@ using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Reports;
 using PetitionGraph.Api.Statistics;
 
@@ -90,18 +91,20 @@ public static class PeriodQueries
                 var now = MutationClock.Now(services);
                 if (ReportPeriod.Parse(input.Period, services.GetRequiredService<OfficeTime>()) is not { } period)
                 {
-                    return new ClosePeriodPayload(null, [UserError.Validation("period", $"'{input.Period}' is not a period: use 2026-10, 2026-Q3, 2026, 2026-W40 or 2026-10-08.")]);
+                    return new ClosePeriodPayload(null, [UserError.Validation("period", new Msg($"“{input.Period}”不是期间：请写作 2026-10、2026-Q3、2026、2026-W40 或 2026-10-08。",
+                        $"'{input.Period}' is not a period: use 2026-10, 2026-Q3, 2026, 2026-W40 or 2026-10-08."))]);
                 }
                 if (period.End > now)
                 {
-                    return new ClosePeriodPayload(null, [UserError.Validation("period", $"{period.Text} has not ended yet; a period closes once it is over.")]);
+                    return new ClosePeriodPayload(null, [UserError.Validation("period",
+                        new Msg($"期间 {period.Text} 尚未结束；期间结束后才能关闭。", $"{period.Text} has not ended yet; a period closes once it is over."))]);
                 }
                 var db = c.Db();
                 await using var transaction = await db.Database.BeginTransactionAsync(c.CancellationToken);
                 var closed = await PeriodClosing.CloseAsync(db, period, c.Scope().Caller!.Name, now, c.CancellationToken);
                 if (closed is null)
                 {
-                    return new ClosePeriodPayload(null, [UserError.InvalidState($"{period.Text} is already closed.")]);
+                    return new ClosePeriodPayload(null, [UserError.InvalidState(new Msg($"期间 {period.Text} 已关闭。", $"{period.Text} is already closed."))]);
                 }
                 await db.SaveChangesAsync(c.CancellationToken);
                 await transaction.CommitAsync(c.CancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Reminders;
 
@@ -47,7 +48,8 @@ public static class NotificationMutations
                 var input = c.GetArgument<MarkNotificationsReadInput>("input");
                 if ((input.All == true) == (input.Ids is { Count: > 0 }))
                 {
-                    return new MarkNotificationsReadPayload(0, [UserError.Validation("ids", "Give the ids of the reminders to mark read, or all: true (not both).")]);
+                    return new MarkNotificationsReadPayload(0, [UserError.Validation("ids", new Msg(
+                        "请给出要标为已读的提醒的 ids，或设 all: true（二者只能选其一）。", "Give the ids of the reminders to mark read, or all: true (not both)."))]);
                 }
                 var rows = NotificationQueries.Mine(c).Where(n => n.ReadAt == null);
                 if (input.Ids is { Count: > 0 } ids)
@@ -57,7 +59,7 @@ public static class NotificationMutations
                     {
                         if (!GlobalId.TryDecode(id, out var type, out var key) || type != "Notification")
                         {
-                            return new MarkNotificationsReadPayload(0, [UserError.Validation("ids", $"'{id}' is not a reminder's id.")]);
+                            return new MarkNotificationsReadPayload(0, [UserError.Validation("ids", new Msg($"“{id}”不是提醒的编号。", $"'{id}' is not a reminder's id."))]);
                         }
                         keys.Add(key);
                     }
@@ -88,7 +90,8 @@ public static class NotificationMutations
                 var db = c.Db();
                 if (new[] { input.LeaderId is not null, input.VillageCode is not null, input.UnitCode is not null, input.Office == true }.Count(x => x) != 1)
                 {
-                    return new ReminderMailboxPayload(null, null, [UserError.Validation("leaderId", "Name exactly one of leaderId, villageCode, unitCode or office: true.")]);
+                    return new ReminderMailboxPayload(null, null, [UserError.Validation("leaderId", new Msg(
+                        "leaderId、villageCode、unitCode、office: true 须指定且只能指定一项。", "Name exactly one of leaderId, villageCode, unitCode or office: true."))]);
                 }
                 string recipient;
                 if (input.LeaderId is { } leaderId)
@@ -96,7 +99,7 @@ public static class NotificationMutations
                     var id = GlobalId.TryDecode(leaderId, out var type, out var key) && type == "Leader" ? key : -1;
                     if (!await db.Leaders.AnyAsync(l => l.Id == id, c.CancellationToken))
                     {
-                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("leaderId", $"There is no leader {leaderId}.")]);
+                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("leaderId", new Msg($"没有编号为 {leaderId} 的领导。", $"There is no leader {leaderId}."))]);
                     }
                     recipient = Recipients.Leader(id);
                 }
@@ -104,7 +107,7 @@ public static class NotificationMutations
                 {
                     if (!await db.Villages.AnyAsync(v => v.Code == code, c.CancellationToken))
                     {
-                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("villageCode", $"There is no village {code}.")]);
+                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("villageCode", new Msg($"没有编号为 {code} 的村（社区）。", $"There is no village {code}."))]);
                     }
                     recipient = Recipients.Village(code);
                 }
@@ -112,7 +115,7 @@ public static class NotificationMutations
                 {
                     if (!await db.ResponsibleUnits.AnyAsync(u => u.Code == unit, c.CancellationToken))
                     {
-                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("unitCode", $"There is no responsible unit {unit}.")]);
+                        return new ReminderMailboxPayload(null, null, [UserError.NotFound("unitCode", new Msg($"没有编号为 {unit} 的责任单位。", $"There is no responsible unit {unit}."))]);
                     }
                     recipient = Recipients.Unit(unit);
                 }
@@ -123,7 +126,8 @@ public static class NotificationMutations
                 var address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
                 if (address is not null && !Reports.Mail.MailOptions.IsAddress(address))
                 {
-                    return new ReminderMailboxPayload(null, null, [UserError.Validation("address", $"'{address}' is not an e-mail address (name@example.org).")]);
+                    return new ReminderMailboxPayload(null, null, [UserError.Validation("address", new Msg(
+                        $"“{address}”不是有效的邮箱地址（格式如 name@example.org）。", $"'{address}' is not an e-mail address (name@example.org)."))]);
                 }
                 var row = await db.ReminderMailboxes.AsTracking().FirstOrDefaultAsync(m => m.Recipient == recipient, c.CancellationToken);
                 if (address is null)

@@ -6,6 +6,7 @@ using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Filtering;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports.Kinds;
 using PetitionGraph.Api.Statistics;
@@ -217,5 +218,11 @@ internal sealed class KeyCaseItem
     public int National { get; init; }
 }
 
-/// <summary>A report that cannot be made from the data there is (e.g. campaign progress without a campaign).</summary>
-public sealed class ReportDataException(string message) : Exception(message);
+/// <summary>
+/// A report that cannot be made from the data there is (e.g. campaign progress without a campaign). Its
+/// <see cref="Exception.Message"/> is the English; <see cref="Text"/> has both languages.
+/// </summary>
+public sealed class ReportDataException(Msg text) : Exception(text.En)
+{
+    public Msg Text => text;
+}

@@ -4,6 +4,7 @@ using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Reports;
@@ -40,7 +41,8 @@ public static class ReportMutations
                 var period = ReportPeriod.Parse(values.Period, services.GetRequiredService<OfficeTime>());
                 if (period is null)
                 {
-                    return new ReportRunPayload(null, [UserError.Validation("period", $"'{values.Period}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03.")]);
+                    return new ReportRunPayload(null, [UserError.Validation("period", new Msg($"“{values.Period}”不是期间：请写作 2021-05、2021-Q2、2021、2021-W18 或 2021-05-03。",
+                        $"'{values.Period}' is not a period: use 2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03."))]);
                 }
                 var caller = c.Scope().Caller!;
                 // A reader role can narrow what the caller sees (ANALYST: names masked), never widen it.
@@ -62,7 +64,7 @@ public static class ReportMutations
                 }
                 catch (ReportDataException e)
                 {
-                    return new ReportRunPayload(null, [UserError.InvalidState(e.Message)]);
+                    return new ReportRunPayload(null, [UserError.InvalidState(e.Text)]);
                 }
             });
     }

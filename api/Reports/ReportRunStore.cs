@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting;
 
 using PetitionGraph.Reporting.Kinds;
@@ -110,9 +111,9 @@ public sealed class ReportRunStore(
         {
             if (!ReportDefinitions.TryParse(run.Report, out var kind))
             {
-                throw new ReportDataException($"There is no report called '{run.Report}'.");
+                throw new ReportDataException(new Msg($"没有名为“{run.Report}”的报表。", $"There is no report called '{run.Report}'."));
             }
-            var period = ReportPeriod.Parse(run.Period, generator.Office) ?? throw new ReportDataException($"'{run.Period}' is not a period.");
+            var period = ReportPeriod.Parse(run.Period, generator.Office) ?? throw new ReportDataException(new Msg($"“{run.Period}”不是期间。", $"'{run.Period}' is not a period."));
             artifacts = Artifacts(await generator.RenderAsync(kind, period, EnumNames.Parse<Role>(run.ReaderRole), null, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -7,6 +7,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Reports.Mail;
 using PetitionGraph.Reporting;
 using PetitionGraph.Reporting.Kinds;
@@ -81,7 +82,7 @@ public static class ReportQueries
                 var first = c.GetArgument("first", 20);
                 if (first is < 0 or > MaxRuns)
                 {
-                    throw new QueryError(ErrorCodes.PageSize, $"first must be between 0 and {MaxRuns}.");
+                    throw new QueryError(ErrorCodes.PageSize, new Msg($"first 须在 0 到 {MaxRuns} 之间。", $"first must be between 0 and {MaxRuns}."));
                 }
                 // Only the runs the caller may open: a list must not name what its reader may not fetch.
                 var runs = c.Db().ReportRuns.Where(ReportAccess.Visible(c.Scope().Caller!));

@@ -4,6 +4,7 @@ using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Settlement;
 
@@ -37,18 +38,24 @@ public static class Resolution
             way = await c.Db.SettlementWays.FirstOrDefaultAsync(w => w.Code == code.Trim());
             if (way is null || !way.Active)
             {
-                return way is null ? UserError.NotFound("wayCode", $"There is no settlement way {code}.") : UserError.Validation("wayCode", $"The way {code} ({way.NameZh}) is deactivated.");
+                return way is null
+                    ? UserError.NotFound("wayCode", new Msg($"化解方式 {code} 不存在。", $"There is no settlement way {code}."))
+                    : UserError.Validation("wayCode", new Msg($"化解方式 {code}（{way.NameZh}）已停用。", $"The way {code} ({way.NameZh}) is deactivated."));
             }
         }
         if (i.AssistanceAmount is { } amount)
         {
             if (i.AssistanceKind is null)
             {
-                return UserError.Validation("assistanceKind", "Give the kind of assistance (assistanceKind) with its amount.");
+                return UserError.Validation("assistanceKind", new Msg(
+                    "填写救助金额时须同时填写救助类型（assistanceKind）。",
+                    "Give the kind of assistance (assistanceKind) with its amount."));
             }
             if (amount < 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
             {
-                return UserError.Validation("assistanceAmount", $"assistanceAmount is 0 to {MaxAmount:N0} yuan with at most two decimals; it was {amount}.");
+                return UserError.Validation("assistanceAmount", new Msg(
+                    $"assistanceAmount 须在 0 至 {MaxAmount:N0} 元之间，最多两位小数；当前为 {amount}。",
+                    $"assistanceAmount is 0 to {MaxAmount:N0} yuan with at most two decimals; it was {amount}."));
             }
         }
         c.Case.SettlementWayId = way?.Id;

@@ -6,6 +6,7 @@ using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Settlement;
@@ -50,7 +51,7 @@ public static class SettlementSchema
                 var code = i.Code.Trim();
                 if (!IsCode(code))
                 {
-                    return (null, UserError.Validation("code", "code is 1–32 letters, digits, '-' or '_'."));
+                    return (null, UserError.Validation("code", new Msg("code 须由 1–32 个字母、数字、“-”或“_”组成。", "code is 1–32 letters, digits, '-' or '_'.")));
                 }
                 if (Validate.Text("nameZh", i.NameZh, 64) is { } invalid)
                 {
@@ -58,7 +59,7 @@ public static class SettlementSchema
                 }
                 if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.SettlementWays, w => w.Code == code))
                 {
-                    return (null, new UserError(UserErrorCode.Conflict, $"A way with code {code} exists already.", ["input", "code"]));
+                    return (null, new UserError(UserErrorCode.Conflict, new Msg($"代码为 {code} 的化解方式已存在。", $"A way with code {code} exists already."), ["input", "code"]));
                 }
                 var way = new SettlementWay { Code = code, NameZh = i.NameZh.Trim() };
                 db.SettlementWays.Add(way);
@@ -66,7 +67,7 @@ public static class SettlementSchema
             });
         mutation.AddReferenceMutation<SettlementWayType, SettlementWayIdInput>("deactivateSettlementWay", "Deactivate a way: not offered for new resolutions; cases keep it.", "settlementWay",
             async (i, db) => await FindAsync<SettlementWay>(db, i.SettlementWayId, "SettlementWay") is not { } way
-                ? (null, UserError.NotFound("settlementWayId", $"There is no settlement way {i.SettlementWayId}."))
+                ? (null, UserError.NotFound("settlementWayId", new Msg($"化解方式 {i.SettlementWayId} 不存在。", $"There is no settlement way {i.SettlementWayId}.")))
                 : (Change(way, w => w.Active = false), null));
     }
 

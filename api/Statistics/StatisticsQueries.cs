@@ -8,6 +8,7 @@ using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.GraphQL.Projection;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Statistics;
 
@@ -32,11 +33,11 @@ public static class StatisticsQueries
                 var interval = c.GetArgument("interval", StatisticsInterval.Month);
                 if (to <= from)
                 {
-                    throw new QueryError(ErrorCodes.InvalidArgument, "`to` must be after `from`.");
+                    throw new QueryError(ErrorCodes.InvalidArgument, new Msg("`to` 必须晚于 `from`。", "`to` must be after `from`."));
                 }
                 var office = c.RequestServices!.GetRequiredService<OfficeTime>();
                 var buckets = Buckets.Build(from, to, interval, office)
-                    ?? throw new QueryError(ErrorCodes.InvalidArgument, $"That period has more than {Buckets.MaxBuckets} {interval} buckets; choose a longer interval or a shorter period.");
+                    ?? throw new QueryError(ErrorCodes.InvalidArgument, new Msg($"该期间按 {interval} 划分超过 {Buckets.MaxBuckets} 段；请选更长的间隔或更短的期间。", $"That period has more than {Buckets.MaxBuckets} {interval} buckets; choose a longer interval or a shorter period."));
                 var selected = Selections.OfObject(c).Where(f => f.Name.StringValue == "buckets")
                     .SelectMany(f => Selections.Fields(f.SelectionSet, c.Document)).Select(f => f.Name.StringValue);
                 var rows = await ComputeAsync(c, buckets, StatisticsBucketType.FamiliesFor(selected));
@@ -80,7 +81,7 @@ public static class StatisticsQueries
         var groupBy = (c.GetArgument<List<StatisticsDimension>?>("groupBy") ?? []).Distinct().ToList();
         if (groupBy.Count > StatisticsGroups.MaxDimensions)
         {
-            throw new QueryError(ErrorCodes.InvalidArgument, $"Group by at most {StatisticsGroups.MaxDimensions} dimensions at once.");
+            throw new QueryError(ErrorCodes.InvalidArgument, new Msg($"一次最多按 {StatisticsGroups.MaxDimensions} 个维度分组。", $"Group by at most {StatisticsGroups.MaxDimensions} dimensions at once."));
         }
         var analytics = c.RequestServices!.GetRequiredService<AnalyticsDatabase>();
         await using var db = analytics.CreateDbContext();

@@ -6,6 +6,7 @@ using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Teams;
@@ -48,7 +49,8 @@ public static class TeamMutations
         mutation.AddReferenceMutation<TeamType, TeamInput>("createTeam", "专班: set up a task team with its head and members.", "team",
             async (i, db) =>
             {
-                if ((Validate.Text("name", i.Name, 64) ?? (i.HeadLeaderId is null ? UserError.Validation("headLeaderId", "headLeaderId is required.") : null)) is { } missing)
+                if ((Validate.Text("name", i.Name, 64)
+                    ?? (i.HeadLeaderId is null ? UserError.Validation("headLeaderId", new Msg("headLeaderId 为必填项。", "headLeaderId is required.")) : null)) is { } missing)
                 {
                     return (null, missing);
                 }
@@ -65,7 +67,7 @@ public static class TeamMutations
             {
                 if (i.TeamId is null || await FindAsync<Team>(db, i.TeamId, "Team") is not { } team)
                 {
-                    return (null, UserError.NotFound("teamId", $"There is no team {i.TeamId}."));
+                    return (null, UserError.NotFound("teamId", new Msg($"没有编号为 {i.TeamId} 的专班。", $"There is no team {i.TeamId}.")));
                 }
                 if (i.Name is not null && Validate.Text("name", i.Name, 64) is { } invalid)
                 {
@@ -82,13 +84,13 @@ public static class TeamMutations
     {
         if (await db.Teams.AnyAsync(t => t.Name == team.Name && t.Id != team.Id))
         {
-            return new UserError(UserErrorCode.Conflict, $"A team named {team.Name} exists already.", ["input", "name"]);
+            return new UserError(UserErrorCode.Conflict, new Msg($"名为“{team.Name}”的专班已存在。", $"A team named {team.Name} exists already."), ["input", "name"]);
         }
         if (i.HeadLeaderId is { } head)
         {
             if (await ActiveLeaderAsync(db, head) is not { } id)
             {
-                return UserError.NotFound("headLeaderId", $"There is no active leader {head}.");
+                return UserError.NotFound("headLeaderId", new Msg($"没有编号为 {head} 的在任领导。", $"There is no active leader {head}."));
             }
             team.HeadId = id;
         }
@@ -98,14 +100,14 @@ public static class TeamMutations
         }
         if ((i.MemberLeaderIds?.Count ?? 0) + (i.Staff?.Count ?? 0) > MaxMembers)
         {
-            return UserError.Validation("memberLeaderIds", $"A team has at most {MaxMembers} members.");
+            return UserError.Validation("memberLeaderIds", new Msg($"一个专班最多 {MaxMembers} 名成员。", $"A team has at most {MaxMembers} members."));
         }
         var members = new List<TeamMember>();
         foreach (var leader in i.MemberLeaderIds ?? [])
         {
             if (await ActiveLeaderAsync(db, leader) is not { } id)
             {
-                return UserError.NotFound("memberLeaderIds", $"There is no active leader {leader}.");
+                return UserError.NotFound("memberLeaderIds", new Msg($"没有编号为 {leader} 的在任领导。", $"There is no active leader {leader}."));
             }
             members.Add(new TeamMember { LeaderId = id });
         }
@@ -134,7 +136,7 @@ public static class TeamMutations
         {
             if (c.Case.TeamId is null)
             {
-                return UserError.InvalidState($"Case {c.Case.Number} is in no team.");
+                return UserError.InvalidState(new Msg($"信访事项 {c.Case.Number} 未交由任何专班。", $"Case {c.Case.Number} is in no team."));
             }
             c.Case.TeamId = null;
             return c.Append(CaseEventKind.TeamAssigned, "退出专班");
@@ -142,7 +144,7 @@ public static class TeamMutations
         if (!GlobalId.TryDecode(i.TeamId, out var type, out var id) || type != "Team"
             || await c.Db.Teams.Where(t => t.Id == id && t.Active).Select(t => t.Name).FirstOrDefaultAsync() is not { } name)
         {
-            return UserError.NotFound("teamId", $"There is no active team {i.TeamId}.");
+            return UserError.NotFound("teamId", new Msg($"没有编号为 {i.TeamId} 的专班，或该专班已撤销。", $"There is no active team {i.TeamId}."));
         }
         c.Case.TeamId = id;
         return c.Append(CaseEventKind.TeamAssigned, name);

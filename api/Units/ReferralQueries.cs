@@ -7,6 +7,7 @@ using PetitionGraph.Api.GraphQL.DataLoading;
 using PetitionGraph.Api.GraphQL.Errors;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Statistics;
 
 namespace PetitionGraph.Api.Units;
@@ -33,11 +34,13 @@ public static class ReferralQueries
                 var to = c.GetArgument<DateTime>("to");
                 if (to <= from)
                 {
-                    throw new QueryError(ErrorCodes.InvalidArgument, "`to` must be after `from`.");
+                    throw new QueryError(ErrorCodes.InvalidArgument, new Msg("`to` 必须晚于 `from`。", "`to` must be after `from`."));
                 }
                 var office = c.RequestServices!.GetRequiredService<OfficeTime>();
                 var buckets = Buckets.Build(from, to, c.GetArgument("interval", StatisticsInterval.Month), office)
-                    ?? throw new QueryError(ErrorCodes.InvalidArgument, $"That period has more than {Buckets.MaxBuckets} buckets; choose a longer interval or a shorter period.");
+                    ?? throw new QueryError(ErrorCodes.InvalidArgument, new Msg(
+                        $"该时段超过 {Buckets.MaxBuckets} 个统计区间；请选用更长的 interval 或缩短时段。",
+                        $"That period has more than {Buckets.MaxBuckets} buckets; choose a longer interval or a shorter period."));
                 var now = c.QueryContext().Now;
                 var until = to < now ? to : now;
                 var unit = c.Scope().Caller is { Role: Role.Unit } caller ? caller.Unit ?? "" : c.GetArgument<string?>("unitCode");

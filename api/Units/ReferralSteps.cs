@@ -5,6 +5,7 @@ using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Cases.Mutations;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Units;
 
@@ -37,7 +38,7 @@ public static class ReferralSteps
         }
         if (i.Units.Count is 0 or > MaxUnits)
         {
-            return UserError.Validation("units", $"Refer to 1 to {MaxUnits} units at once.");
+            return UserError.Validation("units", new Msg($"每次交办 1 至 {MaxUnits} 个责任单位。", $"Refer to 1 to {MaxUnits} units at once."));
         }
         var codes = i.Units.Select(u => u.UnitCode.Trim()).ToList();
         var units = await c.Db.ResponsibleUnits.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code);
@@ -47,12 +48,22 @@ public static class ReferralSteps
         {
             var code = codes[index];
             var part = string.IsNullOrWhiteSpace(unit.Part) ? null : unit.Part.Trim();
-            var refused = !units.TryGetValue(code, out var found) ? UserError.NotFound("units.unitCode", $"There is no responsible unit {code}.")
-                : !found.Active ? UserError.Validation("units.unitCode", $"Unit {code} ({found.Name}) is deactivated.")
-                : Validate.Text("units.instructions", unit.Instructions, 2000) ?? (part is { Length: > 1000 } ? UserError.Validation("units.part", "units.part is longer than 1000 characters.") : null)
-                ?? (unit.DueAt <= c.Now ? UserError.Validation("units.dueAt", $"The due date for {found.Name} has passed ({unit.DueAt:yyyy-MM-dd HH:mm} UTC).") : null)
+            var refused = !units.TryGetValue(code, out var found)
+                    ? UserError.NotFound("units.unitCode", new Msg($"没有编号为 {code} 的责任单位。", $"There is no responsible unit {code}."))
+                : !found.Active ? UserError.Validation("units.unitCode", new Msg($"责任单位 {code}（{found.Name}）已停用。", $"Unit {code} ({found.Name}) is deactivated."))
+                : Validate.Text("units.instructions", unit.Instructions, 2000)
+                ?? (part is { Length: > 1000 }
+                    ? UserError.Validation("units.part", new Msg("units.part 超过 1000 个字符。", "units.part is longer than 1000 characters."))
+                    : null)
+                ?? (unit.DueAt <= c.Now
+                    ? UserError.Validation("units.dueAt", new Msg(
+                        $"{found.Name} 的办理期限已过（{unit.DueAt:yyyy-MM-dd HH:mm} UTC）。",
+                        $"The due date for {found.Name} has passed ({unit.DueAt:yyyy-MM-dd HH:mm} UTC)."))
+                    : null)
                 ?? (!open.Add((code, part))
-                    ? UserError.Conflict($"Unit {code} ({found.Name}) already holds an open referral of case {c.Case.Number}{(part is null ? "" : " for " + part)}.")
+                    ? UserError.Conflict(new Msg(
+                        $"信访事项 {c.Case.Number}{(part is null ? "" : "（" + part + "）")}已交办给责任单位 {code}（{found.Name}），尚未办结。",
+                        $"Unit {code} ({found.Name}) already holds an open referral of case {c.Case.Number}{(part is null ? "" : " for " + part)}."))
                     : null);
             if (refused is not null)
             {
@@ -79,12 +90,13 @@ public static class ReferralSteps
     {
         if (await FindAsync(c, referralId) is not { } referral)
         {
-            return UserError.NotFound("referralId", $"Case {c.Case.Number} has no referral {referralId}.");
+            return UserError.NotFound("referralId", new Msg($"信访事项 {c.Case.Number} 没有编号为 {referralId} 的转办。", $"Case {c.Case.Number} has no referral {referralId}."));
         }
         // A UNIT account answers only its own unit's referrals (its scope shows it the case through any of them).
         if (c.Caller is { Role: Role.Unit } caller && caller.Unit != referral.Unit!.Code)
         {
-            return UserError.NotFound("referralId", $"Case {c.Case.Number} has no referral {referralId} to your unit.");
+            return UserError.NotFound("referralId", new Msg(
+                $"信访事项 {c.Case.Number} 没有交给你单位、编号为 {referralId} 的转办。", $"Case {c.Case.Number} has no referral {referralId} to your unit."));
         }
         return step(c, referral);
     }
@@ -94,9 +106,18 @@ public static class ReferralSteps
             ? await c.Db.Referrals.AsTracking().Include(r => r.Unit).FirstOrDefaultAsync(r => r.Id == id && r.CaseId == c.Case.Id)
             : null;
 
-    private static UserError? NotOpen(Referral r, params ReferralStatus[] allowed) =>
-        allowed.Contains(r.Status) ? null
-            : UserError.InvalidState($"The referral to {r.Unit!.Name} is {Data.EnumNames.Name(r.Status)}; it needs {string.Join(" or ", allowed.Select(s => Data.EnumNames.Name(s)))}.");
+    private static UserError? NotOpen(Referral r, params ReferralStatus[] allowed)
+    {
+        if (allowed.Contains(r.Status))
+        {
+            return null;
+        }
+        var status = Data.EnumNames.Name(r.Status);
+        var needed = allowed.Select(s => Data.EnumNames.Name(s)).ToList();
+        return UserError.InvalidState(new Msg(
+            $"{r.Unit!.Name} 的转办当前为 {status}，须为 {string.Join(" 或 ", needed)} 才能办理此步。",
+            $"The referral to {r.Unit!.Name} is {status}; it needs {string.Join(" or ", needed)}."));
+    }
 
     private static Func<CaseCommand, Referral, UserError?> Accept(string? note) => (c, r) =>
     {
@@ -139,7 +160,7 @@ public static class ReferralSteps
     {
         if (await FindAsync(c, i.ReferralId) is not { } r)
         {
-            return UserError.NotFound("referralId", $"Case {c.Case.Number} has no referral {i.ReferralId}.");
+            return UserError.NotFound("referralId", new Msg($"信访事项 {c.Case.Number} 没有编号为 {i.ReferralId} 的转办。", $"Case {c.Case.Number} has no referral {i.ReferralId}."));
         }
         if (NotOpen(r, ReferralStatus.Referred, ReferralStatus.Accepted) is { } refused)
         {

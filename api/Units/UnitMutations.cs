@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.GraphQL.ReferenceMutations;
 
 namespace PetitionGraph.Api.Units;
@@ -16,7 +17,7 @@ public static class UnitMutations
                 var code = i.Code.Trim();
                 if (!IsCode(code))
                 {
-                    return (null, UserError.Validation("code", "code is 1–32 letters, digits, '-' or '_'."));
+                    return (null, UserError.Validation("code", new Msg("code 须由 1–32 个字母、数字、'-' 或 '_' 组成。", "code is 1–32 letters, digits, '-' or '_'.")));
                 }
                 if (Validate.Text("name", i.Name, 64) is { } invalid)
                 {
@@ -24,7 +25,7 @@ public static class UnitMutations
                 }
                 if (await db.ResponsibleUnits.AnyAsync(u => u.Code == code))
                 {
-                    return (null, new UserError(UserErrorCode.Conflict, $"A unit with code {code} exists already.", ["input", "code"]));
+                    return (null, new UserError(UserErrorCode.Conflict, new Msg($"编号为 {code} 的责任单位已存在。", $"A unit with code {code} exists already."), ["input", "code"]));
                 }
                 var unit = new ResponsibleUnit { Code = code, Name = i.Name.Trim(), Kind = i.Kind };
                 db.ResponsibleUnits.Add(unit);
@@ -32,7 +33,7 @@ public static class UnitMutations
             });
         mutation.AddReferenceMutation<UnitType, UnitIdInput>("deactivateUnit", "Deactivate a unit: no new referrals; its referrals and history are kept.", "unit",
             async (i, db) => await FindAsync<ResponsibleUnit>(db, i.UnitId, "ResponsibleUnit") is not { } unit
-                ? (null, UserError.NotFound("unitId", $"There is no unit {i.UnitId}."))
+                ? (null, UserError.NotFound("unitId", new Msg($"没有编号为 {i.UnitId} 的责任单位。", $"There is no unit {i.UnitId}.")))
                 : (Change(unit, u => u.Active = false), null));
     }
 }

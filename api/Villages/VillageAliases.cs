@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Villages;
 
@@ -42,11 +43,14 @@ public sealed class VillageAliases(IReadOnlyList<(int Id, string Code, string Na
         {
             if (alias.Length is < 2 or > 32 || alias.Contains(Village.AliasSeparator, StringComparison.Ordinal))
             {
-                return UserError.Validation("aliases", $"An alias is 2 to 32 characters without '、': '{alias}'.");
+                return UserError.Validation("aliases", new Msg($"别名须为 2 至 32 个字符，且不含“、”：“{alias}”。", $"An alias is 2 to 32 characters without '、': '{alias}'."));
             }
             if (others.Villages.Where(o => o.Id != village.Id && (o.Name == alias || o.Aliases.Contains(alias))).Select(o => (o.Name, o.Code)).FirstOrDefault() is { Name: not null } owner)
             {
-                return new UserError(UserErrorCode.Conflict, $"'{alias}' already names {owner.Name} ({owner.Code}); an alias belongs to one village.", ["input", "aliases"]);
+                return new UserError(UserErrorCode.Conflict,
+                    new Msg($"“{alias}”已是 {owner.Name}（{owner.Code}）的名称或别名；一个别名只能属于一个村（社区）。",
+                        $"'{alias}' already names {owner.Name} ({owner.Code}); an alias belongs to one village."),
+                    ["input", "aliases"]);
             }
         }
         return null;

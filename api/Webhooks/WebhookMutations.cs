@@ -14,6 +14,7 @@ using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Webhooks;
 
@@ -74,7 +75,7 @@ public static class WebhookMutations
             (s.PausedAt, s.PausedReason, s.FailingSince, s.Attempts, s.NextAttemptAt) = (null, null, null, 0, null)));
         Add<ReplayWebhookInput>(mutation, "replayWebhookSubscription", "Deliver again from a change-feed sequence on (receivers dedupe by webhook-id).",
             (i, db) => i.FromSequence < 1
-                ? Task.FromResult(Refused(UserError.Validation("fromSequence", "fromSequence is 1 or more.")))
+                ? Task.FromResult(Refused(UserError.Validation("fromSequence", new Msg("fromSequence 不能小于 1。", "fromSequence is 1 or more."))))
                 : ChangeAsync(db, i.SubscriptionId, s => (s.Cursor, s.FailingSince, s.Attempts, s.NextAttemptAt) = (i.FromSequence - 1, null, 0, null)));
         Add<WebhookIdInput>(mutation, "deactivateWebhookSubscription", "Stop this subscription for good (its delivery log is kept).",
             (i, db) => ChangeAsync(db, i.SubscriptionId, s => s.Active = false));
@@ -112,15 +113,16 @@ public static class WebhookMutations
             : null;
         if (client is null)
         {
-            return Refused(UserError.NotFound("clientId", $"There is no active API client {i.ClientId}."));
+            return Refused(UserError.NotFound("clientId", new Msg($"没有编号为 {i.ClientId} 的在用接口客户端。", $"There is no active API client {i.ClientId}.")));
         }
         if (!client.Scopes.Split(' ').Contains("cases:read"))
         {
-            return Refused(UserError.Validation("clientId", $"{client.Name} has no cases:read scope; a webhook tells it what changed on cases."));
+            return Refused(UserError.Validation("clientId", new Msg($"接口客户端 {client.Name} 没有 cases:read 权限范围；推送告知的是信访事项的变更。",
+                $"{client.Name} has no cases:read scope; a webhook tells it what changed on cases.")));
         }
         if (!Uri.TryCreate(i.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || i.Url.Length > 2000)
         {
-            return Refused(UserError.Validation("url", $"'{i.Url}' is not an http(s) URL."));
+            return Refused(UserError.Validation("url", new Msg($"“{i.Url}”不是 http(s) 网址。", $"'{i.Url}' is not an http(s) URL.")));
         }
         db.ApiClients.Attach(client); // read without tracking: attached as it is, so saving the subscription leaves it unchanged
         var last = await db.Changes.MaxAsync(c => (long?)c.Sequence) ?? 0;
@@ -147,7 +149,7 @@ public static class WebhookMutations
             : null;
         if (subscription is null)
         {
-            return Refused(UserError.NotFound("subscriptionId", $"There is no webhook subscription {id}."));
+            return Refused(UserError.NotFound("subscriptionId", new Msg($"没有编号为 {id} 的推送订阅。", $"There is no webhook subscription {id}.")));
         }
         change(subscription);
         return new WebhookPayload(subscription, null, []);

@@ -46,7 +46,7 @@ public sealed class CallerQuery(IDocumentExecuter<PetitionSchema> executer, IGra
             result = new ExecutionResult
             {
                 Executed = true,
-                Errors = [new QueryError(ErrorCodes.Timeout, $"A page ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less.")],
+                Errors = [new QueryError(ErrorCodes.Timeout, new Language.Msg($"一页查询运行超过 {limits.ExecutionSeconds} 秒，已中止；请少查一些。", $"A page ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less."))],
             };
         }
         // Fail closed: what could not be audited is not handed out (the exception propagates).
@@ -67,7 +67,7 @@ public sealed record CallerQueryResult(JsonDocument Response, IReadOnlyList<stri
     /// <summary>The first error's message, or null when there was none.</summary>
     public string? FirstError =>
         Response.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
-            ? errors[0].TryGetProperty("message", out var message) ? message.GetString() : "The query failed."
+            ? errors[0].TryGetProperty("message", out var message) ? message.GetString() : "查询失败。The query failed."
             : null;
 
     public void Dispose() => Response.Dispose();

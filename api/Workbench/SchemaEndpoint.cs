@@ -16,7 +16,7 @@ internal static class SchemaEndpoint
         {
             if (Caller.From(http.User) is null)
             {
-                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Send a valid bearer token (or sign in at /signin).");
+                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", new Language.Msg("请提供有效的令牌（或在 /signin 登录）。", "Send a valid bearer token (or sign in at /signin)."));
                 return;
             }
             http.Response.ContentType = "text/plain; charset=utf-8";

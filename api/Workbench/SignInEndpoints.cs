@@ -24,7 +24,7 @@ internal static class SignInEndpoints
             if (Caller.From(http.User) is null || form is null)
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await WriteFormAsync(http, demo, returnTo, Caller.Problem(http.User) ?? "令牌无效或已过期。The token is not valid (or has expired).");
+                await WriteFormAsync(http, demo, returnTo, Caller.Problem(http.User) is { } problem ? $"{problem.Zh}{problem.En}" : "令牌无效或已过期。The token is not valid (or has expired).");
                 return;
             }
             SessionCookie.Write(http, form["token"].ToString().Trim());

@@ -25,7 +25,7 @@ internal static partial class WorkbenchAssets
         {
             if (Caller.From(http.User) is null)
             {
-                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Sign in first (or send a bearer token).");
+                await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", new Language.Msg("请先登录（或提供令牌）。", "Sign in first (or send a bearer token)."));
                 return;
             }
             http.Response.ContentType = "application/json; charset=utf-8";

@@ -34,11 +34,11 @@ public abstract class RetentionTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.NotEmpty(expected);
 
         var output = new StringWriter();
-        Assert.Equal(0, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2024-01-01", "--dry-run"]), output, CancellationToken.None));
+        Assert.Equal(0, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2024-01-01", "--dry-run", "--lang", "en"]), output, CancellationToken.None));
         Assert.Contains($"{expected.Count} petitioner(s)", output.ToString(), StringComparison.Ordinal);
         Assert.Empty(await AnonymisedAsync());
 
-        Assert.Equal(0, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2024-01-01"]), output, CancellationToken.None));
+        Assert.Equal(0, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2024-01-01", "--lang", "en"]), output, CancellationToken.None));
         var anonymised = await AnonymisedAsync();
         Assert.Equal(expected, anonymised.Select(p => p.Id));
         Assert.All(anonymised, p => Assert.True(p.IdNumber is null && p.Phone is null && p.Address is null));
@@ -48,9 +48,9 @@ public abstract class RetentionTests(DatabaseProvider provider) : IAsyncLifetime
         var audit = await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().AuditEntries.Where(a => a.Action == "PURGE").ToListAsync();
         Assert.Equal(expected, audit.SelectMany(a => a.PetitionerIds).Order());
 
-        Assert.Equal(0, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2024-01-01"]), output, CancellationToken.None));
+        Assert.Equal(0, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2024-01-01", "--lang", "en"]), output, CancellationToken.None));
         Assert.Contains("Anonymised 0 petitioner(s)", output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(2, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2099-01-01"]), output, CancellationToken.None));
+        Assert.Equal(2, await CliVerbs.RunAsync(_host.Services, new CliArguments(["purge", "--resolved-before", "2099-01-01", "--lang", "en"]), output, CancellationToken.None));
     }
 
     private async Task<List<PetitionGraph.Api.Petitioners.Petitioner>> AnonymisedAsync()

@@ -40,25 +40,35 @@ public sealed class CommandLineTests
         Assert.Contains(option, run.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>In the office's language by default, in English with PETITIONGRAPH_LANG=en (or --lang en).</summary>
     [Theory]
-    [InlineData(new[] { "frobnicate" }, "Unknown verb 'frobnicate'")]
-    [InlineData(new[] { "seed", "--cases", "abc" }, "--cases takes a whole number; got 'abc'.")]
-    [InlineData(new[] { "seed", "--cases", "0" }, "--cases must be between 1 and 10,000,000")]
-    [InlineData(new[] { "seed" }, "seed needs --cases N")]
-    [InlineData(new[] { "seed", "--case", "5" }, "seed has no option --case")]
-    [InlineData(new[] { "token", "--role", "KING" }, "--role must be one of ADMIN, OFFICE, VILLAGE_HANDLER, LEADER, ANALYST, INTEGRATION")]
-    [InlineData(new[] { "token", "--role", "ANALYST", "--hours", "x" }, "--hours takes a whole number")]
-    [InlineData(new[] { "report", "monthly-overview", "--period", "May" }, "--period 'May' is not a period")]
-    [InlineData(new[] { "export", "--kind", "ownership" }, "export needs --out")]
-    [InlineData(new[] { "import" }, "import needs the ledger file")]
-    public async Task A_wrong_command_line_prints_one_line_and_exits_2(string[] args, string message)
+    [InlineData(new[] { "frobnicate" }, "未知命令“frobnicate”", "Unknown verb 'frobnicate'")]
+    [InlineData(new[] { "seed", "--cases", "abc" }, "--cases 须为整数，收到的是“abc”。", "--cases takes a whole number; got 'abc'.")]
+    [InlineData(new[] { "seed", "--cases", "0" }, "--cases 须在 1 到 10,000,000 之间", "--cases must be between 1 and 10,000,000")]
+    [InlineData(new[] { "seed" }, "seed 需要 --cases N", "seed needs --cases N")]
+    [InlineData(new[] { "seed", "--case", "5" }, "seed 没有 --case 选项", "seed has no option --case")]
+    [InlineData(new[] { "token", "--role", "KING" }, "--role 须为以下之一：ADMIN, OFFICE, VILLAGE_HANDLER, LEADER, ANALYST, INTEGRATION",
+        "--role must be one of ADMIN, OFFICE, VILLAGE_HANDLER, LEADER, ANALYST, INTEGRATION")]
+    [InlineData(new[] { "token", "--role", "ANALYST", "--hours", "x" }, "--hours 须为整数", "--hours takes a whole number")]
+    [InlineData(new[] { "report", "monthly-overview", "--period", "May" }, "--period “May”不是期间", "--period 'May' is not a period")]
+    [InlineData(new[] { "export", "--kind", "ownership" }, "export 需要 --out", "export needs --out")]
+    [InlineData(new[] { "import" }, "import 需要台账文件", "import needs the ledger file")]
+    public async Task A_wrong_command_line_prints_one_line_and_exits_2(string[] args, string chinese, string english)
     {
         using var folder = new TempFolder();
-        var run = await ApiProcess.RunAsync(folder.Path, new Dictionary<string, string> { ["Auth__SigningKey"] = TestHost.SigningKey }, args);
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(message, run.All, StringComparison.Ordinal);
-        Assert.Single(run.All.Trim().Split('\n'));
-        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+        foreach (var (lang, message) in new[] { ((string?)null, chinese), ("en", english) })
+        {
+            var environment = new Dictionary<string, string> { ["Auth__SigningKey"] = TestHost.SigningKey };
+            if (lang is not null)
+            {
+                environment["PETITIONGRAPH_LANG"] = lang;
+            }
+            var run = await ApiProcess.RunAsync(folder.Path, environment, args);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(message, run.All, StringComparison.Ordinal);
+            Assert.Single(run.All.Trim().Split('\n'));
+            Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -72,7 +82,7 @@ public sealed class CommandLineTests
             : null;
         var run = await ApiProcess.RunAsync(folder.Path, database, "import", Path.Combine("sheets", "汇总表.xlsx"));
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(Path.Combine(folder.Path, "sheets", "汇总表.xlsx") + " does not exist", run.All, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder.Path, "sheets", "汇总表.xlsx") + " 不存在", run.All, StringComparison.Ordinal);
 
         var exported = await ApiProcess.RunAsync(folder.Path, database, "export", "--kind", "cases", "--out", "ledger.csv");
         Assert.Equal(0, exported.ExitCode);
@@ -97,7 +107,7 @@ public sealed class CommandLineTests
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(Path.Combine(folder.Path, "out", "report.pdf"))[..5]);
         // Its output is the one line that says what it wrote, nothing else.
-        Assert.Matches(@"^信访工作月报 2026年10月: \d+ files in .* \(run \d+, [\d.]+ s\)\.\s*$", run.Output);
+        Assert.Matches(@"^信访工作月报 2026年10月：\d+ 个文件，位于 .*（运行 \d+，[\d.]+ 秒）。\s*$", run.Output);
     }
 
     [Fact]

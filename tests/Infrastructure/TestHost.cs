@@ -95,13 +95,23 @@ public abstract class TestHost : IAsyncLifetime
     public GraphQLClient ClientAs(Role role, string user, int? leaderId = null, IReadOnlyList<string>? villages = null, string? unit = null)
     {
         var token = Services.GetRequiredService<TokenIssuer>().Issue(user, role, leaderId, villages, unit: unit);
-        var http = new HttpClient { BaseAddress = BaseAddress };
+        var http = English(new HttpClient { BaseAddress = BaseAddress });
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return new GraphQLClient(http);
     }
 
     /// <summary>A client without a token.</summary>
-    public GraphQLClient Anonymous() => new(new HttpClient { BaseAddress = BaseAddress });
+    public GraphQLClient Anonymous() => new(English(new HttpClient { BaseAddress = BaseAddress }));
+
+    /// <summary>
+    /// The tests' clients read messages in English (Accept-Language: en), so their assertions stay readable to every
+    /// maintainer; LanguageTests take the header off and read the office's default, Chinese.
+    /// </summary>
+    private static HttpClient English(HttpClient http)
+    {
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return http;
+    }
 
     /// <summary>Moves the host's clock (for deadlines) until the returned scope ends.</summary>
     public IDisposable TravelTo(DateTimeOffset instant)

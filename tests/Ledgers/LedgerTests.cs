@@ -207,7 +207,7 @@ public abstract class LedgerTests(TestHost host)
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var exit = await CliVerbs.RunAsync(host.Services, new CliArguments(args), output, CancellationToken.None);
+        var exit = await CliVerbs.RunAsync(host.Services, new CliArguments([.. args, "--lang", "en"]), output, CancellationToken.None);
         return (exit, output.ToString());
     }
 

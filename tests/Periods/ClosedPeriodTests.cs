@@ -130,7 +130,7 @@ public abstract class ClosedPeriodTests(DatabaseProvider provider) : IAsyncLifet
         await File.WriteAllTextAsync(sheet, $"案件编号,登记日期,领域,村（社区）,状态,诉求\n2026-9901,2026-09-05,OTHER,{village},办理中,要求处理\n2026-9902,2026-10-05,OTHER,{village},办理中,要求处理\n");
         var cases = await CountAsync(host);
         var output = new StringWriter();
-        var exit = await Api.Cli.CliVerbs.RunAsync(host.Services, new Api.Cli.CliArguments(["import", sheet]), output, CancellationToken.None);
+        var exit = await Api.Cli.CliVerbs.RunAsync(host.Services, new Api.Cli.CliArguments(["import", sheet, "--lang", "en"]), output, CancellationToken.None);
         Assert.Equal(1, exit);
         Assert.Contains("row 2, 登记日期: 2026-09-05 lies before the end of a closed period", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("row 3", output.ToString(), StringComparison.Ordinal);

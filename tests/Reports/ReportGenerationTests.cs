@@ -110,14 +110,14 @@ public abstract class ReportGenerationTests(TestHost host)
     {
         var directory = TestRunFolder.NewPath("report");
         var output = new StringWriter();
-        var exit = await CliVerbs.RunAsync(host.Services, new CliArguments(["report", "by-village", "--period", "2026-Q3", "--out", directory]), output, CancellationToken.None);
+        var exit = await CliVerbs.RunAsync(host.Services, new CliArguments(["report", "by-village", "--period", "2026-Q3", "--out", directory, "--lang", "en"]), output, CancellationToken.None);
         Assert.True(exit == 0, output.ToString());
         var files = Directory.GetFiles(directory).Select(Path.GetFileName).ToList();
         Assert.Contains("report.html", files);
         Assert.Contains("report.xlsx", files);
         Assert.Contains("by-village.png", files);
         Assert.Contains("2026年第3季度", await File.ReadAllTextAsync(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
-        Assert.Equal(2, await CliVerbs.RunAsync(host.Services, new CliArguments(["report", "no-such-report", "--period", "2026-09"]), output, CancellationToken.None));
+        Assert.Equal(2, await CliVerbs.RunAsync(host.Services, new CliArguments(["report", "no-such-report", "--period", "2026-09", "--lang", "en"]), output, CancellationToken.None));
         Directory.Delete(directory, recursive: true);
     }
 

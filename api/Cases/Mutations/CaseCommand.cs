@@ -1,6 +1,7 @@
 using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -16,19 +17,28 @@ public sealed class CaseCommand(Case subject, DateTime now, TimeLimits limits, s
     public Access.Caller? Caller { get; init; }
     public PetitionDbContext Db { get; } = db;
 
-    public UserError? Require(params CaseStatus[] allowed) =>
-        allowed.Contains(Case.Status)
-            ? null
-            : UserError.InvalidState(
-                $"{mutation} is not possible: case {Case.Number} is {EnumNames.Name(Case.Status)}" +
-                (Case.Status == CaseStatus.Terminated
-                    ? " (终结: after the second review the same matter is not taken up again)."
-                    : $"; it needs {string.Join(" or ", allowed.Select(s => EnumNames.Name(s)))}."));
+    public UserError? Require(params CaseStatus[] allowed)
+    {
+        if (allowed.Contains(Case.Status))
+        {
+            return null;
+        }
+        var status = EnumNames.Name(Case.Status);
+        return UserError.InvalidState(Case.Status == CaseStatus.Terminated
+            ? new Msg(
+                $"案件 {Case.Number} 已终结（{status}），不能执行 {mutation}：复核后同一事项不再受理。",
+                $"{mutation} is not possible: case {Case.Number} is {status} (终结: after the second review the same matter is not taken up again).")
+            : new Msg(
+                $"案件 {Case.Number} 当前状态为 {status}，不能执行 {mutation}；须处于 {string.Join(" 或 ", allowed.Select(s => EnumNames.Name(s)))} 状态。",
+                $"{mutation} is not possible: case {Case.Number} is {status}; it needs {string.Join(" or ", allowed.Select(s => EnumNames.Name(s)))}."));
+    }
 
-
-    public UserError? Before(DateTime? deadline, string what) =>
+    /// <summary>Refuses once the deadline has passed; <paramref name="what"/> names the time limit (e.g. 办结期限 / The conclusion limit).</summary>
+    public UserError? Before(DateTime? deadline, Msg what) =>
         deadline is { } d && Now > d
-            ? UserError.Deadline($"{what} ended on {d:yyyy-MM-dd HH:mm} UTC; case {Case.Number}.")
+            ? UserError.Deadline(new Msg(
+                $"案件 {Case.Number} 的{what.Zh}已于 {d:yyyy-MM-dd HH:mm}（UTC）届满。",
+                $"{what.En} ended on {d:yyyy-MM-dd HH:mm} UTC; case {Case.Number}."))
             : null;
 
     /// <summary>Appends an event (history is append-only); returns null so it can end a chain of checks.</summary>

@@ -4,6 +4,7 @@ using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Cases.Mutations;
 
@@ -20,7 +21,7 @@ public static class CaseMutationRunner
     {
         if (!GlobalId.TryDecode(caseId, out var type, out var id) || type != "Case")
         {
-            return CasePayload.Refused(UserError.Validation("caseId", $"'{caseId}' is not a case id."));
+            return CasePayload.Refused(UserError.Validation("caseId", new Msg($"“{caseId}”不是案件 ID。", $"'{caseId}' is not a case id.")));
         }
         var db = context.Db();
         var services = context.RequestServices!;
@@ -31,12 +32,13 @@ public static class CaseMutationRunner
             .FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken);
         if (subject is null)
         {
-            return CasePayload.Refused(UserError.NotFound("caseId", $"There is no case {caseId} that you may change."));
+            return CasePayload.Refused(UserError.NotFound("caseId", new Msg($"案件 {caseId} 不存在，或你无权修改。", $"There is no case {caseId} that you may change.")));
         }
         if (expectedVersion is { } expected && expected != subject.Version)
         {
-            return CasePayload.Refused(UserError.Conflict(
-                $"Case {subject.Number} has changed (version {subject.Version}, you expected {expected}); read it again and retry."));
+            return CasePayload.Refused(UserError.Conflict(new Msg(
+                $"案件 {subject.Number} 已被他人修改（版本 {subject.Version}，你读取的是 {expected}）；请重新读取后再试。",
+                $"Case {subject.Number} has changed (version {subject.Version}, you expected {expected}); read it again and retry.")));
         }
         var error = await step(new CaseCommand(subject, now, limits, Actor(context), mutation, db) { Caller = context.Scope().Caller });
         if (error is not null)
@@ -54,7 +56,9 @@ public static class CaseMutationRunner
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CasePayload.Refused(UserError.Conflict($"Case {subject.Number} was changed by someone else at the same time; read it again and retry."));
+            return CasePayload.Refused(UserError.Conflict(new Msg(
+                $"案件 {subject.Number} 同时被他人修改；请重新读取后再试。",
+                $"Case {subject.Number} was changed by someone else at the same time; read it again and retry.")));
         }
         return CasePayload.Ok(subject);
     }

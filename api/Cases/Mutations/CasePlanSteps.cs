@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.Cases.CaseStatus;
 
 namespace PetitionGraph.Api.Cases.Mutations;
@@ -26,7 +27,7 @@ public static class CasePlanSteps
         }
         if (steps.Count is 0 or > MaxSteps)
         {
-            return UserError.Validation("steps", $"A plan has 1 to {MaxSteps} steps.");
+            return UserError.Validation("steps", new Msg($"一案一策须有 1 至 {MaxSteps} 个步骤。", $"A plan has 1 to {MaxSteps} steps."));
         }
         foreach (var step in steps)
         {
@@ -54,11 +55,11 @@ public static class CasePlanSteps
         if (!GlobalId.TryDecode(i.StepId, out var type, out var id) || type != "CasePlanStep"
             || await c.Db.CasePlanSteps.AsTracking().FirstOrDefaultAsync(s => s.Id == id && s.CaseId == c.Case.Id && s.SupersededAt == null) is not { } step)
         {
-            return UserError.NotFound("stepId", $"The current plan of case {c.Case.Number} has no step {i.StepId}.");
+            return UserError.NotFound("stepId", new Msg($"案件 {c.Case.Number} 的现行方案中没有步骤 {i.StepId}。", $"The current plan of case {c.Case.Number} has no step {i.StepId}."));
         }
         if (step.DoneAt is not null)
         {
-            return UserError.InvalidState($"Step {step.Position} is already done.");
+            return UserError.InvalidState(new Msg($"第 {step.Position} 步已完成。", $"Step {step.Position} is already done."));
         }
         step.DoneAt = c.Now;
         return c.Append(CaseEventKind.PlanStepDone, $"{step.Position}. {step.Description}");

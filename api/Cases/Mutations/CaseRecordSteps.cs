@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Leaders;
 using static PetitionGraph.Api.Cases.CaseStatus;
 
@@ -28,13 +29,15 @@ public static class CaseRecordSteps
     {
         if (c.Case.RepliedAt is not { } replied)
         {
-            return UserError.InvalidState($"Case {c.Case.Number} has no written reply yet; there is nothing to evaluate.");
+            return UserError.InvalidState(new Msg($"案件 {c.Case.Number} 尚未书面答复，无可评价。", $"Case {c.Case.Number} has no written reply yet; there is nothing to evaluate."));
         }
         if (await c.Db.Evaluations.AnyAsync(e => e.CaseId == c.Case.Id && e.At >= replied))
         {
-            return UserError.InvalidState($"The reply of {replied:yyyy-MM-dd} on case {c.Case.Number} has already been evaluated.");
+            return UserError.InvalidState(new Msg(
+                $"案件 {c.Case.Number} 于 {replied:yyyy-MM-dd} 作出的答复已评价过。",
+                $"The reply of {replied:yyyy-MM-dd} on case {c.Case.Number} has already been evaluated."));
         }
-        return c.Before(replied.AddDays(c.Limits.EvaluationWindowDays), "The evaluation window")
+        return c.Before(replied.AddDays(c.Limits.EvaluationWindowDays), new Msg("评价期限", "The evaluation window"))
             ?? Add(c, new Evaluation { CaseId = c.Case.Id, At = c.Now, Result = i.Result },
                 CaseEventKind.Evaluated, i.Result.ToString());
     }
@@ -48,11 +51,15 @@ public static class CaseRecordSteps
         // A leader reaches only the cases they own now (their scope; never one that accuses them).
         if (c.Caller?.Role == Access.Role.Leader && !LeaderKinds.Contains(kind))
         {
-            return UserError.Validation("kind", "A leader records their own part: INSTRUCTION (批示), SUPERVISION (督办), RECEPTION (接访) or COORDINATION_MEETING (协调).");
+            return UserError.Validation("kind", new Msg(
+                "领导只能记录本人的工作：批示（INSTRUCTION）、督办（SUPERVISION）、接访（RECEPTION）或协调（COORDINATION_MEETING）。",
+                "A leader records their own part: INSTRUCTION (批示), SUPERVISION (督办), RECEPTION (接访) or COORDINATION_MEETING (协调)."));
         }
         if (c.Case.Status == Terminated && kind != ActivityKind.Assistance)
         {
-            return UserError.InvalidState($"Case {c.Case.Number} is terminated; only assistance (帮扶) may still be recorded.");
+            return UserError.InvalidState(new Msg(
+                $"案件 {c.Case.Number} 已终结，只能再记录帮扶（ASSISTANCE）。",
+                $"Case {c.Case.Number} is terminated; only assistance (帮扶) may still be recorded."));
         }
         return Validate.Text("summary", i.Summary)
             ?? Add(c, new CaseActivity { CaseId = c.Case.Id, At = c.Now, Kind = kind, Summary = i.Summary.Trim(), Actor = c.Actor },
@@ -69,28 +76,34 @@ public static class CaseRecordSteps
         if (!GlobalId.TryDecode(i.LeaderId, out var type, out var leaderId) || type != "Leader"
             || await c.Db.Leaders.FirstOrDefaultAsync(l => l.Id == leaderId) is not { } leader)
         {
-            return UserError.NotFound("leaderId", $"There is no leader {i.LeaderId}.");
+            return UserError.NotFound("leaderId", new Msg($"领导 {i.LeaderId} 不存在。", $"There is no leader {i.LeaderId}."));
         }
         if (!leader.Active)
         {
-            return UserError.Validation("leaderId", $"{leader.Name} is no longer active.");
+            return UserError.Validation("leaderId", new Msg($"{leader.Name} 已不在任。", $"{leader.Name} is no longer active."));
         }
         if ((role == AssignmentRole.TownLead) != (leader.Level == LeaderLevel.Town))
         {
-            return UserError.Validation("role", $"{leader.Name} is a {leader.Level.ToString().ToLowerInvariant()}-level leader and cannot be {role}.");
+            return UserError.Validation("role", new Msg(
+                $"{leader.Name} 是{(leader.Level == LeaderLevel.Town ? "镇级" : "村级")}领导，不能担任 {role}。",
+                $"{leader.Name} is a {leader.Level.ToString().ToLowerInvariant()}-level leader and cannot be {role}."));
         }
         if (await c.Db.LeaderConflicts.AnyAsync(x => x.LeaderId == leaderId && x.CaseId == c.Case.Id))
         {
-            return new UserError(UserErrorCode.Conflict, $"{leader.Name} has declared a conflict of interest with case {c.Case.Number} (回避).", ["input", "leaderId"]);
+            return new UserError(UserErrorCode.Conflict, new Msg(
+                $"{leader.Name} 已声明与案件 {c.Case.Number} 有利害关系，应当回避。",
+                $"{leader.Name} has declared a conflict of interest with case {c.Case.Number} (回避)."), ["input", "leaderId"]);
         }
         if (await c.Db.CaseAccusedLeaders.AnyAsync(x => x.LeaderId == leaderId && x.CaseId == c.Case.Id))
         {
             // Art. 30: the accused may neither see the case nor be made answerable for it.
-            return new UserError(UserErrorCode.Conflict, $"Case {c.Case.Number} accuses this leader; assign someone else.", ["input", "leaderId"]);
+            return new UserError(UserErrorCode.Conflict, new Msg(
+                $"案件 {c.Case.Number} 反映的对象是该领导，不能由其包案；请另行指派。",
+                $"Case {c.Case.Number} accuses this leader; assign someone else."), ["input", "leaderId"]);
         }
         if (await c.Db.LeaderAssignments.AnyAsync(a => a.CaseId == c.Case.Id && a.LeaderId == leaderId && (a.To == null || a.To > c.Now)))
         {
-            return UserError.InvalidState($"{leader.Name} is already assigned to case {c.Case.Number}.");
+            return UserError.InvalidState(new Msg($"{leader.Name} 已是案件 {c.Case.Number} 的包案领导。", $"{leader.Name} is already assigned to case {c.Case.Number}."));
         }
         return Add(c, new LeaderAssignment { CaseId = c.Case.Id, LeaderId = leaderId, Role = role, From = c.Now }, CaseEventKind.LeaderAssigned, $"{leader.Name} {role}");
     }
@@ -100,11 +113,11 @@ public static class CaseRecordSteps
         if (!GlobalId.TryDecode(i.AssignmentId, out var type, out var id) || type != "LeaderAssignment"
             || await c.Db.LeaderAssignments.AsTracking().FirstOrDefaultAsync(a => a.Id == id && a.CaseId == c.Case.Id) is not { } assignment)
         {
-            return UserError.NotFound("assignmentId", $"Case {c.Case.Number} has no assignment {i.AssignmentId}.");
+            return UserError.NotFound("assignmentId", new Msg($"案件 {c.Case.Number} 没有包案记录 {i.AssignmentId}。", $"Case {c.Case.Number} has no assignment {i.AssignmentId}."));
         }
         if (assignment.To is { } to && to <= c.Now)
         {
-            return UserError.InvalidState("The assignment has already ended.");
+            return UserError.InvalidState(new Msg("该包案已经结束。", "The assignment has already ended."));
         }
         assignment.To = c.Now;
         return c.Append(CaseEventKind.LeaderUnassigned, $"leader {assignment.LeaderId} {assignment.Role}");
@@ -114,7 +127,7 @@ public static class CaseRecordSteps
     {
         if (!GlobalId.TryDecode(i.LeaderId, out var type, out var leaderId) || type != "Leader" || !await c.Db.Leaders.AnyAsync(l => l.Id == leaderId))
         {
-            return UserError.NotFound("leaderId", $"There is no leader {i.LeaderId}.");
+            return UserError.NotFound("leaderId", new Msg($"领导 {i.LeaderId} 不存在。", $"There is no leader {i.LeaderId}."));
         }
         if (Validate.Text("reason", i.Reason) is { } invalid)
         {
@@ -122,7 +135,7 @@ public static class CaseRecordSteps
         }
         if (await c.Db.LeaderConflicts.AnyAsync(x => x.LeaderId == leaderId && x.CaseId == c.Case.Id))
         {
-            return UserError.InvalidState("This conflict of interest is already declared.");
+            return UserError.InvalidState(new Msg("该领导与本案的利害关系已声明过。", "This conflict of interest is already declared."));
         }
         return Add(c, new LeaderConflict { LeaderId = leaderId, CaseId = c.Case.Id, Reason = i.Reason.Trim(), DeclaredAt = c.Now },
             CaseEventKind.ConflictDeclared, null);

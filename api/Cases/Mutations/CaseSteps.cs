@@ -1,4 +1,5 @@
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 using static PetitionGraph.Api.Cases.CaseStatus;
 
 namespace PetitionGraph.Api.Cases.Mutations;
@@ -19,12 +20,12 @@ public static class CaseSteps
         new CaseStep<ReplyInput>("concludeCase", "办结: conclude with a written reply.",
             (c, i) => c.Require(Accepted) ?? Validate.Text("reply", i.Reply) ?? c.Append(CaseEventKind.Concluded, i.Reply)),
         new CaseStep<NoteInput>("requestReview", "复查: the petitioner asks for a review, within 30 days of the written reply.",
-            (c, i) => c.Require(Concluded) ?? c.Before(c.Case.RepliedAt?.AddDays(c.Limits.ReviewRequestDays), "The time to request a review")
+            (c, i) => c.Require(Concluded) ?? c.Before(c.Case.RepliedAt?.AddDays(c.Limits.ReviewRequestDays), new Msg("申请复查期限", "The time to request a review"))
                 ?? c.Append(CaseEventKind.ReviewRequested, i.Note)),
         new CaseStep<ReplyInput>("concludeReview", "复查意见: the reviewing office answers (within 30 days).",
             (c, i) => c.Require(UnderReview) ?? Validate.Text("reply", i.Reply) ?? c.Append(CaseEventKind.Reviewed, i.Reply)),
         new CaseStep<NoteInput>("requestSecondReview", "复核: the petitioner asks for a second review, within 30 days of the review.",
-            (c, i) => c.Require(Reviewed) ?? c.Before(c.Case.RepliedAt?.AddDays(c.Limits.ReviewRequestDays), "The time to request a second review")
+            (c, i) => c.Require(Reviewed) ?? c.Before(c.Case.RepliedAt?.AddDays(c.Limits.ReviewRequestDays), new Msg("申请复核期限", "The time to request a second review"))
                 ?? c.Append(CaseEventKind.ReReviewRequested, i.Note)),
         new CaseStep<ReplyInput>("concludeSecondReview", "复核意见: the second review is answered (within 30 days).",
             (c, i) => c.Require(UnderSecondReview) ?? Validate.Text("reply", i.Reply) ?? c.Append(CaseEventKind.ReReviewed, i.Reply)),
@@ -41,10 +42,14 @@ public static class CaseSteps
     {
         var days = i.Days;
         return c.Require(Accepted)
-            ?? (c.Case.Extended ? UserError.InvalidState($"Case {c.Case.Number} has already been extended once; a second extension is not allowed.") : null)
-            ?? (days < 1 || days > c.Limits.MaxExtensionDays ? UserError.Validation("days", $"days must be between 1 and {c.Limits.MaxExtensionDays}; it was {days}.") : null)
+            ?? (c.Case.Extended ? UserError.InvalidState(new Msg(
+                $"案件 {c.Case.Number} 已延期一次，不得再次延期。",
+                $"Case {c.Case.Number} has already been extended once; a second extension is not allowed.")) : null)
+            ?? (days < 1 || days > c.Limits.MaxExtensionDays ? UserError.Validation("days", new Msg(
+                $"days 须在 1 至 {c.Limits.MaxExtensionDays} 之间，当前为 {days}。",
+                $"days must be between 1 and {c.Limits.MaxExtensionDays}; it was {days}.")) : null)
             ?? Validate.Text("reason", i.Reason)
-            ?? c.Before(c.Case.ConcludeDueAt, "The conclusion limit")
+            ?? c.Before(c.Case.ConcludeDueAt, new Msg("办结期限", "The conclusion limit"))
             ?? c.Append(CaseEventKind.Extended, i.Reason, dueAt: c.Case.ConcludeDueAt!.Value.AddDays(days));
     }
 
@@ -52,7 +57,7 @@ public static class CaseSteps
         c.Require([Registered, .. Open])
         ?? Validate.Text("source", i.Source, 200)
         ?? (c.Case.Events.Any(e => e.Kind == CaseEventKind.DesignatedBacklog && e.At > LastReopen(c.Case))
-            ? UserError.InvalidState($"Case {c.Case.Number} is already designated backlog.") : null)
+            ? UserError.InvalidState(new Msg($"案件 {c.Case.Number} 已列为积案。", $"Case {c.Case.Number} is already designated backlog.")) : null)
         ?? c.Append(CaseEventKind.DesignatedBacklog, i.Note, source: i.Source);
 
     private static DateTime LastReopen(Case c) =>

@@ -6,6 +6,7 @@ using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Petitions;
 
 namespace PetitionGraph.Api.Cases.Mutations;
@@ -52,7 +53,9 @@ public static partial class RegisterPetition
                 if (attempt == MaxAttempts)
                 {
                     services.GetRequiredService<ILogger<RegisterPetitionPayload>>().LogWarning(e, "registerPetition gave up after {Attempts} conflicting attempts.", attempt);
-                    return Refused(UserError.Conflict("The case was changed by other registrations at the same moment; nothing was recorded. Send the petition again."));
+                    return Refused(UserError.Conflict(new Msg(
+                        "该案件同时被其他登记修改，本次未作任何记录；请重新提交登记。",
+                        "The case was changed by other registrations at the same moment; nothing was recorded. Send the petition again.")));
                 }
             }
         }
@@ -141,21 +144,23 @@ public static partial class RegisterPetition
     {
         if (input.ReceivedAt > now.AddMinutes(5))
         {
-            return UserError.Validation("receivedAt", "receivedAt is in the future.");
+            return UserError.Validation("receivedAt", new Msg("receivedAt 不能晚于当前时间。", "receivedAt is in the future."));
         }
         if (input.PeopleCount is < 1 or > 10_000)
         {
-            return UserError.Validation("peopleCount", "peopleCount must be between 1 and 10000.");
+            return UserError.Validation("peopleCount", new Msg("peopleCount 须在 1 至 10000 之间。", "peopleCount must be between 1 and 10000."));
         }
         if (key is { Length: 0 or > 128 })
         {
-            return UserError.Validation("idempotencyKey", "idempotencyKey must be 1 to 128 characters.");
+            return UserError.Validation("idempotencyKey", new Msg("idempotencyKey 长度须为 1 至 128 个字符。", "idempotencyKey must be 1 to 128 characters."));
         }
         foreach (var person in petitioners)
         {
             var error = Validate.Text("petitioners.name", person.Name, 64)
                 ?? (person.IdNumber is { } id && !IdNumberPattern().IsMatch(id.Trim())
-                    ? UserError.Validation("petitioners.idNumber", $"'{id}' is not an 18-character ID number (17 digits and a digit or X).") : null);
+                    ? UserError.Validation("petitioners.idNumber", new Msg(
+                        $"“{id}”不是有效的 18 位身份证号码（前 17 位为数字，末位为数字或 X）。",
+                        $"'{id}' is not an 18-character ID number (17 digits and a digit or X).")) : null);
             if (error is not null)
             {
                 return error;

@@ -3,6 +3,7 @@ using PetitionGraph.Api.Cases.Lifecycle;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Petitioners;
 using PetitionGraph.Api.Petitions;
 
@@ -17,7 +18,7 @@ internal sealed class Registration(
     public async Task<(Case?, Petition?, UserError?)> OpenAsync(int year)
     {
         var error = Validate.Text("title", input.Title, 400) ?? Validate.Text("demand", input.Demand)
-            ?? (people.Count == 0 ? UserError.Validation("petitioners", "A new case needs at least one petitioner.") : null);
+            ?? (people.Count == 0 ? UserError.Validation("petitioners", new Msg("新立案件至少需要一名信访人。", "A new case needs at least one petitioner.")) : null);
         if (error is not null)
         {
             return (null, null, error);
@@ -28,16 +29,17 @@ internal sealed class Registration(
         var village = await db.Villages.FirstOrDefaultAsync(v => v.Code == villageCode && v.Active, ct);
         if (category is null)
         {
-            return (null, null, UserError.NotFound("categoryCode", $"No active category with code '{categoryCode}'."));
+            return (null, null, UserError.NotFound("categoryCode", new Msg($"没有代码为“{categoryCode}”的在用问题类别。", $"No active category with code '{categoryCode}'.")));
         }
         if (village is null)
         {
-            return (null, null, UserError.NotFound("villageCode", $"No active village with code '{villageCode}'."));
+            return (null, null, UserError.NotFound("villageCode", new Msg($"没有代码为“{villageCode}”的在用村。", $"No active village with code '{villageCode}'.")));
         }
         if (!scope.MayOpenCaseIn(village.Code))
         {
-            return (null, null, UserError.Forbidden("villageCode",
-                $"Your account registers petitions for villages {string.Join(", ", scope.Caller!.Villages)} only, not {village.Code}."));
+            return (null, null, UserError.Forbidden("villageCode", new Msg(
+                $"你的账号只能登记 {string.Join("、", scope.Caller!.Villages)} 村的信访，不能登记 {village.Code}。",
+                $"Your account registers petitions for villages {string.Join(", ", scope.Caller!.Villages)} only, not {village.Code}.")));
         }
         var subject = new Case
         {
@@ -60,15 +62,19 @@ internal sealed class Registration(
             .FirstOrDefaultAsync(c => c.Number == number, ct);
         if (subject is null)
         {
-            return (null, null, UserError.NotFound("caseNumber", $"There is no case {number} that you may add a petition to."));
+            return (null, null, UserError.NotFound("caseNumber", new Msg($"案件 {number} 不存在，或你无权为其登记信访。", $"There is no case {number} that you may add a petition to.")));
         }
         if (subject.Status == CaseStatus.Terminated)
         {
-            return (null, null, UserError.InvalidState($"Case {number} is terminated (终结): the same matter on the same facts is not taken up again."));
+            return (null, null, UserError.InvalidState(new Msg(
+                $"案件 {number} 已终结：同一事项、同一事实不再受理。",
+                $"Case {number} is terminated (终结): the same matter on the same facts is not taken up again.")));
         }
         if (ReceivedAt < subject.OpenedAt)
         {
-            return (null, null, UserError.Validation("receivedAt", $"A repeat petition cannot precede the case's first petition ({subject.OpenedAt:yyyy-MM-dd})."));
+            return (null, null, UserError.Validation("receivedAt", new Msg(
+                $"重复信访的收到时间不能早于该案首次信访（{subject.OpenedAt:yyyy-MM-dd}）。",
+                $"A repeat petition cannot precede the case's first petition ({subject.OpenedAt:yyyy-MM-dd}).")));
         }
         return await AddPetitionAsync(subject, isFirst: false, subject.VillageId);
     }
@@ -90,7 +96,7 @@ internal sealed class Registration(
             var petitioner = await FindOrCreateAsync(person, defaultVillage);
             if (petitioner is null)
             {
-                return (null, null, UserError.NotFound("petitioners.villageCode", $"No village with code '{person.VillageCode}'."));
+                return (null, null, UserError.NotFound("petitioners.villageCode", new Msg($"没有代码为“{person.VillageCode}”的村。", $"No village with code '{person.VillageCode}'.")));
             }
             if (!subject.Petitioners.Any(cp => cp.Petitioner == petitioner || (petitioner.Id != 0 && cp.PetitionerId == petitioner.Id)))
             {
@@ -117,7 +123,7 @@ internal sealed class Registration(
         {
             if (!GraphQL.Relay.GlobalId.TryDecode(text, out var type, out var leaderId) || type != "Leader" || !await db.Leaders.AnyAsync(l => l.Id == leaderId, ct))
             {
-                return UserError.NotFound("accusesLeaderIds", $"There is no leader {text}.");
+                return UserError.NotFound("accusesLeaderIds", new Msg($"领导 {text} 不存在。", $"There is no leader {text}."));
             }
             var known = subject.Id != 0 && await db.CaseAccusedLeaders.AnyAsync(a => a.CaseId == subject.Id && a.LeaderId == leaderId, ct);
             if (!known && !subject.AccusedLeaders.Any(a => a.LeaderId == leaderId))

@@ -35,7 +35,7 @@ public sealed class LiveExecutionStrategy(IServiceScopeFactory scopes, AuditWrit
             return new ExecutionResult
             {
                 Executed = true,
-                Errors = [new PetitionGraph.Api.GraphQL.Errors.QueryError(PetitionGraph.Api.GraphQL.Errors.ErrorCodes.InternalError, "The read could not be audited, so nothing was sent.")],
+                Errors = [new PetitionGraph.Api.GraphQL.Errors.QueryError(PetitionGraph.Api.GraphQL.Errors.ErrorCodes.InternalError, new Language.Msg("本次读取无法写入审计记录，因此未发送任何数据。", "The read could not be audited, so nothing was sent."))],
             };
         }
         if (reads.Masked.Count > 0)

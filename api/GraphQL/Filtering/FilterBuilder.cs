@@ -112,12 +112,13 @@ public static class FilterBuilder
     {
         if (++walk.Lists > MaxListFilters)
         {
-            throw new Errors.QueryError(Errors.ErrorCodes.InvalidArgument, $"A `where` may filter on lists (some, none, all, any) at most {MaxListFilters} times.");
+            throw new Errors.QueryError(Errors.ErrorCodes.InvalidArgument, new Language.Msg($"一个 `where` 最多对列表筛选（some、none、all、any）{MaxListFilters} 次。", $"A `where` may filter on lists (some, none, all, any) at most {MaxListFilters} times."));
         }
         if (walk.Depth == MaxListNesting)
         {
             throw new Errors.QueryError(Errors.ErrorCodes.InvalidArgument,
-                $"List filters may nest at most {MaxListNesting} deep (`{field.Name}` is one level too many); filter in steps instead.");
+                new Language.Msg($"列表筛选最多嵌套 {MaxListNesting} 层（`{field.Name}` 多了一层）；请分步筛选。",
+                    $"List filters may nest at most {MaxListNesting} deep (`{field.Name}` is one level too many); filter in steps instead."));
         }
         walk.Depth++;
         try
@@ -165,7 +166,7 @@ public static class FilterBuilder
             var text = value?.ToString() ?? "";
             var (type, key) = Relay.GlobalId.Decode(text);
             return type == field.TypeName ? key
-                : throw new Errors.QueryError(Errors.ErrorCodes.InvalidId, $"'{text}' is a {type} id, not a {field.TypeName} id.");
+                : throw new Errors.QueryError(Errors.ErrorCodes.InvalidId, new Language.Msg($"“{text}”是 {type} 的编号，不是 {field.TypeName} 的编号。", $"'{text}' is a {type} id, not a {field.TypeName} id."));
         }
         var keys = operations.ToDictionary(o => o.Key, o => o.Value switch
         {
@@ -181,7 +182,7 @@ public static class FilterBuilder
     {
         if (!operations.TryGetValue("since", out var value) || value is not DateTime since)
         {
-            throw new Errors.QueryError(Errors.ErrorCodes.InvalidArgument, $"`{field.Name}` needs `since`: the baseline date to count from.");
+            throw new Errors.QueryError(Errors.ErrorCodes.InvalidArgument, new Language.Msg($"`{field.Name}` 需要 `since`：从哪个基准日起计。", $"`{field.Name}` needs `since`: the baseline date to count from."));
         }
         var accessor = field.Accessor(context, since);
         var asInt = new ScalarShapeField(field.Name, field.Description, ScalarKind.Int, typeof(int?), _ => accessor, Sortable: false);

@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.GraphQL.Http;
 
@@ -36,7 +37,7 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
             if (parsed is null)
             {
                 // A plain syntax error is left to the executer, which reports it with its location.
-                return problem is null ? next(options) : Refuse(SyntaxError, problem);
+                return problem is not { } text ? next(options) : Refuse(SyntaxError, text);
             }
             options.Document = parsed;
         }
@@ -45,18 +46,19 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
             var shape = DocumentShape.Of(document, limits.MaxFields);
             if (shape.Fields > limits.MaxFields)
             {
-                return Refuse(ErrorCodes.TooComplex,
-                    $"The document selects more than {limits.MaxFields} fields once its fragments are expanded; ask for less, or in several requests.");
+                return Refuse(ErrorCodes.TooComplex, new Msg($"展开片段后，查询选择的字段超过 {limits.MaxFields} 个；请少查一些，或分几次请求。",
+                    $"The document selects more than {limits.MaxFields} fields once its fragments are expanded; ask for less, or in several requests."));
             }
             if (shape.Depth > limits.MaxDepth)
             {
-                return Refuse(ErrorCodes.TooComplex, $"The document nests fields {shape.Depth} deep; at most {limits.MaxDepth} are allowed.");
+                return Refuse(ErrorCodes.TooComplex, new Msg($"查询的字段嵌套了 {shape.Depth} 层；最多允许 {limits.MaxDepth} 层。", $"The document nests fields {shape.Depth} deep; at most {limits.MaxDepth} are allowed."));
             }
             if (shape.IntrospectionDepth > DocumentShape.MaxIntrospectionDepth || shape.IntrospectionLists > DocumentShape.MaxIntrospectionLists)
             {
-                return Refuse(ErrorCodes.TooComplex,
+                return Refuse(ErrorCodes.TooComplex, new Msg(
+                    $"内省查询最多嵌套 {DocumentShape.MaxIntrospectionDepth} 层字段、{DocumentShape.MaxIntrospectionLists} 层列表（types › fields › args）；标准的内省查询都在此范围内。",
                     $"Introspection may nest {DocumentShape.MaxIntrospectionDepth} fields and {DocumentShape.MaxIntrospectionLists} lists (types › fields › args) deep; " +
-                    "the standard introspection queries stay within that.");
+                    "the standard introspection queries stay within that."));
             }
             if (NulStrings.InDocument(document))
             {
@@ -75,7 +77,7 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
     /// Parses as GraphQL.NET does; a document the parser cannot even describe is a syntax error too. (GraphQLParser 9
     /// throws IndexOutOfRangeException while quoting the source around an error next to a bare carriage return.)
     /// </summary>
-    public static (GraphQLDocument? Document, string? Problem) TryParse(string query)
+    public static (GraphQLDocument? Document, Msg? Problem) TryParse(string query)
     {
         try
         {
@@ -83,7 +85,7 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
         }
         catch (GraphQLMaxDepthExceededException)
         {
-            return (null, $"The document is nested more than {ParserDepth} levels deep.");
+            return (null, new Msg($"查询语句嵌套超过 {ParserDepth} 层。", $"The document is nested more than {ParserDepth} levels deep."));
         }
         catch (GraphQLSyntaxErrorException)
         {
@@ -91,12 +93,12 @@ public sealed class DocumentGuard(RequestLimits limits) : IConfigureExecution
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
-            return (null, "The document is not valid GraphQL (a syntax error next to a line break).");
+            return (null, new Msg("查询语句不是有效的 GraphQL（换行处有语法错误）。", "The document is not valid GraphQL (a syntax error next to a line break)."));
         }
     }
 
     public const string SyntaxError = "SYNTAX_ERROR";
 
-    private static Task<ExecutionResult> Refuse(string code, string message) =>
+    private static Task<ExecutionResult> Refuse(string code, Msg message) =>
         Task.FromResult(new ExecutionResult { Executed = false, Errors = [new QueryError(code, message)] });
 }

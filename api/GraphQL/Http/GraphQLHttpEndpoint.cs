@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQLParser.AST;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.GraphQL.Http;
 
@@ -34,7 +35,7 @@ public sealed class GraphQLHttpEndpoint(
         if (mediaType is null)
         {
             await WriteProblemAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json,
-                $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json} (UTF-8).");
+                new Msg($"请在 Accept 中接受 {MediaTypes.GraphQLResponse} 或 {MediaTypes.Json}（UTF-8）。", $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json} (UTF-8)."));
             return;
         }
         // Every request needs a caller: no data, not even the schema, without a valid token.
@@ -43,14 +44,15 @@ public sealed class GraphQLHttpEndpoint(
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, mediaType, Caller.Problem(http.User) ?? (demo.Enabled
-                ? "Send a valid bearer token (Authorization: Bearer …); in demo mode the service printed one per role on start, and `dotnet run --project api -- token --role ANALYST` prints another."
-                : "Send a valid bearer token (Authorization: Bearer …) issued for this service."),
+                ? new Msg("请提供有效的令牌（Authorization: Bearer …）；演示模式下服务启动时已为每个角色打印一个，`dotnet run --project api -- token --role ANALYST` 可再生成。",
+                    "Send a valid bearer token (Authorization: Bearer …); in demo mode the service printed one per role on start, and `dotnet run --project api -- token --role ANALYST` prints another.")
+                : new Msg("请提供为本服务签发的有效令牌（Authorization: Bearer …）。", "Send a valid bearer token (Authorization: Bearer …) issued for this service.")),
                 ErrorCodes.Unauthenticated);
             return;
         }
         if (http.Request.ContentLength > limits.MaxRequestBytes)
         {
-            await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", ErrorCodes.PayloadTooLarge);
+            await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, new Msg($"请求正文超过 {limits.MaxRequestBytes} 字节。", $"The request body is larger than {limits.MaxRequestBytes} bytes."), ErrorCodes.PayloadTooLarge);
             return;
         }
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -60,7 +62,7 @@ public sealed class GraphQLHttpEndpoint(
         var (request, problem, status) = await ReadAsync(http);
         if (request is null)
         {
-            await WriteProblemAsync(http, status, mediaType, problem!);
+            await WriteProblemAsync(http, status, mediaType, problem!.Value);
             return;
         }
         var source = sources.Resolve(caller, request.Query, request.DocumentId, request.Extensions);
@@ -71,7 +73,7 @@ public sealed class GraphQLHttpEndpoint(
                 // As Apollo Server answers it: 200, not to be cached, so the client sends the text next.
                 http.Response.Headers.CacheControl = "private, no-cache, must-revalidate";
             }
-            await WriteProblemAsync(http, source.Status, mediaType, source.Message!, source.Code!);
+            await WriteProblemAsync(http, source.Status, mediaType, source.Message!.Value, source.Code!);
             return;
         }
         request = request with { Query = source.Text };
@@ -82,13 +84,13 @@ public sealed class GraphQLHttpEndpoint(
         if (isGet && IsMutation(document, request.OperationName))
         {
             http.Response.Headers.Allow = "POST";
-            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
+            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, new Msg("变更（mutation）须用 POST 发送。", "Mutations must be sent with POST."));
             return;
         }
         var (inputs, problemWithInputs) = ReadInputs(request);
         if (inputs is null)
         {
-            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType, problemWithInputs!);
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, mediaType, problemWithInputs!.Value);
             return;
         }
         // Every stage stops when the client goes, the time limit passes or the service shuts down.
@@ -120,8 +122,8 @@ public sealed class GraphQLHttpEndpoint(
             {
                 Executed = true,
                 Errors = [new QueryError(ErrorCodes.Timeout, lifetime.ApplicationStopping.IsCancellationRequested
-                ? "The service is shutting down; the request was stopped. Send it again."
-                : $"The request ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less.")]
+                ? new Msg("服务正在停止，请求已中止；请重新发送。", "The service is shutting down; the request was stopped. Send it again.")
+                : new Msg($"请求运行超过 {limits.ExecutionSeconds} 秒，已中止；请少查一些。", $"The request ran longer than {limits.ExecutionSeconds} s and was stopped; ask for less."))]
             };
         }
         if (result.Errors?.Any(e => e is global::GraphQL.Execution.UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner)) == true)
@@ -144,7 +146,7 @@ public sealed class GraphQLHttpEndpoint(
                 return;
             }
             logger.LogError(e, "Audit entries could not be written; the response was withheld.");
-            await WriteProblemAsync(http, StatusCodes.Status500InternalServerError, mediaType, "The read could not be audited, so nothing was returned.", ErrorCodes.InternalError);
+            await WriteProblemAsync(http, StatusCodes.Status500InternalServerError, mediaType, new Msg("本次读取无法写入审计记录，因此未返回任何数据。", "The read could not be audited, so nothing was returned."), ErrorCodes.InternalError);
             return;
         }
         if (reads.Masked.Count > 0)
@@ -160,7 +162,7 @@ public sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    internal static async Task<(GraphQLHttpRequest?, string?, int)> ReadAsync(HttpContext http)
+    internal static async Task<(GraphQLHttpRequest?, Msg?, int)> ReadAsync(HttpContext http)
     {
         if (HttpMethods.IsGet(http.Request.Method))
         {
@@ -169,7 +171,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         if (!MediaTypes.IsJsonBody(http.Request.ContentType))
         {
-            return (null, $"Send the request as {MediaTypes.Json} (UTF-8).", StatusCodes.Status415UnsupportedMediaType);
+            return (null, new Msg($"请以 {MediaTypes.Json}（UTF-8）发送请求。", $"Send the request as {MediaTypes.Json} (UTF-8)."), StatusCodes.Status415UnsupportedMediaType);
         }
         try
         {
@@ -180,11 +182,11 @@ public sealed class GraphQLHttpEndpoint(
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or System.Text.DecoderFallbackException)
         {
             // Malformed JSON, invalid UTF-8, or a string with an escaped lone surrogate ("\ud800") that has no text.
-            return (null, "The request body is not valid JSON in UTF-8.", StatusCodes.Status400BadRequest);
+            return (null, new Msg("请求正文不是有效的 UTF-8 JSON。", "The request body is not valid JSON in UTF-8."), StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, "The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            return (null, new Msg("请求正文过大。", "The request body is too large."), StatusCodes.Status413PayloadTooLarge);
         }
     }
 
@@ -200,7 +202,7 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     /// <summary>The request's variables and extensions as GraphQL.NET reads them, or why they cannot be read.</summary>
-    internal (RequestInputs?, string?) ReadInputs(GraphQLHttpRequest request)
+    internal (RequestInputs?, Msg?) ReadInputs(GraphQLHttpRequest request)
     {
         try
         {
@@ -211,13 +213,14 @@ public sealed class GraphQLHttpEndpoint(
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
         {
             // A key given twice in one object, or a string that is not text (an escaped lone surrogate).
-            return (null, "\"variables\" and \"extensions\" must be JSON objects with each key once and valid text in every string.");
+            return (null, new Msg("\"variables\" 与 \"extensions\" 须为 JSON 对象，每个键只出现一次，所有字符串均为有效文本。",
+                "\"variables\" and \"extensions\" must be JSON objects with each key once and valid text in every string."));
         }
     }
 
     internal sealed record RequestInputs(Inputs? Variables, Inputs? Extensions);
 
-    private async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
+    private async Task WriteProblemAsync(HttpContext http, int status, string mediaType, Msg message, string code = ErrorCodes.BadRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";

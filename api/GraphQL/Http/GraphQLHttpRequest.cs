@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.GraphQL.Http;
 
@@ -8,12 +9,15 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
     /// <summary>A persisted document's id (sha256:…) sent instead of the query text.</summary>
     public string? DocumentId { get; init; }
 
+    public static readonly Msg QueryRequired = new("必须提供 \"query\" 参数，其值为 GraphQL 查询文本。",
+        "The \"query\" parameter is required and must be a string holding a GraphQL document.");
+
     /// <summary>Reads a POST body's JSON object; null with a reason when it is not a well-formed request.</summary>
-    public static (GraphQLHttpRequest? Request, string? Problem) FromJson(JsonElement root)
+    public static (GraphQLHttpRequest? Request, Msg? Problem) FromJson(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return (null, "The request body must be a JSON object with a \"query\" string.");
+            return (null, new Msg("请求正文须为含 \"query\" 字符串的 JSON 对象。", "The request body must be a JSON object with a \"query\" string."));
         }
         root.TryGetProperty("query", out var query);
         root.TryGetProperty("operationName", out var operationName);
@@ -29,7 +33,7 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
     }
 
     /// <summary>Reads a GET request's URL parameters (variables and extensions are JSON text).</summary>
-    public static (GraphQLHttpRequest? Request, string? Problem) FromQueryString(IQueryCollection parameters)
+    public static (GraphQLHttpRequest? Request, Msg? Problem) FromQueryString(IQueryCollection parameters)
     {
         JsonElement? Json(string name)
         {
@@ -55,13 +59,13 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
         return Create(query, operationName, Json("variables"), Json("extensions"), documentId);
     }
 
-    private static (GraphQLHttpRequest?, string?) Create(JsonElement? query, JsonElement? operationName, JsonElement? variables, JsonElement? extensions, JsonElement? documentId)
+    private static (GraphQLHttpRequest?, Msg?) Create(JsonElement? query, JsonElement? operationName, JsonElement? variables, JsonElement? extensions, JsonElement? documentId)
     {
         if (documentId is { } id)
         {
             if (id.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(id.GetString()) || query is not null)
             {
-                return (null, "\"documentId\" must be a string, sent instead of \"query\", not with it.");
+                return (null, new Msg("\"documentId\" 须为字符串，并且代替 \"query\" 发送，不能同时发送。", "\"documentId\" must be a string, sent instead of \"query\", not with it."));
             }
             var (persisted, problem) = Create(JsonSerializer.SerializeToElement("{ __typename }"), operationName, variables, extensions, null);
             return (persisted is null ? null : persisted with { Query = "", DocumentId = id.GetString() }, problem);
@@ -74,19 +78,19 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Jso
         }
         if (query is not { ValueKind: JsonValueKind.String } q || (!byHash && string.IsNullOrWhiteSpace(q.GetString())))
         {
-            return (null, "The \"query\" parameter is required and must be a string holding a GraphQL document.");
+            return (null, QueryRequired);
         }
         if (operationName is { } op && op.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
-            return (null, "The \"operationName\" parameter must be a string or null.");
+            return (null, new Msg("\"operationName\" 参数须为字符串或 null。", "The \"operationName\" parameter must be a string or null."));
         }
         if (variables is { } v && v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
-            return (null, "The \"variables\" parameter must be a JSON object or null.");
+            return (null, new Msg("\"variables\" 参数须为 JSON 对象或 null。", "The \"variables\" parameter must be a JSON object or null."));
         }
         if (extensions is { } e && e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
-            return (null, "The \"extensions\" parameter must be a JSON object or null.");
+            return (null, new Msg("\"extensions\" 参数须为 JSON 对象或 null。", "The \"extensions\" parameter must be a JSON object or null."));
         }
         return (new GraphQLHttpRequest(
             q.GetString()!,

@@ -10,7 +10,8 @@ namespace PetitionGraph.Api.GraphQL.Http;
 /// </summary>
 public static class NulStrings
 {
-    public const string Message = "A string argument contains the NUL character (\\u0000), which no text here may hold; remove it.";
+    public static readonly Language.Msg Message = new("字符串参数中含有 NUL 字符（\\u0000），此处任何文本都不能包含它；请删除。",
+        "A string argument contains the NUL character (\\u0000), which no text here may hold; remove it.");
 
     public static bool InDocument(GraphQLDocument document)
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphQLParser.AST;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL.Errors;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.GraphQL.Http;
 
@@ -26,7 +27,8 @@ public sealed class OperationSource(PersistedDocuments persisted, AutomaticPersi
             return persisted.Find(documentId) is { } text
                 ? Resolution.Run(text)
                 : Resolution.Refuse(StatusCodes.Status400BadRequest, ErrorCodes.PersistedDocumentNotFound,
-                    $"There is no persisted document '{documentId}'; ids are sha256:<hex> of the files in schema/operations/.");
+                    new Msg($"没有已登记的查询文档“{documentId}”；编号是 schema/operations/ 中文件的 sha256:<hex>。",
+                        $"There is no persisted document '{documentId}'; ids are sha256:<hex> of the files in schema/operations/."));
         }
         if (AutomaticHash(extensions) is { } apq)
         {
@@ -40,12 +42,13 @@ public sealed class OperationSource(PersistedDocuments persisted, AutomaticPersi
                 var known = persisted.Find("sha256:" + hash) ?? automatic.Find(hash);
                 return known is null
                     // Apollo's protocol: the client sends the text with the hash next; the message is the one its links look for.
-                    ? Resolution.Refuse(StatusCodes.Status200OK, PersistedQueryNotFound, "PersistedQueryNotFound")
+                    ? Resolution.Refuse(StatusCodes.Status200OK, PersistedQueryNotFound, new Msg("PersistedQueryNotFound", "PersistedQueryNotFound"))
                     : Allowed(caller, known);
             }
             if (!string.Equals(Sha256(query), hash, StringComparison.Ordinal))
             {
-                return Resolution.Refuse(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "provided sha does not match query");
+                // Apollo's own wording, in both languages: its clients look for it.
+                return Resolution.Refuse(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, new Msg("provided sha does not match query", "provided sha does not match query"));
             }
             var allowed = Allowed(caller, query);
             if (allowed.Text is not null)
@@ -55,7 +58,7 @@ public sealed class OperationSource(PersistedDocuments persisted, AutomaticPersi
             return allowed;
         }
         return string.IsNullOrEmpty(query)
-            ? Resolution.Refuse(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The \"query\" parameter is required and must be a string holding a GraphQL document.")
+            ? Resolution.Refuse(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, GraphQLHttpRequest.QueryRequired)
             : Allowed(caller, query);
     }
 
@@ -63,11 +66,12 @@ public sealed class OperationSource(PersistedDocuments persisted, AutomaticPersi
         caller.Role != Role.Integration || persisted.Find("sha256:" + Sha256(text)) is not null || IsIntrospection(text)
             ? Resolution.Run(text)
             : Resolution.Refuse(StatusCodes.Status403Forbidden, ErrorCodes.PersistedDocumentRequired,
-                "Integration clients run the persisted documents of schema/operations/ (send \"documentId\": \"sha256:…\", their hash, or their exact text) and introspection.");
+                new Msg("对接系统只能运行 schema/operations/ 中登记的查询文档（发送 \"documentId\": \"sha256:…\"、其哈希或原文）和内省查询。",
+                    "Integration clients run the persisted documents of schema/operations/ (send \"documentId\": \"sha256:…\", their hash, or their exact text) and introspection."));
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static (string? Hash, string? Problem)? AutomaticHash(JsonElement? extensions)
+    private static (string? Hash, Msg? Problem)? AutomaticHash(JsonElement? extensions)
     {
         if (extensions is not { ValueKind: JsonValueKind.Object } e || !e.TryGetProperty("persistedQuery", out var pq))
         {
@@ -76,12 +80,14 @@ public sealed class OperationSource(PersistedDocuments persisted, AutomaticPersi
         if (pq.ValueKind != JsonValueKind.Object || !pq.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
             || !version.TryGetInt32(out var v) || v != 1)
         {
-            return (null, "extensions.persistedQuery must be { \"version\": 1, \"sha256Hash\": \"<64 hex digits>\" }.");
+            return (null, new Msg("extensions.persistedQuery 须为 { \"version\": 1, \"sha256Hash\": \"<64 位十六进制>\" }。",
+                "extensions.persistedQuery must be { \"version\": 1, \"sha256Hash\": \"<64 hex digits>\" }."));
         }
         if (!pq.TryGetProperty("sha256Hash", out var hash) || hash.ValueKind != JsonValueKind.String
             || hash.GetString() is not { Length: 64 } text || !text.All(char.IsAsciiHexDigitLower))
         {
-            return (null, "extensions.persistedQuery.sha256Hash must be the 64 lower-case hex digits of the query's SHA-256.");
+            return (null, new Msg("extensions.persistedQuery.sha256Hash 须为查询文本 SHA-256 的 64 位小写十六进制。",
+                "extensions.persistedQuery.sha256Hash must be the 64 lower-case hex digits of the query's SHA-256."));
         }
         return (text, null);
     }
@@ -108,11 +114,11 @@ public sealed class OperationSource(PersistedDocuments persisted, AutomaticPersi
             _ => false,
         });
 
-    public sealed record Resolution(string? Text, int Status, string? Code, string? Message)
+    public sealed record Resolution(string? Text, int Status, string? Code, Msg? Message)
     {
         public static Resolution Run(string text) => new(text, StatusCodes.Status200OK, null, null);
 
-        public static Resolution Refuse(int status, string code, string message) => new(null, status, code, message);
+        public static Resolution Refuse(int status, string code, Msg message) => new(null, status, code, message);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GraphQL.Types;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.GraphQL.Mutations;
 
@@ -23,15 +24,15 @@ public enum UserErrorCode
     PeriodClosed,
 }
 
-/// <summary>Why a mutation was refused; nothing was changed.</summary>
-public sealed record UserError(UserErrorCode Code, string Message, IReadOnlyList<string>? Field = null)
+/// <summary>Why a mutation was refused; nothing was changed. The message in both languages (<see cref="Msg"/>).</summary>
+public sealed record UserError(UserErrorCode Code, Msg Message, IReadOnlyList<string>? Field = null)
 {
-    public static UserError InvalidState(string message) => new(UserErrorCode.InvalidState, message);
-    public static UserError NotFound(string field, string message) => new(UserErrorCode.NotFound, message, ["input", field]);
-    public static UserError Validation(string field, string message) => new(UserErrorCode.Validation, message, ["input", field]);
-    public static UserError Deadline(string message) => new(UserErrorCode.DeadlinePassed, message);
-    public static UserError Conflict(string message) => new(UserErrorCode.Conflict, message, ["input", "expectedVersion"]);
-    public static UserError Forbidden(string field, string message) => new(UserErrorCode.Forbidden, message, ["input", field]);
+    public static UserError InvalidState(Msg message) => new(UserErrorCode.InvalidState, message);
+    public static UserError NotFound(string field, Msg message) => new(UserErrorCode.NotFound, message, ["input", field]);
+    public static UserError Validation(string field, Msg message) => new(UserErrorCode.Validation, message, ["input", field]);
+    public static UserError Deadline(Msg message) => new(UserErrorCode.DeadlinePassed, message);
+    public static UserError Conflict(Msg message) => new(UserErrorCode.Conflict, message, ["input", "expectedVersion"]);
+    public static UserError Forbidden(string field, Msg message) => new(UserErrorCode.Forbidden, message, ["input", field]);
 }
 
 public sealed class UserErrorType : ObjectGraphType<UserError>
@@ -41,7 +42,9 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
         Name = "UserError";
         Description = "Why a mutation was refused. A refused mutation changes nothing.";
         Field<NonNullGraphType<EnumType<UserErrorCode>>>("code").Description("What kind of refusal, for programs.").Resolve(c => c.Source.Code);
-        Field(e => e.Message).Description("For a person: what is wrong and what to do.");
+        Field<NonNullGraphType<StringGraphType>>("message")
+            .Description("For a person: what is wrong and what to do — in Chinese, or in English when the request's Accept-Language prefers English. The code stays the same.")
+            .Resolve(c => c.Source.Message.In(Languages.Of(c)));
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("field").Description("Path of the input field at fault, if one is.")
             .Resolve(c => c.Source.Field);
     }

@@ -32,13 +32,13 @@ public static class Cursor
             var items = json.RootElement.EnumerateArray().ToArray();
             if (items.Length != plan.Keys.Count + 1 || items[0].GetString() != plan.Signature)
             {
-                throw Invalid(cursor, "it was made for another order");
+                throw Invalid(cursor, new Language.Msg("它是按另一种排序生成的", "it was made for another order"));
             }
             return plan.Keys.Select((key, i) => Read(items[i + 1], key.ValueType)).ToArray();
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
-            throw Invalid(cursor, "it is not a cursor of this list");
+            throw Invalid(cursor, new Language.Msg("它不是这个列表的游标", "it is not a cursor of this list"));
         }
     }
 
@@ -60,8 +60,9 @@ public static class Cursor
         throw new InvalidOperationException($"Cursor cannot hold {target.Name}.");
     }
 
-    private static QueryError Invalid(string cursor, string why) =>
-        new(ErrorCodes.InvalidCursor, $"The cursor '{Shorten(cursor)}' cannot be used here: {why}. Take cursors from the same list with the same order.");
+    private static QueryError Invalid(string cursor, Language.Msg why) =>
+        new(ErrorCodes.InvalidCursor, new Language.Msg($"游标“{Shorten(cursor)}”不能用在这里：{why.Zh}。请使用同一列表、同一排序下取得的游标。",
+            $"The cursor '{Shorten(cursor)}' cannot be used here: {why.En}. Take cursors from the same list with the same order."));
 
     private static string Shorten(string cursor) => cursor.Length > 40 ? cursor[..40] + "…" : cursor;
 }

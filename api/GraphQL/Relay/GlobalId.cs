@@ -15,7 +15,7 @@ public static class GlobalId
         {
             return (typeName, id);
         }
-        throw new QueryError(ErrorCodes.InvalidId, $"'{globalId}' is not a valid id. Use the id field of an object returned by this API.");
+        throw new QueryError(ErrorCodes.InvalidId, new Language.Msg($"“{globalId}”不是有效编号；请使用本接口返回的对象的 id 字段。", $"'{globalId}' is not a valid id. Use the id field of an object returned by this API."));
     }
 
     public static bool TryDecode(string globalId, out string typeName, out int id)

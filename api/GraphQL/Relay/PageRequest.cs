@@ -14,7 +14,7 @@ public sealed record PageRequest(int Size, string? After, string? Before, bool I
     {
         if (first is not null && last is not null)
         {
-            throw new QueryError(ErrorCodes.InvalidArgument, "Give either first (with after) or last (with before), not both.");
+            throw new QueryError(ErrorCodes.InvalidArgument, new Language.Msg("first（配 after）与 last（配 before）只能给一个。", "Give either first (with after) or last (with before), not both."));
         }
         Check("first", first);
         Check("last", last);
@@ -27,7 +27,7 @@ public sealed record PageRequest(int Size, string? After, string? Before, bool I
     {
         if (value is < 0 or > MaxSize)
         {
-            throw new QueryError(ErrorCodes.PageSize, $"{name} must be between 0 and {MaxSize}; it was {value}. Page through larger lists with after/before.");
+            throw new QueryError(ErrorCodes.PageSize, new Language.Msg($"{name} 须在 0 到 {MaxSize} 之间，本次为 {value}；更长的列表请用 after/before 分页。", $"{name} must be between 0 and {MaxSize}; it was {value}. Page through larger lists with after/before."));
         }
     }
 }

@@ -7,6 +7,7 @@ using GraphQL;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Changes.Live;
 using PetitionGraph.Api.GraphQL.Http;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.GraphQL.WebSockets;
 
@@ -190,19 +191,20 @@ public sealed class GraphQLWebSocketSession(
         var (request, problem) = GraphQLHttpRequest.FromJson(payload);
         if (request is null)
         {
-            await SendErrorAsync(id, Errors.ErrorCodes.BadRequest, problem!, ct);
+            await SendErrorAsync(id, Errors.ErrorCodes.BadRequest, problem!.Value, ct);
             return;
         }
         var caller = Caller.From(_user)!;
         var source = services.GetRequiredService<OperationSource>().Resolve(caller, request.Query, request.DocumentId, request.Extensions);
         if (source.Text is null)
         {
-            await SendErrorAsync(id, source.Code!, source.Message!, ct);
+            await SendErrorAsync(id, source.Code!, source.Message!.Value, ct);
             return;
         }
         if (_operations.Count >= options.MaxSubscriptionsPerConnection)
         {
-            await SendErrorAsync(id, Errors.ErrorCodes.RateLimited, $"At most {options.MaxSubscriptionsPerConnection} operations run at once on one connection.", ct);
+            await SendErrorAsync(id, Errors.ErrorCodes.RateLimited, new Msg($"一个连接上最多同时运行 {options.MaxSubscriptionsPerConnection} 个操作。",
+                $"At most {options.MaxSubscriptionsPerConnection} operations run at once on one connection."), ct);
             return;
         }
         var running = new Running(this, id);
@@ -219,12 +221,13 @@ public sealed class GraphQLWebSocketSession(
         {
             logger.LogError(e, "A WebSocket operation failed to start.");
             _operations.TryRemove(id, out _);
-            await SendErrorAsync(id, Errors.ErrorCodes.InternalError, "The operation could not be started.", ct);
+            await SendErrorAsync(id, Errors.ErrorCodes.InternalError, new Msg("操作未能启动。", "The operation could not be started."), ct);
         }
     }
 
-    private Task SendErrorAsync(string id, string code, string message, CancellationToken ct) =>
-        SendAsync(new { id, type = "error", payload = new[] { new { message, extensions = new { code } } } }, ct);
+    /// <summary>An error for one operation, in the language of the request that opened the socket.</summary>
+    private Task SendErrorAsync(string id, string code, Msg text, CancellationToken ct) =>
+        SendAsync(new { id, type = "error", payload = new[] { new { message = text.In(Languages.Of(http)), extensions = new { code } } } }, ct);
 
     private async Task SendAsync(object message, CancellationToken ct)
     {

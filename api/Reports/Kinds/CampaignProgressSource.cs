@@ -1,3 +1,4 @@
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Reports.Kinds;
@@ -11,7 +12,9 @@ public sealed class CampaignProgressSource : IReportSource
     {
         if (request.Campaign is not { } campaign)
         {
-            throw new ReportDataException($"There is no campaign with a baseline on or before {from.Office.ToOffice(request.AsOf):yyyy-MM-dd}.");
+            var asOf = from.Office.ToOffice(request.AsOf);
+            throw new ReportDataException(new Msg($"截至 {asOf:yyyy-MM-dd} 没有已设定基线的专项行动。",
+                $"There is no campaign with a baseline on or before {asOf:yyyy-MM-dd}."));
         }
         return data with
         {

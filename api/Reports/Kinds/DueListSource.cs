@@ -1,3 +1,4 @@
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting;
 
 namespace PetitionGraph.Api.Reports.Kinds;
@@ -15,8 +16,15 @@ public sealed class DueListSource : IReportSource
     {
         if (!(request.Period.Start <= request.Now && request.Now < request.Period.End))
         {
-            throw new ReportDataException(
-                $"The due list shows what is due now, so it is made for the current period only (e.g. {request.Period.Interval switch { Statistics.StatisticsInterval.Week => "this week", Statistics.StatisticsInterval.Day => "today", _ => "this month" }}); {request.Period.Text} is not current.");
+            var (zh, en) = request.Period.Interval switch
+            {
+                Statistics.StatisticsInterval.Week => ("本周", "this week"),
+                Statistics.StatisticsInterval.Day => ("今天", "today"),
+                _ => ("本月", "this month"),
+            };
+            throw new ReportDataException(new Msg(
+                $"到期提醒清单列出的是当前逾期或即将到期的事项，只能按当前期间生成（如{zh}）；{request.Period.Text} 不是当前期间。",
+                $"The due list shows what is due now, so it is made for the current period only (e.g. {en}); {request.Period.Text} is not current."));
         }
         return data with { Due = await from.DueAsync(request.Now, ct) };
     }

@@ -7,6 +7,7 @@ using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Mutations;
 using PetitionGraph.Api.GraphQL.Relay;
 using PetitionGraph.Api.GraphQL.Scalars;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting;
 using PetitionGraph.Reporting.Kinds;
 
@@ -52,7 +53,8 @@ public static class SubscriptionMutations
                 var roleName = role;
                 if (await db.ReportSubscriptions.AnyAsync(s => s.Active && s.Report == name && s.Role == roleName && s.Address == address, c.CancellationToken))
                 {
-                    return new ReportSubscriptionPayload(null, [UserError.Validation("address", $"{address ?? EnumNames.Name(role) + "'s mailbox"} already receives {name}.")]);
+                    return new ReportSubscriptionPayload(null, [UserError.Validation("address",
+                        new Msg($"{address ?? EnumNames.Name(role) + " 角色邮箱"} 已订阅报表 {name}。", $"{address ?? EnumNames.Name(role) + "'s mailbox"} already receives {name}."))]);
                 }
                 var subscription = new ReportSubscription
                 {
@@ -77,7 +79,8 @@ public static class SubscriptionMutations
                 var subscription = await db.ReportSubscriptions.AsTracking().FirstOrDefaultAsync(s => s.Id == id && s.Active, c.CancellationToken);
                 if (subscription is null)
                 {
-                    return new ReportSubscriptionPayload(null, [UserError.NotFound("subscriptionId", $"There is no active report subscription {input.SubscriptionId}.")]);
+                    return new ReportSubscriptionPayload(null, [UserError.NotFound("subscriptionId",
+                        new Msg($"没有编号为 {input.SubscriptionId} 的有效报表订阅。", $"There is no active report subscription {input.SubscriptionId}."))]);
                 }
                 subscription.Active = false;
                 await db.SaveChangesAsync(c.CancellationToken);
@@ -89,17 +92,19 @@ public static class SubscriptionMutations
     {
         if (!ReportMailer.MayReceive(role))
         {
-            return UserError.Validation("role", $"Reports cover every case of the town, so they are mailed only to ADMIN, OFFICE or ANALYST; not to {EnumNames.Name(role)}.");
+            return UserError.Validation("role", new Msg($"报表涵盖全镇所有信访事项，只发送给 ADMIN、OFFICE 或 ANALYST，不发送给 {EnumNames.Name(role)}。",
+                $"Reports cover every case of the town, so they are mailed only to ADMIN, OFFICE or ANALYST; not to {EnumNames.Name(role)}."));
         }
         if (address is null)
         {
             return mail.MailboxOf(role) is null
-                ? UserError.Validation("address", $"Give an address, or configure the {EnumNames.Name(role)} mailbox (Mail:Mailboxes:{EnumNames.Name(role)}).")
+                ? UserError.Validation("address", new Msg($"请填写邮箱地址，或配置 {EnumNames.Name(role)} 角色邮箱（Mail:Mailboxes:{EnumNames.Name(role)}）。",
+                    $"Give an address, or configure the {EnumNames.Name(role)} mailbox (Mail:Mailboxes:{EnumNames.Name(role)})."))
                 : null;
         }
         return MailOptions.IsAddress(address)
             ? null
-            : UserError.Validation("address", $"'{address}' is not an e-mail address (name@example.org).");
+            : UserError.Validation("address", new Msg($"“{address}”不是电子邮箱地址（如 name@example.org）。", $"'{address}' is not an e-mail address (name@example.org)."));
     }
 
     private static ObjectGraphType<ReportSubscriptionPayload> Payload(string name)

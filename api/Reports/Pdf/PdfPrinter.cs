@@ -1,4 +1,5 @@
 using System.Text;
+using PetitionGraph.Api.Language;
 using PetitionGraph.Reporting.Charts;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
@@ -63,8 +64,10 @@ public sealed class PdfPrinter(PdfSettings settings, ILogger<PdfPrinter> logger)
             await CloseAsync();
             ct.ThrowIfCancellationRequested();
             // Said as what it is (the report is too long to print in time, or the browser broke), never as an internal error.
-            throw new ReportDataException($"The PDF could not be printed ({e.GetBaseException().Message}); a report of {html.Length / 1024:N0} KiB of HTML " +
-                "may be too long to print in time: ask for a shorter period or fewer cases.");
+            throw new ReportDataException(new Msg(
+                $"PDF 未能打印（{e.GetBaseException().Message}）；报表 HTML 有 {html.Length / 1024:N0} KiB，可能过长，无法按时打印：请缩短期间或减少案件。",
+                $"The PDF could not be printed ({e.GetBaseException().Message}); a report of {html.Length / 1024:N0} KiB of HTML " +
+                "may be too long to print in time: ask for a shorter period or fewer cases."));
         }
         finally
         {

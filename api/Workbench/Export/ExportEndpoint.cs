@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.GraphQL;
 using PetitionGraph.Api.GraphQL.Http;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Workbench.Export;
 
@@ -23,38 +24,39 @@ public sealed class ExportEndpoint(GraphQLHttpEndpoint graphql, OperationSource 
         if (Caller.From(http.User) is not { } caller)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Send a valid bearer token (or sign in at /signin).");
+            await Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", new Language.Msg("请提供有效的令牌（或在 /signin 登录）。", "Send a valid bearer token (or sign in at /signin)."));
             return;
         }
         var format = http.Request.Query["format"].ToString().ToLowerInvariant();
         if (format is not ("xlsx" or "csv"))
         {
-            await BadRequestAsync(http, "Choose the file with ?format=xlsx or ?format=csv.");
+            await BadRequestAsync(http, new Msg("请用 ?format=xlsx 或 ?format=csv 选择文件格式。", "Choose the file with ?format=xlsx or ?format=csv."));
             return;
         }
         var (request, problem, status) = await GraphQLHttpEndpoint.ReadAsync(http);
         if (request is null)
         {
-            await Hosting.ErrorResponses.WriteAsync(http, status, "BAD_REQUEST", problem!);
+            await Hosting.ErrorResponses.WriteAsync(http, status, "BAD_REQUEST", problem!.Value);
             return;
         }
         var source = sources.Resolve(caller, request.Query, request.DocumentId, request.Extensions);
         if (source.Text is null)
         {
-            await Hosting.ErrorResponses.WriteAsync(http, source.Status, source.Code!, source.Message!);
+            await Hosting.ErrorResponses.WriteAsync(http, source.Status, source.Code!, source.Message!.Value);
             return;
         }
         var (inputs, inputProblem) = graphql.ReadInputs(request);
         var (document, syntax) = DocumentGuard.TryParse(source.Text);
         if (inputs is null || document is null)
         {
-            await BadRequestAsync(http, inputProblem ?? syntax ?? "The query is not valid GraphQL: run it in the IDE (or POST /graphql) to see where.");
+            await BadRequestAsync(http, inputProblem ?? syntax ?? new Msg("查询不是有效的 GraphQL：请在查询工作台（或 POST /graphql）中运行以查看出错位置。",
+                "The query is not valid GraphQL: run it in the IDE (or POST /graphql) to see where."));
             return;
         }
         var (plan, planProblem) = await ExportPlan.CreateAsync(document, request.OperationName);
         if (plan is null)
         {
-            await BadRequestAsync(http, planProblem!);
+            await BadRequestAsync(http, planProblem!.Value);
             return;
         }
 
@@ -66,14 +68,15 @@ public sealed class ExportEndpoint(GraphQLHttpEndpoint graphql, OperationSource 
         if (first.FirstError is { } error)
         {
             first.Dispose();
-            await BadRequestAsync(http, error);
+            // The first error as the request's language already put it.
+            await BadRequestAsync(http, new Msg(error, error));
             return;
         }
         var table = ExportTable.Find(plan, first.Data, office);
         if (table is null)
         {
             first.Dispose();
-            await BadRequestAsync(http, "The result has no list to export: select a list (a connection's nodes, say).");
+            await BadRequestAsync(http, new Msg("结果中没有可导出的列表：请选择一个列表（例如某个连接的 nodes）。", "The result has no list to export: select a list (a connection's nodes, say)."));
             return;
         }
         await StreamAsync(http, format, plan, table, first, inputs.Variables, plan.Operation.Name?.StringValue, label, caller, limit.Token);
@@ -166,6 +169,6 @@ public sealed class ExportEndpoint(GraphQLHttpEndpoint graphql, OperationSource 
         return new Inputs(values);
     }
 
-    private static Task BadRequestAsync(HttpContext http, string message) =>
+    private static Task BadRequestAsync(HttpContext http, Msg message) =>
         Hosting.ErrorResponses.WriteAsync(http, StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
 }

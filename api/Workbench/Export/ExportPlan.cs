@@ -1,6 +1,7 @@
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 using PetitionGraph.Api.GraphQL.Projection;
+using PetitionGraph.Api.Language;
 
 namespace PetitionGraph.Api.Workbench.Export;
 
@@ -46,7 +47,7 @@ internal sealed class ExportPlan
     public IReadOnlyList<string>? ConnectionPath { get; }
 
     /// <summary>Null with a reason when the document cannot be exported (not a query, not one operation).</summary>
-    public static async Task<(ExportPlan? Plan, string? Problem)> CreateAsync(GraphQLDocument document, string? operationName)
+    public static async Task<(ExportPlan? Plan, Msg? Problem)> CreateAsync(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var operation = operationName is null
@@ -54,11 +55,13 @@ internal sealed class ExportPlan
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         if (operation is null)
         {
-            return (null, operationName is null ? "The document has several operations: name the one to export (operationName)." : $"The document has no operation named {operationName}.");
+            return (null, operationName is null
+                ? new Msg("查询文本中有多个操作：请指明要导出哪一个（operationName）。", "The document has several operations: name the one to export (operationName).")
+                : new Msg($"查询文本中没有名为 {operationName} 的操作。", $"The document has no operation named {operationName}."));
         }
         if (operation.Operation != OperationType.Query)
         {
-            return (null, "Only a query can be exported; mutations and subscriptions change or wait, they do not list.");
+            return (null, new Msg("只有查询（query）可以导出；变更和订阅不产生列表。", "Only a query can be exported; mutations and subscriptions change or wait, they do not list."));
         }
         var name = operation.Name?.StringValue;
         string? after = null, first = null;
