@@ -28,6 +28,6 @@ catch (Exception e) when (e is StartupException || cli.Verb is not null || Petit
     var reason = e.GetBaseException().Message;
     await Console.Error.WriteLineAsync(PetitionGraph.Api.Data.DatabaseOutage.IsUnavailable(e)
         ? cli.Say(new PetitionGraph.Api.Language.Msg($"无法连接数据库：{reason}", $"The database cannot be reached: {reason}"))
-        : e.Message);
+        : e is StartupException startup ? cli.Say(startup.Text) : e.Message);
     return 1;
 }

@@ -24,7 +24,8 @@ public sealed record DemoMode(bool Enabled, DateTimeOffset? Now = null)
         DateTimeOffset? now = !enabled || string.Equals(setting, "real", StringComparison.OrdinalIgnoreCase) ? null
             : string.IsNullOrWhiteSpace(setting) ? ReferenceInstant
             : DateTimeOffset.TryParse(setting, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at
-            : throw new StartupException($"Demo:Now '{setting}' is not an instant (e.g. 2026-11-01T08:00:00+08:00) or 'real'.");
+            : throw new StartupException(new Language.Msg($"Demo:Now “{setting}”既不是时刻（例如 2026-11-01T08:00:00+08:00），也不是 'real'。",
+                $"Demo:Now '{setting}' is not an instant (e.g. 2026-11-01T08:00:00+08:00) or 'real'."));
         return new DemoMode(enabled, now);
     }
 
@@ -35,9 +36,12 @@ public sealed record DemoMode(bool Enabled, DateTimeOffset? Now = null)
         {
             return;
         }
-        throw new StartupException(
+        throw new StartupException(new Language.Msg(
+            $"未配置令牌校验方式（运行环境：{environmentName}）。请将 Auth:SigningKey 设为至少 32 字节的随机 base64 密钥" +
+            "（环境变量 Auth__SigningKey；例如 `openssl rand -base64 32`），或将 Auth:Authority 设为你的 OpenID Connect 签发方（Auth__Authority）。" +
+            "若只在本机试用（自动生成密钥、打印令牌并载入演示数据），请以演示模式运行：ASPNETCORE_ENVIRONMENT=Development 或 Demo__Enabled=true。",
             $"No way to verify tokens is configured (environment: {environmentName}). Set Auth:SigningKey to a random base64 key of at least 32 bytes " +
             "(environment variable Auth__SigningKey; e.g. `openssl rand -base64 32`), or Auth:Authority to your OpenID Connect issuer (Auth__Authority). " +
-            "For a local trial with a generated key, printed tokens and demo data, run in demo mode: ASPNETCORE_ENVIRONMENT=Development or Demo__Enabled=true.");
+            "For a local trial with a generated key, printed tokens and demo data, run in demo mode: ASPNETCORE_ENVIRONMENT=Development or Demo__Enabled=true."));
     }
 }

@@ -59,17 +59,20 @@ public sealed class TokenIssuer(AuthOptions options, DemoMode demo)
             }
             catch (FormatException)
             {
-                throw new Hosting.StartupException("Auth:SigningKey is not valid base64; generate one with `openssl rand -base64 32`.");
+                throw new Hosting.StartupException(new Language.Msg("Auth:SigningKey 不是有效的 base64；可用 `openssl rand -base64 32` 生成。",
+                    "Auth:SigningKey is not valid base64; generate one with `openssl rand -base64 32`."));
             }
             if (configured.Length < 32)
             {
-                throw new Hosting.StartupException("Auth:SigningKey must be at least 32 bytes (base64), e.g. `openssl rand -base64 32`.");
+                throw new Hosting.StartupException(new Language.Msg("Auth:SigningKey 至少须为 32 字节（base64），例如 `openssl rand -base64 32`。",
+                    "Auth:SigningKey must be at least 32 bytes (base64), e.g. `openssl rand -base64 32`."));
             }
             return (new SymmetricSecurityKey(configured), false);
         }
         if (!demo.Enabled)
         {
-            throw new Hosting.StartupException("Auth:SigningKey is not set; a key is generated only in demo mode (ASPNETCORE_ENVIRONMENT=Development or Demo__Enabled=true).");
+            throw new Hosting.StartupException(new Language.Msg("未设置 Auth:SigningKey；只有演示模式（ASPNETCORE_ENVIRONMENT=Development 或 Demo__Enabled=true）才会自动生成密钥。",
+                "Auth:SigningKey is not set; a key is generated only in demo mode (ASPNETCORE_ENVIRONMENT=Development or Demo__Enabled=true)."));
         }
         var path = Path.GetFullPath(options.KeyFile);
         if (!File.Exists(path))

@@ -51,9 +51,10 @@ public sealed class DatabaseInitializer(PetitionDbContext db, IConfiguration con
         var unknown = applied.Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
         {
-            throw new Hosting.StartupException(
+            throw new Hosting.StartupException(new Language.Msg(
+                $"该数据库由预发布版本创建（记录了本版本没有的迁移 {unknown[0]}）。预发布数据库无法升级：请删除它（SQLite 文件，或删除 PostgreSQL 数据库）后重新开始。",
                 $"The database was created by a pre-release build (it records migration {unknown[0]}, which this build does not have). " +
-                "Pre-release databases cannot be upgraded: delete it (the SQLite file, or drop the PostgreSQL database) and start again.");
+                "Pre-release databases cannot be upgraded: delete it (the SQLite file, or drop the PostgreSQL database) and start again."));
         }
         return known.All(applied.Contains);
     }

@@ -16,7 +16,8 @@ public static class CorsSetup
         {
             if (origin != "*" && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/"))
             {
-                throw new StartupException($"Cors:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path), nor *.");
+                throw new StartupException(new Language.Msg($"Cors:AllowedOrigins：“{origin}”不是来源（scheme://host[:port]，不带路径），也不是 *。",
+                    $"Cors:AllowedOrigins: '{origin}' is not an origin (scheme://host[:port], no path), nor *."));
             }
         }
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>

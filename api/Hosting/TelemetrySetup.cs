@@ -22,7 +22,8 @@ public static class TelemetrySetup
         var options = TelemetryOptions.From(configuration);
         if (options.SampleRatio is < 0 or > 1)
         {
-            throw new StartupException($"Telemetry:SampleRatio is between 0 and 1; it was {options.SampleRatio}.");
+            throw new StartupException(new Language.Msg($"Telemetry:SampleRatio 须在 0 到 1 之间，当前为 {options.SampleRatio}。",
+                $"Telemetry:SampleRatio is between 0 and 1; it was {options.SampleRatio}."));
         }
         services.AddSingleton(options);
         services.AddSingleton<IConfigureExecution, OperationTelemetry>();

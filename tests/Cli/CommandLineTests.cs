@@ -118,6 +118,8 @@ public sealed class CommandLineTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Auth:SigningKey", run.Error, StringComparison.Ordinal);
         Assert.Contains("ASPNETCORE_ENVIRONMENT=Development", run.Error, StringComparison.Ordinal);
+        // In the office's language (PETITIONGRAPH_LANG=en for English), as the rest of the command line.
+        Assert.Contains("未配置令牌校验方式", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder.Path, "data", "dev-signing-key")));
     }
