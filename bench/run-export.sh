@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The scripts read the commands' English lines (Seeded N cases …); the commands answer in Chinese by default.
+export PETITIONGRAPH_LANG=en
 dir=${BENCH_DIR:-/tmp/petitiongraph-bench}
 pgbin=/usr/lib/postgresql/15/bin
 db=${DB:-bench_1m} pg_port=${PG_PORT:-55432} api_port=${API_PORT:-5097}

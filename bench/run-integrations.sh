@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The scripts read the commands' English lines (Seeded N cases …); the commands answer in Chinese by default.
+export PETITIONGRAPH_LANG=en
 dir=${BENCH_DIR:-/tmp/petitiongraph-integrations}
 pg_port=${PG_PORT:-55434} api_port=5097 traced_port=5098 sink_port=5099 receiver_port=5096
 changes=${CHANGES:-10000000} db=integrations_100k

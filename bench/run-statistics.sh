@@ -21,6 +21,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The scripts read the commands' English lines (Seeded N cases …); the commands answer in Chinese by default.
+export PETITIONGRAPH_LANG=en
 dir=${BENCH_DIR:-/tmp/petitiongraph-stats}
 db=${DB:-bench_1m} cases=${CASES:-1000000}
 pg_port=${PG_PORT:-55433} api_port=${API_PORT:-5093}

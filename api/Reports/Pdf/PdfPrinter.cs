@@ -75,6 +75,32 @@ public sealed class PdfPrinter(PdfSettings settings, ILogger<PdfPrinter> logger)
         }
     }
 
+    /// <summary>
+    /// Starts Chromium now, so that a report's PDF does not wait for it: the command line starts it while the report's
+    /// data is gathered (Chromium takes about half a second to come up). A failure here is only logged: the print
+    /// starts the browser again and says what is wrong.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        if (Unavailable is not null)
+        {
+            return;
+        }
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await BrowserAsync();
+        }
+        catch (Exception e) when (e is PuppeteerException or IOException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Chromium could not be started ahead of the PDF; printing will try again.");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<IBrowser> BrowserAsync()
     {
         if (_browser is { IsClosed: false } running)
