@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using PetitionGraph.Api.Data;
 
 namespace PetitionGraph.Api.Access;
@@ -13,7 +11,7 @@ namespace PetitionGraph.Api.Access;
 /// written in the change's own transaction where it has one. The background's own bookkeeping (a webhook cursor
 /// moving, a scheduled period closing) is not a person's change and is not listed.
 /// </summary>
-public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider clock) : AfterSaveInterceptor<ConfigurationAudit.Pending>
 {
     private static readonly HashSet<Type> Audited =
     [
@@ -23,21 +21,16 @@ public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider c
     ];
 
     /// <summary>Entries for rows this save creates: their ids are known only after it.</summary>
-    private static readonly ConditionalWeakTable<DbContext, List<(EntityEntry Created, AuditEntry Entry)>> Created = [];
+    public sealed record Pending(List<(EntityEntry Created, AuditEntry Entry)> Created);
 
     // The entries are part of the same save (an update's or a delete's subject is known before it); a created row's
     // subject is filled in after the save, in the transaction the save shares with the change feed. Never a nested
     // SaveChanges: it would run every interceptor again on half-finished state.
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override ValueTask<Pending?> BeforeSaveAsync(PetitionDbContext db, CancellationToken ct)
     {
-        if (eventData.Context is not PetitionDbContext db)
-        {
-            return result;
-        }
-        Created.Remove(db);
         if (Caller.From(http.HttpContext?.User) is not { } caller)
         {
-            return result;
+            return ValueTask.FromResult<Pending?>(null);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var created = new List<(EntityEntry, AuditEntry)>();
@@ -60,44 +53,18 @@ public sealed class ConfigurationAudit(IHttpContextAccessor http, TimeProvider c
                 created.Add((entry, audit));
             }
         }
-        if (created.Count > 0)
-        {
-            await SaveTransaction.JoinAsync(db, cancellationToken);
-            Created.AddOrUpdate(db, created);
-        }
-        return result;
+        return ValueTask.FromResult(created.Count > 0 ? new Pending(created) : null);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    protected override async Task AfterSaveAsync(PetitionDbContext db, Pending pending, CancellationToken ct)
     {
-        if (eventData.Context is PetitionDbContext db && Created.TryGetValue(db, out var created))
+        foreach (var (entry, audit) in pending.Created)
         {
-            Created.Remove(db);
-            foreach (var (entry, audit) in created)
-            {
-                var subject = Subject(entry);
-                await db.AuditEntries.Where(a => a.Id == audit.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Subject, subject), cancellationToken);
-                var tracked = db.Entry(audit).Property(a => a.Subject);
-                tracked.CurrentValue = subject;
-                tracked.OriginalValue = subject;
-            }
-            await SaveTransaction.LeaveAsync(db, cancellationToken);
-        }
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Abandon(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
-        Abandon(eventData.Context);
-
-    private static async Task Abandon(DbContext? context)
-    {
-        if (context is not null && Created.TryGetValue(context, out _))
-        {
-            Created.Remove(context);
-            await SaveTransaction.AbandonAsync(context);
+            var subject = Subject(entry);
+            await db.AuditEntries.Where(a => a.Id == audit.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Subject, subject), ct);
+            var tracked = db.Entry(audit).Property(a => a.Subject);
+            tracked.CurrentValue = subject;
+            tracked.OriginalValue = subject;
         }
     }
 

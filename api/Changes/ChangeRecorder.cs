@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,51 +17,15 @@ namespace PetitionGraph.Api.Changes;
 /// that fails or a transaction that rolls back, and every change that commits is recorded: the feed is the outbox the
 /// webhooks deliver from. Bulk writers (the ledger import) append to <see cref="ChangeLog"/> themselves.
 /// </summary>
-public sealed class ChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
+public sealed class ChangeRecorder(TimeProvider clock) : AfterSaveInterceptor<ChangeRecorder.Pending>
 {
-    private static readonly ConditionalWeakTable<DbContext, Pending> Saves = [];
+    protected override ValueTask<Pending?> BeforeSaveAsync(PetitionDbContext db, CancellationToken ct) =>
+        ValueTask.FromResult(Collect(db) is { Count: > 0 } entries ? new Pending(entries) : null);
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override async Task AfterSaveAsync(PetitionDbContext db, Pending pending, CancellationToken ct)
     {
-        if (eventData.Context is PetitionDbContext db)
-        {
-            // Whatever a save that never finished left behind (a pooled context reused) is not this save's.
-            Saves.Remove(db);
-            if (Collect(db) is { Count: > 0 } entries)
-            {
-                await SaveTransaction.JoinAsync(db, cancellationToken);
-                Saves.AddOrUpdate(db, new Pending(entries));
-            }
-        }
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is PetitionDbContext db && Saves.TryGetValue(db, out var pending))
-        {
-            Saves.Remove(db);
-            var now = clock.GetUtcNow().UtcDateTime;
-            await ChangeLog.AppendAsync(db, [.. pending.Entries.Select(e => e(now))], cancellationToken);
-            await SaveTransaction.LeaveAsync(db, cancellationToken);
-        }
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Abandon(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
-        Abandon(eventData.Context);
-
-    private static async Task Abandon(DbContext? context)
-    {
-        if (context is PetitionDbContext db && Saves.TryGetValue(db, out _))
-        {
-            Saves.Remove(db);
-            await SaveTransaction.AbandonAsync(db);
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ChangeLog.AppendAsync(db, [.. pending.Entries.Select(e => e(now))], ct);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
@@ -112,5 +75,5 @@ public sealed class ChangeRecorder(TimeProvider clock) : SaveChangesInterceptor
 
     private static Change Reference(DateTime at, ChangeKind kind, string type, int id) => new() { At = at, Kind = kind, EntityType = type, EntityId = id };
 
-    private sealed record Pending(List<Func<DateTime, Change>> Entries);
+    public sealed record Pending(List<Func<DateTime, Change>> Entries);
 }
