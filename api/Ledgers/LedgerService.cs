@@ -57,7 +57,7 @@ public sealed class LedgerService(
         });
         if (result.Errors is { Count: > 0 } errors)
         {
-            var (error, code) = Describe(errors[0]);
+            var (error, code) = PetitionErrorInfoProvider.Describe(errors[0]);
             return (null, error, code);
         }
         var caller = Caller.From(user)!;
@@ -71,27 +71,6 @@ public sealed class LedgerService(
             return (LedgerExporter.OwnershipFile(rows, format, OwnershipContext(caller)), null, null);
         }
         return (format == "csv" ? LedgerExporter.Csv(rows) : LedgerExporter.Xlsx(rows, "信访事项台账"), null, null);
-    }
-
-    /// <summary>
-    /// The error in both languages, as the GraphQL endpoint would show it (see PetitionErrorInfoProvider): the error's own
-    /// two languages; an unexpected exception as INTERNAL_ERROR (or the database outage) without details; a GraphQL.NET
-    /// message, English only, led in Chinese by what kind of mistake it is.
-    /// </summary>
-    private static (Msg Text, string? Code) Describe(ExecutionError error)
-    {
-        if (error is global::GraphQL.Execution.UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner))
-        {
-            return (Data.DatabaseOutage.Message, Data.DatabaseOutage.Code);
-        }
-        if (error is global::GraphQL.Execution.UnhandledError)
-        {
-            return (PetitionErrorInfoProvider.Internal, ErrorCodes.InternalError);
-        }
-        var text = error is ILocalizedError localized
-            ? localized.Text
-            : new Msg($"{LibraryErrors.Chinese(error.Code ?? ErrorCodes.BadRequest)}：{error.Message}", error.Message);
-        return (text, error.Code);
     }
 
     /// <summary>The form's title, unit and date: the office, as of today (office time), as the caller's role reads it.</summary>

@@ -18,37 +18,35 @@ public sealed class PetitionErrorInfoProvider(IHttpContextAccessor http) : Error
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var lang = Languages.Of(http.HttpContext);
-        if (executionError is UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner))
-        {
-            return new ErrorInfo
-            {
-                Message = Data.DatabaseOutage.Message.In(lang),
-                Extensions = new Dictionary<string, object?> { ["code"] = Data.DatabaseOutage.Code },
-            };
-        }
+        var (text, code) = Describe(executionError);
         if (executionError is UnhandledError)
         {
-            return new ErrorInfo
-            {
-                Message = Internal.In(lang),
-                Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalError },
-            };
+            return new ErrorInfo { Message = text.In(lang), Extensions = new Dictionary<string, object?> { ["code"] = code } };
         }
         var info = base.GetInfo(executionError);
         info.Extensions ??= new Dictionary<string, object?>();
-        if (!info.Extensions.ContainsKey("code"))
-        {
-            info.Extensions["code"] = ErrorCodes.BadRequest;
-        }
-        if (executionError is ILocalizedError localized)
-        {
-            info.Message = localized.Text.In(lang);
-        }
-        else if (lang == Lang.Zh)
-        {
-            info.Message = $"{LibraryErrors.Chinese(info.Extensions["code"] as string)}：{info.Message}";
-        }
+        info.Extensions.TryAdd("code", code);
+        info.Message = text.In(lang);
         return info;
+    }
+
+    /// <summary>
+    /// An error's message in both languages and its code, as every path shows it (GraphQL responses, ledger exports):
+    /// its own two languages; an unexpected exception as INTERNAL_ERROR (or the database outage) without details; a
+    /// GraphQL.NET message, English only, led in Chinese by what kind of mistake it is.
+    /// </summary>
+    public static (Msg Text, string Code) Describe(ExecutionError error)
+    {
+        if (error is UnhandledError { InnerException: var inner } && Data.DatabaseOutage.IsUnavailable(inner))
+        {
+            return (Data.DatabaseOutage.Message, Data.DatabaseOutage.Code);
+        }
+        if (error is UnhandledError)
+        {
+            return (Internal, ErrorCodes.InternalError);
+        }
+        var code = error.Code ?? ErrorCodes.BadRequest;
+        return (error is ILocalizedError localized ? localized.Text : new Msg($"{LibraryErrors.Chinese(code)}：{error.Message}", error.Message), code);
     }
 }
 
