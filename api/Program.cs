@@ -7,8 +7,7 @@ try
     var app = cli.Verb is null ? PetitionGraphApp.Build(args) : PetitionGraphApp.Build([], CliVerbs.QuietLogs);
     if (cli.Verb is not null)
     {
-        // Disposed before the process exits, so whatever the verb started stops with it (a report's Chromium would
-        // otherwise outlive the command and keep its output open, and a caller reading it would wait for ever).
+        // Disposed before the process exits, so whatever the verb started (hosted services, connections) stops with it.
         await using (app)
         {
             return await CliVerbs.RunAsync(app.Services, cli, Console.Out, CancellationToken.None);

@@ -1,14 +1,16 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using PetitionGraph.Reporting.Html;
 using PetitionGraph.Reporting.Layout;
+using PetitionGraph.Reporting.Pdf;
 using PetitionGraph.Reporting.Xlsx;
 
 namespace PetitionGraph.Reporting;
 
 /// <summary>
-/// Renders a report: report.html (self-contained, print-ready), report.xlsx (one sheet per table), and each
-/// chart as &lt;name&gt;.png and &lt;name&gt;.svg.
+/// Renders a report: report.html (self-contained, print-ready), report.xlsx (one sheet per table), report.pdf (the
+/// printed page, unless turned off), and each chart as &lt;name&gt;.png and &lt;name&gt;.svg.
 /// </summary>
 public static partial class ReportRenderer
 {
@@ -16,11 +18,12 @@ public static partial class ReportRenderer
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string PngType = "image/png";
     public const string SvgType = "image/svg+xml";
+    public const string PdfType = PdfReportWriter.ContentType;
 
     /// <summary>Fonts an SVG viewer may use when it lacks the one the chart was laid out with.</summary>
     private const string SvgFallbackFonts = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif";
 
-    public static ReportDocument Render(ReportData data)
+    public static ReportDocument Render(ReportData data, bool withPdf = true)
     {
         ArgumentNullException.ThrowIfNull(data);
         // Only a report that lists petitioners says anything about their personal data.
@@ -31,13 +34,22 @@ public static partial class ReportRenderer
             new("report.html", HtmlType, HtmlReportWriter.Write(data.Context, layout)),
             new("report.xlsx", XlsxType, XlsxReportWriter.Write(data.Context, layout.Sheets)),
         };
+
         foreach (var chart in layout.Charts)
         {
             artifacts.Add(new($"{chart.Name}.png", PngType, chart.Png));
             artifacts.Add(new($"{chart.Name}.svg", SvgType, Encoding.UTF8.GetBytes(WithFallbackFonts(chart.Svg))));
         }
 
-        return new ReportDocument(data.Kind, artifacts);
+        var pdfTime = TimeSpan.Zero;
+        if (withPdf)
+        {
+            var start = Stopwatch.GetTimestamp();
+            artifacts.Add(new("report.pdf", PdfType, PdfReportWriter.Write(data.Context, layout)));
+            pdfTime = Stopwatch.GetElapsedTime(start);
+        }
+
+        return new ReportDocument(data.Kind, artifacts) { PdfTime = pdfTime };
     }
 
     private static string WithFallbackFonts(string svg) =>

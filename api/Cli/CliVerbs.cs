@@ -67,7 +67,7 @@ public static class CliVerbs
                 ["hours"] = new("有效时长（默认 12 小时）", "lifetime (default 12)"),
             },
             TokenVerb.RunAsync),
-        new("report", "report NAME --period P [--out DIR] [--role ROLE]", new("生成报表（HTML、图表、XLSX、PDF）到 DIR，并保存运行记录", "generate a report (HTML, charts, XLSX) into DIR and store its run"),
+        new("report", "report NAME --period P [--out DIR] [--role ROLE]", new("生成报表（HTML、图表、XLSX、PDF）到 DIR，并保存运行记录", "generate a report (HTML, charts, XLSX, PDF) into DIR and store its run"),
             new Dictionary<string, Msg>
             {
                 ["period"] = new("2026-05、2026-Q2、2026、2026-W18 或 2026-05-03；必填", "2026-05, 2026-Q2, 2026, 2026-W18 or 2026-05-03; required"),

@@ -33,8 +33,6 @@ public static class ReportVerb
         }
         // Under data/ by default, which git ignores: a report holds names when its role may read them.
         var directory = CliArguments.FullPath(args.Value("out") ?? Path.Combine("data", "reports"));
-        // Chromium comes up while the database is checked and the figures are gathered, not after them.
-        var browser = services.GetRequiredService<Reports.Pdf.PdfPrinter>().WarmUpAsync(ct);
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
         try
         {
@@ -57,11 +55,6 @@ public static class ReportVerb
         {
             await output.WriteLineAsync(args.Say(e.Text));
             return 1;
-        }
-        finally
-        {
-            // Never left running behind the command (WarmUpAsync logs its own failures).
-            await browser;
         }
     }
 }

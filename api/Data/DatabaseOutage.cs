@@ -24,8 +24,9 @@ public sealed class DatabaseOutage(ILogger<DatabaseOutage> logger)
     /// <summary>Whether an exception (or one it wraps) says the database could not be reached.</summary>
     public static bool IsUnavailable(Exception? exception)
     {
-        // A socket error is the database's only inside a database exception: the PDF printer's connection to
-        // Chromium breaking (a crashed browser) once made every request answer 503 "the database cannot be reached".
+        // A socket error is the database's only inside a database exception: another server's connection breaking (a
+        // crashed browser that once printed the PDFs, a mail server) once made every request answer 503 "the database
+        // cannot be reached".
         var fromDatabase = false;
         for (var e = exception; e is not null; e = e.InnerException)
         {

@@ -56,9 +56,9 @@ public static class HomeEndpoint
                 app.Logger.LogInformation("GraphQL endpoint: {Url}{Path} (health: {Url}/healthz). Choose the port with --urls http://127.0.0.1:PORT or the Urls setting.",
                     address, GraphQLHttpEndpoint.Path, address);
             }
-            if (app.Services.GetRequiredService<Reports.Pdf.PdfPrinter>().Unavailable is { } noPdf)
+            if (!app.Services.GetRequiredService<Reports.Pdf.PdfSettings>().Enabled)
             {
-                app.Logger.LogWarning("{Reason} Reports are made without report.pdf.", noPdf);
+                app.Logger.LogWarning("PDF is turned off (Reports:Pdf:Enabled=false): reports are made without report.pdf.");
             }
         });
         return app;

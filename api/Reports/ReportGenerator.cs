@@ -10,10 +10,10 @@ namespace PetitionGraph.Api.Reports;
 
 /// <summary>
 /// Renders one report for one period as the reader's role may see it, reading from the analytics database: the
-/// reporting library's files, and report.pdf printed from its HTML where Chromium is available.
+/// reporting library's files, report.pdf included unless it is turned off (Reports:Pdf:Enabled=false).
 /// </summary>
 public sealed class ReportGenerator(
-    AnalyticsDatabase analytics, OfficeTime office, KeyClassRules keyClasses, ReportOptions options, TimeProvider clock, Pdf.PdfPrinter pdf,
+    AnalyticsDatabase analytics, OfficeTime office, KeyClassRules keyClasses, ReportOptions options, TimeProvider clock, Pdf.PdfSettings pdf,
     ILogger<ReportGenerator> logger)
 {
     public OfficeTime Office => office;
@@ -26,19 +26,10 @@ public sealed class ReportGenerator(
         var start = Stopwatch.GetTimestamp();
         var data = await builder.BuildAsync(kind, period, reader, clock.GetUtcNow().UtcDateTime, ct);
         var built = Stopwatch.GetTimestamp();
-        var document = ReportRenderer.Render(data);
-        var rendered = Stopwatch.GetTimestamp();
-        if (pdf.Unavailable is null)
-        {
-            // report.pdf: the HTML page as printed (see PdfPrinter), beside it.
-            var html = document.Artifacts.Single(a => a.FileName == "report.html");
-            var printed = await pdf.PrintAsync(html.Content, ct);
-            document = document with { Artifacts = [.. document.Artifacts, new Artifact("report.pdf", Pdf.PdfPrinter.ContentType, printed)] };
-        }
-
+        var document = ReportRenderer.Render(data, pdf.Enabled);
         logger.LogInformation("Report {Kind} {Period}: data {DataMs:N0} ms, files {FilesMs:N0} ms, PDF {PdfMs:N0} ms.", kind, period.Text,
-            Stopwatch.GetElapsedTime(start, built).TotalMilliseconds, Stopwatch.GetElapsedTime(built, rendered).TotalMilliseconds,
-            Stopwatch.GetElapsedTime(rendered).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(start, built).TotalMilliseconds, (Stopwatch.GetElapsedTime(built) - document.PdfTime).TotalMilliseconds,
+            document.PdfTime.TotalMilliseconds);
         return document;
     }
 }

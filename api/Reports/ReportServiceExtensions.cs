@@ -11,7 +11,6 @@ public static class ReportServiceExtensions
         services.AddSingleton(ReportOptions.From(configuration));
         services.AddSingleton<ReportGenerator>();
         services.AddSingleton(Pdf.PdfSettings.From(configuration));
-        services.AddSingleton<Pdf.PdfPrinter>();
         services.AddSingleton(Mail.MailOptions.From(configuration));
         services.AddSingleton<Mail.ReportMailer>();
         services.AddSingleton<ReportRunStore>();

@@ -3,13 +3,13 @@ using SkiaSharp;
 namespace PetitionGraph.Reporting.Charts;
 
 /// <summary>
-/// The CJK font every chart draws with: a GB2312 subset of WenQuanYi Micro Hei shipped in Fonts/ beside the
+/// The CJK font every chart and PDF draws with: a subset of WenQuanYi Micro Hei shipped in Fonts/ beside the
 /// assembly, so that Chinese labels render on machines with no CJK font installed.
 /// </summary>
 public static class ChartFonts
 {
     public const string FamilyName = "WenQuanYi Micro Hei";
-    public const string FileName = "WenQuanYiMicroHei-GB2312.ttf";
+    public const string FileName = "WenQuanYiMicroHei.ttf";
 
     private static readonly Lazy<string> Registered = new(Register, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<SKTypeface> LoadedTypeface = new(() =>

@@ -1,4 +1,4 @@
-"""Subset WenQuanYi Micro Hei (face 0 of wqy-microhei.ttc) to GB2312 + ASCII + common punctuation."""
+"""Subset WenQuanYi Micro Hei (face 0 of wqy-microhei.ttc) to GB2312, all CJK Unified Ideographs, ASCII and common punctuation."""
 import sys
 from fontTools.ttLib import TTCollection
 from fontTools import subset
@@ -11,6 +11,9 @@ for hi in range(0xA1, 0xF8):
             chars.add(bytes([hi, lo]).decode("gb2312"))
         except UnicodeDecodeError:
             pass
+# Every CJK Unified Ideograph the face has (U+4E00-U+9FFF: 20,932): names outside GB2312 print, and the character map
+# keeps the block as one segment, which PDFsharp (a linear search over segments) looks up fast.
+chars.update(chr(c) for c in range(0x4E00, 0xA000))
 # Latin-1, general punctuation, arrows, math, box, CJK symbols, fullwidth forms
 for lo, hi in [(0xA0, 0xFF), (0x2000, 0x206F), (0x2190, 0x21FF), (0x2200, 0x22FF),
                (0x2460, 0x24FF), (0x2500, 0x257F), (0x25A0, 0x25FF), (0x2600, 0x27BF),

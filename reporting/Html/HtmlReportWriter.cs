@@ -14,10 +14,8 @@ internal static class HtmlReportWriter
     public const string PersonalDataNotice = "本报告含信访人个人信息，仅限授权人员阅读，不得复制、转发或对外提供。";
     public const string MaskedNotice = "本报告中信访人姓名等个人信息已做脱敏处理。";
 
-    private const int ShortText = 14;
-
     /// <summary>A table with more columns than this prints small, and turns its pages to landscape.</summary>
-    private const int WideColumns = 9;
+    public const int WideColumns = 9;
 
     public static byte[] Write(ReportContext context, ReportLayout layout)
     {
@@ -109,11 +107,11 @@ internal static class HtmlReportWriter
 
     private static void WriteTable(StringBuilder html, ReportTable table)
     {
-        var cells = table.Rows.Select(row => table.Columns.Select((column, i) => Cell(column.Kind, i < row.Cells.Count ? row.Cells[i] : null)).ToList()).ToList();
+        var cells = table.Rows.Select(row => table.Columns.Select((_, i) => Cell(table, row, i)).ToList()).ToList();
 
         // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
         var keepTogether = table.Columns.Select((column, i) =>
-            column.Kind == ColumnKind.Text && cells.All(row => Width(row[i].Text) <= ShortText)).ToList();
+            column.Kind == ColumnKind.Text && cells.All(row => CellText.Width(row[i].Text) <= CellText.ShortText)).ToList();
         // The caption's first line is the title, which the section heading already says; the rest (unit, date) is shown.
         foreach (var line in table.Caption.Skip(1))
         {
@@ -179,22 +177,18 @@ internal static class HtmlReportWriter
         html.Append("</tr>");
     }
 
-    private static (string Text, string? CssClass) Cell(ColumnKind kind, object? value) => (kind, value) switch
+    private static (string Text, string? CssClass) Cell(ReportTable table, TableRow row, int column)
     {
-        (_, null) => (Display.None, kind is ColumnKind.Text ? null : "num"),
-        (ColumnKind.Check, bool met) => (met ? "✓" : "✗", "check"),
-        (ColumnKind.Date, DateTime date) => (Display.Date(date), "date"),
-        (ColumnKind.DateTime, DateTime time) => (Display.DateTime(time), "date"),
-        (_, Rate rate) => (Display.Rate(rate), "rate"),
-        (_, PercentValue percent) => (Display.Percent(percent.Fraction), "num"),
-        (_, int number) => (Display.Integer(number), "num"),
-        (_, double number) => (Display.Number(number), "num"),
-        (_, DateTime time) => (Display.DateTime(time), "date"),
-        _ => (value.ToString() ?? "", null),
-    };
-
-    /// <summary>Display width in half-width units: CJK and full-width characters count twice.</summary>
-    private static int Width(string text) => text.Sum(c => c >= 0x2E80 ? 2 : 1);
+        var (text, style) = CellText.Of(table, row, column);
+        return (text, style switch
+        {
+            CellStyle.Number => "num",
+            CellStyle.Rate => "rate",
+            CellStyle.Date => "date",
+            CellStyle.Check => "check",
+            _ => null,
+        });
+    }
 
     /// <summary>Escapes the five HTML-significant characters; Chinese text stays as UTF-8.</summary>
     public static string Encode(string text)

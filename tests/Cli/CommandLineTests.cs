@@ -90,11 +90,11 @@ public sealed class CommandLineTests
         Assert.Equal(provider == DatabaseProvider.Sqlite, File.Exists(Path.Combine(folder.Path, "data", "petitiongraph.db")));
     }
 
-    /// <summary>A report's PDF is printed by a Chromium the command starts: it must stop with the command.</summary>
+    /// <summary>A report from the command line writes its PDF (drawn in the command's own process) and says in one line what it wrote.</summary>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task A_report_from_the_command_line_writes_its_pdf_and_leaves_nothing_running(DatabaseProvider provider)
+    public async Task A_report_from_the_command_line_writes_its_pdf_and_one_line(DatabaseProvider provider)
     {
         using var folder = new TempFolder();
         var database = provider == DatabaseProvider.Postgres

@@ -112,11 +112,11 @@ public sealed class DatabaseOutageTestsOnSqlite() : DatabaseOutageTests(Database
 
 public sealed class DatabaseOutageTestsOnPostgres() : DatabaseOutageTests(DatabaseProvider.Postgres);
 
-/// <summary>What counts as the database being unreachable: never a socket error of something else (the PDF printer's Chromium).</summary>
+/// <summary>What counts as the database being unreachable: never a socket error of something else (a mail server, a webhook receiver).</summary>
 public sealed class DatabaseOutageClassificationTests
 {
     [Fact]
-    public void A_broken_connection_to_Chromium_is_not_a_database_outage_but_a_broken_database_connection_is()
+    public void A_broken_connection_to_another_server_is_not_a_database_outage_but_a_broken_database_connection_is()
     {
         var socket = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset);
         Assert.False(Api.Data.DatabaseOutage.IsUnavailable(new IOException("Unable to write data to the transport connection: Broken pipe.", socket)));

@@ -55,7 +55,8 @@ public sealed class ReportRendererTests
 
         var names = document.Artifacts.Select(a => a.FileName).ToList();
         Assert.Equal(kind, document.Kind);
-        Assert.Equal(["report.html", "report.xlsx", .. ExpectedCharts[kind].SelectMany(c => new[] { $"{c}.png", $"{c}.svg" })], names);
+        Assert.Equal(["report.html", "report.xlsx", .. ExpectedCharts[kind].SelectMany(c => new[] { $"{c}.png", $"{c}.svg" }), "report.pdf"], names);
+        Assert.Equal("%PDF-"u8.ToArray(), document.Artifacts[^1].Content[..5]);
         var html = Html(document);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
@@ -99,7 +100,7 @@ public sealed class ReportRendererTests
         var html = Html(document);
         Assert.Contains("无数据", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
-        Assert.Equal(["report.html", "report.xlsx"], document.Artifacts.Select(a => a.FileName));
+        Assert.Equal(["report.html", "report.xlsx", "report.pdf"], document.Artifacts.Select(a => a.FileName));
         var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
         Assert.Equal("说明", book.Sheets[0]);
         SampleOutput.Write($"{kind}-empty.html", Artifact(document, "report.html").Content);

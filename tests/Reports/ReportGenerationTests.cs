@@ -221,18 +221,18 @@ public abstract class ReportGenerationTests(TestHost host)
         var file = TestRunFolder.NewPath("report", ".pdf");
         await File.WriteAllBytesAsync(file, pdf);
 
-        var text = await PopplerAsync("pdftotext", "-layout", file, "-");
+        var text = await Infrastructure.Poppler.RunAsync("pdftotext", "-layout", file, "-");
         Assert.Contains(title, text, StringComparison.Ordinal);
         Assert.Contains(periodLabel, text, StringComparison.Ordinal);
         Assert.Contains("由 PetitionGraph 生成", text, StringComparison.Ordinal);
-        var info = await PopplerAsync("pdfinfo", file);
+        var info = await Infrastructure.Poppler.RunAsync("pdfinfo", file);
         Assert.Matches(@"Page size:\s+(59[45]\.\d+ x 84[12]\.\d+|84[12]\.\d+ x 59[45]\.\d+) pts \(A4\)", info);
-        var fonts = await PopplerAsync("pdffonts", file);
+        var fonts = await Infrastructure.Poppler.RunAsync("pdffonts", file);
         Assert.Contains(fonts.Split('\n'), line => line.Contains("WenQuanYi", StringComparison.OrdinalIgnoreCase) && line.Contains(" yes ", StringComparison.Ordinal));
 
         var pages = Path.Combine(RepositoryRoot.Path, "tests", "TestResults", "pdf-pages");
         Directory.CreateDirectory(pages);
-        await PopplerAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(pages, $"{host.GetType().Name}-{report.ToLowerInvariant()}"));
+        await Infrastructure.Poppler.RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(pages, $"{host.GetType().Name}-{report.ToLowerInvariant()}"));
         File.Delete(file);
     }
 
@@ -266,21 +266,6 @@ public abstract class ReportGenerationTests(TestHost host)
         var september = (await analyst.QueryAsync("""{ latestReportRun(report: BY_VILLAGE, period: "2026-09") { id } }""")).GetProperty("latestReportRun");
         Assert.Equal(masked, september.GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.Null, (await analyst.QueryAsync("""{ latestReportRun(report: BY_VILLAGE, period: "2026-08") { id } }""")).GetProperty("latestReportRun").ValueKind);
-    }
-
-    private static async Task<string> PopplerAsync(string tool, params string[] arguments)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error}");
-        return output;
     }
 
     private async Task<(string Name, DateTimeOffset Baseline)> EnsureCampaignAsync(DateTimeOffset before)

@@ -1,0 +1,45 @@
+using PetitionGraph.Reporting.Formatting;
+
+namespace PetitionGraph.Reporting.Layout;
+
+/// <summary>How a cell reads and sits, the same on the HTML page and the PDF page.</summary>
+internal enum CellStyle
+{
+    /// <summary>Text: left, may wrap.</summary>
+    Text,
+    /// <summary>A count or number: right, one line.</summary>
+    Number,
+    /// <summary>A rate "95.0% (19/20)": right.</summary>
+    Rate,
+    /// <summary>A date or time: one line.</summary>
+    Date,
+    /// <summary>✓ or ✗: centred.</summary>
+    Check,
+}
+
+internal static class CellText
+{
+    public static (string Text, CellStyle Style) Format(ColumnKind kind, object? value) => (kind, value) switch
+    {
+        (_, null) => (Display.None, kind is ColumnKind.Text ? CellStyle.Text : CellStyle.Number),
+        (ColumnKind.Check, bool met) => (met ? "✓" : "✗", CellStyle.Check),
+        (ColumnKind.Date, DateTime date) => (Display.Date(date), CellStyle.Date),
+        (ColumnKind.DateTime, DateTime time) => (Display.DateTime(time), CellStyle.Date),
+        (_, Rate rate) => (Display.Rate(rate), CellStyle.Rate),
+        (_, PercentValue percent) => (Display.Percent(percent.Fraction), CellStyle.Number),
+        (_, int number) => (Display.Integer(number), CellStyle.Number),
+        (_, double number) => (Display.Number(number), CellStyle.Number),
+        (_, DateTime time) => (Display.DateTime(time), CellStyle.Date),
+        _ => (value.ToString() ?? "", CellStyle.Text),
+    };
+
+    /// <summary>The row's cell in column order; a row shorter than the columns reads "—" in the rest.</summary>
+    public static (string Text, CellStyle Style) Of(ReportTable table, TableRow row, int column) =>
+        Format(table.Columns[column].Kind, column < row.Cells.Count ? row.Cells[column] : null);
+
+    /// <summary>Display width in half-width units: CJK and full-width characters count twice.</summary>
+    public static int Width(string text) => text.Sum(c => c >= 0x2E80 ? 2 : 1);
+
+    /// <summary>Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.</summary>
+    public const int ShortText = 14;
+}

@@ -1,0 +1,126 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace PetitionGraph.Reporting.Pdf;
+
+/// <summary>
+/// The pages of one PDF and where on the current one the next block goes: A4 (landscape when a table is wide), the
+/// HTML page's print margins, a new page when a block does not fit, and at the end "n / N" under every page — and
+/// above every page the personal-data warning when the report shows personal data.
+/// </summary>
+internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? everyPageNote)
+{
+    private const double Millimetre = 72 / 25.4;
+    public static readonly XColor Ink = XColor.FromArgb(0x1f, 0x23, 0x28);
+    public static readonly XColor Muted = XColor.FromArgb(0x66, 0x66, 0x66);
+    public static readonly XColor Warning = XColor.FromArgb(0xb4, 0x23, 0x18);
+    public static readonly XColor Accent = XColor.FromArgb(0x2f, 0x6d, 0xb5);
+
+    private XGraphics? _graphics;
+
+    public double PageWidth { get; } = (landscape ? 297 : 210) * Millimetre;
+    public double PageHeight { get; } = (landscape ? 210 : 297) * Millimetre;
+    public double Left { get; } = 14 * Millimetre;
+    public double Right => PageWidth - 14 * Millimetre;
+    public double Top { get; } = 16 * Millimetre;
+    public double Bottom => PageHeight - 18 * Millimetre;
+    public double Width => Right - Left;
+
+    /// <summary>Where the next block starts on the current page.</summary>
+    public double Y { get; set; }
+
+    public XGraphics Graphics => _graphics ?? NewPage();
+
+    public bool AtPageTop => _graphics is null || Y <= Top + 0.01;
+
+    public bool Fits(double height) => _graphics is not null && Y + height <= Bottom;
+
+    /// <summary>Starts a new page when the block does not fit on this one (a block taller than a page starts one anyway).</summary>
+    public void Reserve(double height)
+    {
+        if (!Fits(height) && !(AtPageTop && _graphics is not null))
+        {
+            NewPage();
+        }
+    }
+
+    public XGraphics NewPage()
+    {
+        _graphics?.Dispose();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        _graphics = XGraphics.FromPdfPage(page);
+        Y = Top;
+        return _graphics;
+    }
+
+    public void Text(string text, XFont font, XColor color, double x, double y) =>
+        Graphics.DrawString(text, font, new XSolidBrush(color), x, y, XStringFormats.TopLeft);
+
+    /// <summary>Ends the last page and writes the page numbers (and the warning) on every page, now that their count is known.</summary>
+    public void Finish()
+    {
+        _graphics?.Dispose();
+        _graphics = null;
+        var font = PdfFonts.Font(8);
+        var count = document.PageCount;
+        for (var i = 0; i < count; i++)
+        {
+            using var page = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var number = $"{i + 1} / {count}";
+            page.DrawString(number, font, new XSolidBrush(Muted), (PageWidth - PdfFonts.Width(number, 8)) / 2, Bottom + 8 * Millimetre, XStringFormats.TopLeft);
+            if (everyPageNote is not null)
+            {
+                page.DrawString(everyPageNote, font, new XSolidBrush(Warning), (PageWidth - PdfFonts.Width(everyPageNote, 8)) / 2, Top - 8 * Millimetre, XStringFormats.TopLeft);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Breaks a text into lines no wider than <paramref name="width"/>: between any two Chinese characters, after a space
+    /// or a hyphen in other text, and inside a word only when the word alone is wider than the line.
+    /// </summary>
+    public static List<string> Wrap(string text, double width, double size, bool bold = false)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var start = 0;
+            var lastBreak = -1;
+            var lineWidth = 0.0;
+            for (var i = 0; i < paragraph.Length; i++)
+            {
+                var c = paragraph[i];
+                if (c >= 0x2E80 && i > start)
+                {
+                    lastBreak = i;
+                }
+                var w = PdfFonts.CharWidth(c, bold) * size;
+                // (A hair of tolerance: a column sized to its header must not wrap it for a rounding error.)
+                if (lineWidth + w > width + 0.01 && i > start)
+                {
+                    var end = lastBreak > start ? lastBreak : i;
+                    lines.Add(paragraph[start..end].TrimEnd());
+                    start = end;
+                    while (start < paragraph.Length && paragraph[start] == ' ')
+                    {
+                        start++;
+                    }
+                    lastBreak = -1;
+                    lineWidth = 0;
+                    // Measured again from the new line's start (at most one line's characters twice).
+                    i = start - 1;
+                    continue;
+                }
+                lineWidth += w;
+                if (c is ' ' or '-' or '/' or '、' or '，' or '；')
+                {
+                    lastBreak = i + 1;
+                }
+            }
+            lines.Add(paragraph[start..].TrimEnd());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,229 @@
+using PdfSharp.Drawing;
+using PetitionGraph.Reporting.Layout;
+
+namespace PetitionGraph.Reporting.Pdf;
+
+/// <summary>
+/// A table on PDF pages as the HTML page prints it: boxed cells, the header (two rows under a group such as 包案领导 ›
+/// 镇 / 村) repeated at the top of every page the table runs onto, a row never split across pages, numbers right-aligned
+/// on one line, long text wrapped, the row marks (overdue, no leader, 合计) in colour.
+/// </summary>
+internal sealed class PdfTableWriter
+{
+    private const double PadX = 1.4 * 72 / 25.4;
+    private const double PadY = 0.8 * 72 / 25.4;
+    private static readonly XColor HeaderFill = XColor.FromArgb(0xe9, 0xee, 0xf5);
+    private static readonly XPen Grid = new(XColor.FromArgb(0x9a, 0xa4, 0xb1), 0.5);
+    private static readonly XPen TotalRule = new(PdfCanvas.Ink, 1.2);
+
+    private readonly PdfCanvas _canvas;
+    private readonly ReportTable _table;
+    private readonly double _size;
+    private readonly double _line;
+    private readonly XFont _font;
+    private readonly XFont _bold;
+    private readonly (string Text, CellStyle Style)[][] _cells;
+    private readonly bool[] _oneLine;
+    private readonly double[] _widths;
+    private readonly double[] _x;
+
+    private PdfTableWriter(PdfCanvas canvas, ReportTable table, bool wide)
+    {
+        _canvas = canvas;
+        _table = table;
+        _size = wide ? 7.5 : 8.5;
+        _line = _size * 1.35;
+        _font = PdfFonts.Font(_size);
+        _bold = PdfFonts.Font(_size, bold: true);
+        _cells = [.. table.Rows.Select(row => Enumerable.Range(0, table.Columns.Count).Select(i => CellText.Of(table, row, i)).ToArray())];
+        _oneLine = [.. table.Columns.Select((column, i) =>
+            (wide && i == 0)
+            || _cells.All(row => row[i].Style is CellStyle.Number or CellStyle.Date or CellStyle.Check)
+            || (column.Kind == ColumnKind.Text && _cells.All(row => CellText.Width(row[i].Text) <= CellText.ShortText)))];
+        _widths = ColumnWidths();
+        _x = new double[_widths.Length + 1];
+        _x[0] = canvas.Left;
+        for (var i = 0; i < _widths.Length; i++)
+        {
+            _x[i + 1] = _x[i] + _widths[i];
+        }
+    }
+
+    public static void Write(PdfCanvas canvas, ReportTable table, bool wide) => new PdfTableWriter(canvas, table, wide).Write();
+
+    private void Write()
+    {
+        // The caption's first line is the title, which the section heading already says; the rest (unit, date) is shown.
+        foreach (var caption in _table.Caption.Skip(1))
+        {
+            _canvas.Reserve(9 * 1.5);
+            _canvas.Text(caption, PdfFonts.Font(9), PdfCanvas.Ink, _canvas.Left, _canvas.Y);
+            _canvas.Y += 9 * 1.5;
+        }
+
+        var header = HeaderHeight();
+        _canvas.Reserve(header + _line + 2 * PadY);
+        var segmentTop = DrawHeader(header);
+        for (var r = 0; r < _cells.Length; r++)
+        {
+            var mark = _table.Rows[r].CssClass;
+            var bold = mark is "total" or "current";
+            var lines = _cells[r].Select((cell, i) => _oneLine[i] ? [cell.Text] : PdfCanvas.Wrap(cell.Text, _widths[i] - 2 * PadX, _size, bold)).ToArray();
+            var height = lines.Max(l => l.Count) * _line + 2 * PadY;
+            if (!_canvas.Fits(height))
+            {
+                DrawVerticals(segmentTop);
+                _canvas.NewPage();
+                segmentTop = DrawHeader(header);
+            }
+            DrawRow(r, mark, bold, lines, height);
+        }
+        DrawVerticals(segmentTop);
+        _canvas.Y += 4 * 72 / 25.4;
+    }
+
+    private void DrawRow(int r, string? mark, bool bold, List<string>[] lines, double height)
+    {
+        var g = _canvas.Graphics;
+        var top = _canvas.Y;
+        XColor? fill = mark switch
+        {
+            "no-leader" => XColor.FromArgb(0xfe, 0xf0, 0xc7),
+            "current" => XColor.FromArgb(0xee, 0xf4, 0xff),
+            "total" => XColor.FromArgb(0xf6, 0xf8, 0xfa),
+            _ => null,
+        };
+        if (fill is { } background)
+        {
+            g.DrawRectangle(new XSolidBrush(background), _x[0], top, _x[^1] - _x[0], height);
+        }
+        var ink = mark switch
+        {
+            "overdue" => PdfCanvas.Warning,
+            "due-today" => XColor.FromArgb(0xb5, 0x47, 0x08),
+            _ => PdfCanvas.Ink,
+        };
+        var font = bold ? _bold : _font;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var style = _cells[r][i].Style;
+            var color = style == CellStyle.Check && mark is "met" ? XColor.FromArgb(0x06, 0x76, 0x47)
+                : style == CellStyle.Check && mark is "unmet" ? PdfCanvas.Warning
+                : ink;
+            for (var k = 0; k < lines[i].Count; k++)
+            {
+                var text = lines[i][k];
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                var width = PdfFonts.Width(text, _size, bold);
+                var x = style switch
+                {
+                    CellStyle.Number or CellStyle.Rate => _x[i + 1] - PadX - width,
+                    CellStyle.Check => (_x[i] + _x[i + 1] - width) / 2,
+                    _ => _x[i] + PadX,
+                };
+                _canvas.Text(text, font, color, x, top + PadY + k * _line);
+            }
+        }
+        g.DrawLine(mark is "total" ? TotalRule : Grid, _x[0], top, _x[^1], top);
+        g.DrawLine(Grid, _x[0], top + height, _x[^1], top + height);
+        _canvas.Y = top + height;
+    }
+
+    private void DrawVerticals(double segmentTop)
+    {
+        foreach (var x in _x)
+        {
+            _canvas.Graphics.DrawLine(Grid, x, segmentTop, x, _canvas.Y);
+        }
+    }
+
+    private double HeaderHeight()
+    {
+        var lines = _table.Columns.Select((c, i) => PdfCanvas.Wrap(c.Header, _widths[i] - 2 * PadX, _size, bold: true).Count).Max();
+        var row = lines * _line + 2 * PadY;
+        return _table.HasGroups ? row + _line + 2 * PadY : row;
+    }
+
+    /// <summary>One header row, or two when columns are grouped: a group's cell spans its columns, the others span both rows.</summary>
+    private double DrawHeader(double height)
+    {
+        var g = _canvas.Graphics;
+        var top = _canvas.Y;
+        g.DrawRectangle(Grid, new XSolidBrush(HeaderFill), _x[0], top, _x[^1] - _x[0], height);
+        var groupRow = _line + 2 * PadY;
+        for (var i = 0; i < _table.Columns.Count; i++)
+        {
+            var column = _table.Columns[i];
+            if (column.Group is null)
+            {
+                HeaderCell(column.Header, i, i + 1, top, height);
+                continue;
+            }
+            var span = _table.Columns.Skip(i).TakeWhile(c => c.Group == column.Group).Count();
+            HeaderCell(column.Group, i, i + span, top, groupRow);
+            g.DrawLine(Grid, _x[i], top + groupRow, _x[i + span], top + groupRow);
+            for (var k = i; k < i + span; k++)
+            {
+                HeaderCell(_table.Columns[k].Header, k, k + 1, top + groupRow, height - groupRow);
+            }
+            i += span - 1;
+        }
+        _canvas.Y = top + height;
+        return top;
+    }
+
+    private void HeaderCell(string text, int from, int to, double top, double height)
+    {
+        var g = _canvas.Graphics;
+        g.DrawRectangle(Grid, _x[from], top, _x[to] - _x[from], height);
+        var lines = PdfCanvas.Wrap(text, _x[to] - _x[from] - 2 * PadX, _size, bold: true);
+        var y = top + (height - lines.Count * _line) / 2;
+        foreach (var line in lines)
+        {
+            _canvas.Text(line, _bold, PdfCanvas.Ink, (_x[from] + _x[to] - PdfFonts.Width(line, _size, bold: true)) / 2, y);
+            y += _line;
+        }
+    }
+
+    /// <summary>
+    /// As a browser lays out a table at full width: each column as wide as its widest cell when they all fit, the room
+    /// left shared in proportion; when they do not, one-line columns keep their width and the wrapping ones share the rest.
+    /// </summary>
+    private double[] ColumnWidths()
+    {
+        var columns = _table.Columns.Count;
+        var natural = new double[columns];
+        var least = new double[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            var header = _table.Columns[i].Header;
+            var widest = _cells.Length == 0 ? 0 : _cells.Max(row => PdfFonts.Width(row[i].Text, _size));
+            natural[i] = Math.Max(PdfFonts.Width(header, _size, bold: true), widest) + 2 * PadX;
+            least[i] = _oneLine[i] ? natural[i] : Math.Min(natural[i], Math.Max(4 * _size, PdfFonts.Width(header, _size, bold: true)) + 2 * PadX);
+        }
+        var room = _canvas.Width;
+        if (natural.Sum() <= room)
+        {
+            var scale = room / natural.Sum();
+            return [.. natural.Select(w => w * scale)];
+        }
+        if (least.Sum() >= room)
+        {
+            var shrink = room / least.Sum();
+            return [.. least.Select(w => w * shrink)];
+        }
+        // Wrapping columns share what the one-line ones leave, in proportion to their natural width, never below their least.
+        var widths = (double[])least.Clone();
+        var wrapping = Enumerable.Range(0, columns).Where(i => !_oneLine[i]).ToList();
+        var spare = room - least.Sum();
+        var wanted = wrapping.Sum(i => natural[i] - least[i]);
+        foreach (var i in wrapping)
+        {
+            widths[i] += wanted <= 0 ? spare / wrapping.Count : spare * (natural[i] - least[i]) / wanted;
+        }
+        return widths;
+    }
+}
