@@ -189,6 +189,26 @@ internal sealed class PdfTableWriter
     }
 
     /// <summary>
+    /// The width a column's text asks for: its widest cell when it stays on one line; for a column that wraps, the
+    /// widest of nine cells in ten, so one long cell (a case with five petitioners) wraps instead of widening the
+    /// column for every row.
+    /// </summary>
+    private double Widest(int column)
+    {
+        if (_cells.Length == 0)
+        {
+            return 0;
+        }
+        var widths = _cells.Select(row => PdfFonts.Width(row[column].Text, _size)).ToArray();
+        if (_oneLine[column])
+        {
+            return widths.Max();
+        }
+        Array.Sort(widths);
+        return widths[(int)Math.Floor((widths.Length - 1) * 0.9)];
+    }
+
+    /// <summary>
     /// As a browser lays out a table at full width: each column as wide as its widest cell when they all fit, the room
     /// left shared in proportion; when they do not, one-line columns keep their width and the wrapping ones share the rest.
     /// </summary>
@@ -200,8 +220,7 @@ internal sealed class PdfTableWriter
         for (var i = 0; i < columns; i++)
         {
             var header = _table.Columns[i].Header;
-            var widest = _cells.Length == 0 ? 0 : _cells.Max(row => PdfFonts.Width(row[i].Text, _size));
-            natural[i] = Math.Max(PdfFonts.Width(header, _size, bold: true), widest) + 2 * PadX;
+            natural[i] = Math.Max(PdfFonts.Width(header, _size, bold: true), Widest(i)) + 2 * PadX;
             least[i] = _oneLine[i] ? natural[i] : Math.Min(natural[i], Math.Max(4 * _size, PdfFonts.Width(header, _size, bold: true)) + 2 * PadX);
         }
         var room = _canvas.Width;
