@@ -14,8 +14,8 @@ internal static class HtmlReportWriter
     public const string PersonalDataNotice = "本报告含信访人个人信息，仅限授权人员阅读，不得复制、转发或对外提供。";
     public const string MaskedNotice = "本报告中信访人姓名等个人信息已做脱敏处理。";
 
-    /// <summary>A table with more columns than this prints small, and turns its pages to landscape.</summary>
-    public const int WideColumns = 9;
+    /// <summary>Above every printed page of a report that shows personal data.</summary>
+    public const string EveryPageWarning = "含信访人个人信息 · 仅限授权人员阅读";
 
     public static byte[] Write(ReportContext context, ReportLayout layout)
     {
@@ -30,7 +30,7 @@ internal static class HtmlReportWriter
             html.Append('\n').Append(HtmlStyles.PersonalDataPages);
         }
 
-        if (layout.Sections.SelectMany(s => s.Parts).OfType<TablePart>().Any(p => p.Table.Columns.Count > WideColumns))
+        if (layout.HasWideTable)
         {
             html.Append('\n').Append(HtmlStyles.Landscape);
         }
@@ -110,15 +110,14 @@ internal static class HtmlReportWriter
         var cells = table.Rows.Select(row => table.Columns.Select((_, i) => Cell(table, row, i)).ToList()).ToList();
 
         // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
-        var keepTogether = table.Columns.Select((column, i) =>
-            column.Kind == ColumnKind.Text && cells.All(row => CellText.Width(row[i].Text) <= CellText.ShortText)).ToList();
+        var keepTogether = table.Columns.Select((column, i) => CellText.StaysOnOneLine(column.Kind, cells.Select(row => row[i].Text))).ToList();
         // The caption's first line is the title, which the section heading already says; the rest (unit, date) is shown.
         foreach (var line in table.Caption.Skip(1))
         {
             html.Append("<p class=\"form-line\">").Append(Encode(line)).Append("</p>\n");
         }
 
-        html.Append(table.Columns.Count > WideColumns ? "<table class=\"wide\">\n<thead>" : "<table>\n<thead>");
+        html.Append(table.IsWide ? "<table class=\"wide\">\n<thead>" : "<table>\n<thead>");
         WriteHeader(html, table);
         html.Append("</thead>\n<tbody>\n");
         for (var r = 0; r < table.Rows.Count; r++)

@@ -52,7 +52,7 @@ internal static class HtmlStyles
         """;
 
     /// <summary>Printed pages of a report with personal data carry the warning at the top of every page.</summary>
-    public const string PersonalDataPages = """
-        @page { @top-center { content: "含信访人个人信息 · 仅限授权人员阅读"; font-size: 8pt; color: #b42318; } }
+    public const string PersonalDataPages = $$"""
+        @page { @top-center { content: "{{HtmlReportWriter.EveryPageWarning}}"; font-size: 8pt; color: #b42318; } }
         """;
 }

@@ -41,5 +41,8 @@ internal static class CellText
     public static int Width(string text) => text.Sum(c => c >= 0x2E80 ? 2 : 1);
 
     /// <summary>Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.</summary>
-    public const int ShortText = 14;
+    public static bool StaysOnOneLine(ColumnKind kind, IEnumerable<string> texts) =>
+        kind == ColumnKind.Text && texts.All(text => Width(text) <= ShortText);
+
+    private const int ShortText = 14;
 }

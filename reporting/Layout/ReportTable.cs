@@ -9,6 +9,11 @@ internal sealed record ReportTable(string Name, IReadOnlyList<TableColumn> Colum
     /// </summary>
     public IReadOnlyList<string> Caption { get; init; } = [];
 
+    /// <summary>A table with more columns than this prints small, on landscape pages (HTML, PDF and the sheet alike).</summary>
+    public const int WideColumns = 9;
+
+    public bool IsWide => Columns.Count > WideColumns;
+
     /// <summary>Whether the header has a second row (a group over some columns).</summary>
     public bool HasGroups => Columns.Any(c => c.Group is not null);
 

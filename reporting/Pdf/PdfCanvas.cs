@@ -10,7 +10,7 @@ namespace PetitionGraph.Reporting.Pdf;
 /// </summary>
 internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? everyPageNote)
 {
-    private const double Millimetre = 72 / 25.4;
+    public const double Millimetre = 72 / 25.4;
     public static readonly XColor Ink = XColor.FromArgb(0x1f, 0x23, 0x28);
     public static readonly XColor Muted = XColor.FromArgb(0x66, 0x66, 0x66);
     public static readonly XColor Warning = XColor.FromArgb(0xb4, 0x23, 0x18);

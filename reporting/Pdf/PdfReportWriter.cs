@@ -16,14 +16,13 @@ namespace PetitionGraph.Reporting.Pdf;
 internal static class PdfReportWriter
 {
     public const string ContentType = "application/pdf";
-    private const double Millimetre = 72 / 25.4;
-    private const string EveryPageWarning = "含信访人个人信息 · 仅限授权人员阅读";
+    private const double Millimetre = PdfCanvas.Millimetre;
 
     public static byte[] Write(ReportContext context, ReportLayout layout)
     {
         PdfFonts.Register();
         var clock = new OfficeClock(context.TimeZone);
-        var wide = layout.Sections.SelectMany(s => s.Parts).OfType<TablePart>().Any(p => p.Table.Columns.Count > HtmlReportWriter.WideColumns);
+        var wide = layout.HasWideTable;
         using var document = new PdfDocument();
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = $"{context.Title} · {context.PeriodLabel}";
@@ -32,7 +31,7 @@ internal static class PdfReportWriter
         document.Info.Creator = "PetitionGraph";
         document.PageLayout = PdfPageLayout.SinglePage;
 
-        var canvas = new PdfCanvas(document, wide, context.HasPersonalData ? EveryPageWarning : null);
+        var canvas = new PdfCanvas(document, wide, context.HasPersonalData ? HtmlReportWriter.EveryPageWarning : null);
         canvas.NewPage();
         WriteHeader(canvas, context, clock);
         foreach (var section in layout.Sections)

@@ -10,8 +10,8 @@ namespace PetitionGraph.Reporting.Pdf;
 /// </summary>
 internal sealed class PdfTableWriter
 {
-    private const double PadX = 1.4 * 72 / 25.4;
-    private const double PadY = 0.8 * 72 / 25.4;
+    private const double PadX = 1.4 * PdfCanvas.Millimetre;
+    private const double PadY = 0.8 * PdfCanvas.Millimetre;
     private static readonly XColor HeaderFill = XColor.FromArgb(0xe9, 0xee, 0xf5);
     private static readonly XPen Grid = new(XColor.FromArgb(0x9a, 0xa4, 0xb1), 0.5);
     private static readonly XPen TotalRule = new(PdfCanvas.Ink, 1.2);
@@ -39,7 +39,7 @@ internal sealed class PdfTableWriter
         _oneLine = [.. table.Columns.Select((column, i) =>
             (wide && i == 0)
             || _cells.All(row => row[i].Style is CellStyle.Number or CellStyle.Date or CellStyle.Check)
-            || (column.Kind == ColumnKind.Text && _cells.All(row => CellText.Width(row[i].Text) <= CellText.ShortText)))];
+            || CellText.StaysOnOneLine(column.Kind, _cells.Select(row => row[i].Text)))];
         _widths = ColumnWidths();
         _x = new double[_widths.Length + 1];
         _x[0] = canvas.Left;
@@ -79,7 +79,7 @@ internal sealed class PdfTableWriter
             DrawRow(r, mark, bold, lines, height);
         }
         DrawVerticals(segmentTop);
-        _canvas.Y += 4 * 72 / 25.4;
+        _canvas.Y += 4 * PdfCanvas.Millimetre;
     }
 
     private void DrawRow(int r, string? mark, bool bold, List<string>[] lines, double height)

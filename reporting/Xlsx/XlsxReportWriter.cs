@@ -140,7 +140,7 @@ internal static class XlsxReportWriter
         writer.WriteElement(new PageSetup
         {
             PaperSize = 9, // A4
-            Orientation = sheet.Columns.Count > WideColumns ? OrientationValues.Landscape : OrientationValues.Portrait,
+            Orientation = sheet.Columns.Count > ReportTable.WideColumns ? OrientationValues.Landscape : OrientationValues.Portrait,
             FitToWidth = 1,
             FitToHeight = 0,
         });
@@ -197,9 +197,6 @@ internal static class XlsxReportWriter
 
         return [header, second];
     }
-
-    /// <summary>A sheet this wide prints landscape.</summary>
-    private const int WideColumns = 9;
 
     /// <summary>Header and data rows, not the 合计 row under them (filtering must not hide or sort the total).</summary>
     private static string? FilterRange(XlsxSheet sheet)
