@@ -41,9 +41,12 @@ public sealed class ReportRunStore(
             Attempts = 1,
             Artifacts = Artifacts(document),
         };
+        var storing = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ReportRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        logger.LogInformation("Report run {Run} stored: {Files} files, {Bytes:N0} bytes in {Ms:N0} ms.", run.Id, run.Artifacts.Count,
+            run.Artifacts.Sum(a => (long)a.Size), System.Diagnostics.Stopwatch.GetElapsedTime(storing).TotalMilliseconds);
         Hosting.Telemetry.ReportRun(run.Report, "succeeded");
         return run;
     }

@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 
 namespace PetitionGraph.Reporting.Pdf;
 
@@ -16,7 +17,10 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     public static readonly XColor Warning = XColor.FromArgb(0xb4, 0x23, 0x18);
     public static readonly XColor Accent = XColor.FromArgb(0x2f, 0x6d, 0xb5);
 
+    private readonly PdfDirectContent _direct = new();
     private XGraphics? _graphics;
+    private PdfPage? _page;
+    private PdfFont? _font;
 
     public double PageWidth { get; } = (landscape ? 297 : 210) * Millimetre;
     public double PageHeight { get; } = (landscape ? 210 : 297) * Millimetre;
@@ -46,8 +50,8 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
 
     public XGraphics NewPage()
     {
-        _graphics?.Dispose();
-        var page = document.AddPage();
+        EndPage();
+        var page = _page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
         _graphics = XGraphics.FromPdfPage(page);
@@ -58,11 +62,49 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     public void Text(string text, XFont font, XColor color, double x, double y) =>
         Graphics.DrawString(text, font, new XSolidBrush(color), x, y, XStringFormats.TopLeft);
 
-    /// <summary>Ends the last page and writes the page numbers (and the warning) on every page, now that their count is known.</summary>
-    public void Finish()
+    /// <summary>
+    /// As <see cref="Text"/>, in the document's font at this size, for the many short texts of a table's cells: written
+    /// into the page's content directly (<see cref="PdfDirectContent"/>), on top of what the page's graphics draw.
+    /// </summary>
+    public void CellText(string text, double size, bool bold, XColor color, double x, double y)
+    {
+        _ = Graphics;
+        if (!PdfDirectContent.CanWrite(text) || DocumentFont() is not { } font)
+        {
+            // Text outside the Basic Multilingual Plane, or no text drawn yet to give the document its font.
+            Text(text, PdfFonts.Font(size, bold), color, x, y);
+            return;
+        }
+        _direct.Text(_page!, font, text, size, bold, color, x, y);
+    }
+
+    /// <summary>As XGraphics.DrawLine, for a table's many rules: written into the page's content directly, on top.</summary>
+    public void Rule(XPen pen, double x1, double y1, double x2, double y2)
+    {
+        _ = Graphics;
+        _direct.Rule(_page!, pen.Width, pen.Color, x1, y1, x2, y2);
+    }
+
+    /// <summary>The font PDFsharp made for the document when it first drew text (one face: bold is simulated).</summary>
+    private PdfFont? DocumentFont() => _font ??= document.Pages.Cast<PdfPage>()
+        .Select(page => page.Resources.Elements.GetDictionary("/Font"))
+        .SelectMany(fonts => fonts?.Elements.Values ?? [])
+        .Select(value => value is PdfReference reference ? reference.Value : value)
+        .OfType<PdfFont>()
+        .FirstOrDefault();
+
+    private void EndPage()
     {
         _graphics?.Dispose();
         _graphics = null;
+        _direct.EndPage();
+    }
+
+    /// <summary>Ends the last page and writes the page numbers (and the warning) on every page, now that their count is known.</summary>
+    public void Finish()
+    {
+        EndPage();
+        _direct.RegisterGlyphs(document);
         var font = PdfFonts.Font(8);
         var count = document.PageCount;
         for (var i = 0; i < count; i++)

@@ -20,8 +20,6 @@ internal sealed class PdfTableWriter
     private readonly ReportTable _table;
     private readonly double _size;
     private readonly double _line;
-    private readonly XFont _font;
-    private readonly XFont _bold;
     private readonly (string Text, CellStyle Style)[][] _cells;
     private readonly bool[] _oneLine;
     private readonly double[] _widths;
@@ -33,8 +31,6 @@ internal sealed class PdfTableWriter
         _table = table;
         _size = wide ? 7.5 : 8.5;
         _line = _size * 1.35;
-        _font = PdfFonts.Font(_size);
-        _bold = PdfFonts.Font(_size, bold: true);
         _cells = [.. table.Rows.Select(row => Enumerable.Range(0, table.Columns.Count).Select(i => CellText.Of(table, row, i)).ToArray())];
         _oneLine = [.. table.Columns.Select((column, i) =>
             (wide && i == 0)
@@ -84,7 +80,6 @@ internal sealed class PdfTableWriter
 
     private void DrawRow(int r, string? mark, bool bold, List<string>[] lines, double height)
     {
-        var g = _canvas.Graphics;
         var top = _canvas.Y;
         XColor? fill = mark switch
         {
@@ -95,7 +90,7 @@ internal sealed class PdfTableWriter
         };
         if (fill is { } background)
         {
-            g.DrawRectangle(new XSolidBrush(background), _x[0], top, _x[^1] - _x[0], height);
+            _canvas.Graphics.DrawRectangle(new XSolidBrush(background), _x[0], top, _x[^1] - _x[0], height);
         }
         var ink = mark switch
         {
@@ -103,7 +98,6 @@ internal sealed class PdfTableWriter
             "due-today" => XColor.FromArgb(0xb5, 0x47, 0x08),
             _ => PdfCanvas.Ink,
         };
-        var font = bold ? _bold : _font;
         for (var i = 0; i < lines.Length; i++)
         {
             var style = _cells[r][i].Style;
@@ -124,11 +118,11 @@ internal sealed class PdfTableWriter
                     CellStyle.Check => (_x[i] + _x[i + 1] - width) / 2,
                     _ => _x[i] + PadX,
                 };
-                _canvas.Text(text, font, color, x, top + PadY + k * _line);
+                _canvas.CellText(text, _size, bold, color, x, top + PadY + k * _line);
             }
         }
-        g.DrawLine(mark is "total" ? TotalRule : Grid, _x[0], top, _x[^1], top);
-        g.DrawLine(Grid, _x[0], top + height, _x[^1], top + height);
+        _canvas.Rule(mark is "total" ? TotalRule : Grid, _x[0], top, _x[^1], top);
+        _canvas.Rule(Grid, _x[0], top + height, _x[^1], top + height);
         _canvas.Y = top + height;
     }
 
@@ -136,7 +130,7 @@ internal sealed class PdfTableWriter
     {
         foreach (var x in _x)
         {
-            _canvas.Graphics.DrawLine(Grid, x, segmentTop, x, _canvas.Y);
+            _canvas.Rule(Grid, x, segmentTop, x, _canvas.Y);
         }
     }
 
@@ -183,7 +177,7 @@ internal sealed class PdfTableWriter
         var y = top + (height - lines.Count * _line) / 2;
         foreach (var line in lines)
         {
-            _canvas.Text(line, _bold, PdfCanvas.Ink, (_x[from] + _x[to] - PdfFonts.Width(line, _size, bold: true)) / 2, y);
+            _canvas.CellText(line, _size, bold: true, PdfCanvas.Ink, (_x[from] + _x[to] - PdfFonts.Width(line, _size, bold: true)) / 2, y);
             y += _line;
         }
     }

@@ -112,4 +112,55 @@ public sealed class PdfReportTests
                 $"\"{line}\" is {PdfFonts.Width(line, size, bold):F1} wide, more than {width:F1} (text \"{text}\")"));
         }
     }
+
+    /// <summary>
+    /// A table cell's text is written into the page directly (PdfDirectContent), not through XGraphics: it must sit
+    /// exactly where XGraphics.DrawString puts the same text — same glyphs, baseline, widths, simulated bold — and
+    /// extract as it reads (the font embeds only the glyphs drawn: the direct ones are registered at the end).
+    /// </summary>
+    [Theory]
+    [InlineData(false, 8.5)]
+    [InlineData(true, 7.5)]
+    public async Task Cell_text_written_directly_sits_where_pdfsharp_draws_it(bool bold, double size)
+    {
+        PdfFonts.Register();
+        string[] texts = ["案件编号2026-000123", "东湖村（示范苑5幢）", "Ab12 办理中；", "李喆、周堃"];
+        var file = TestRunFolder.NewPath("direct", ".pdf");
+        using (var document = new PdfSharp.Pdf.PdfDocument())
+        {
+            var canvas = new PdfCanvas(document, landscape: false, everyPageNote: null);
+            canvas.NewPage();
+            canvas.Text("标题", PdfFonts.Font(12), PdfCanvas.Ink, canvas.Left, canvas.Top); // the document's font, as every report's title
+            for (var i = 0; i < texts.Length; i++)
+            {
+                canvas.Text(texts[i], PdfFonts.Font(size, bold), PdfCanvas.Warning, 60, 100 + 40 * i);
+                canvas.CellText(texts[i], size, bold, PdfCanvas.Warning, 300, 110.5 + 40 * i);
+            }
+            canvas.Finish();
+            document.Save(file);
+        }
+        try
+        {
+            var words = Regex.Matches(await Poppler.RunAsync("pdftotext", "-bbox", file, "-"),
+                    @"xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]*)<")
+                .Select(m => (X: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    Y: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    Width: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    Text: m.Groups[5].Value))
+                .ToList();
+            foreach (var text in texts.SelectMany(t => t.Split(' ')))
+            {
+                var drawn = words.Where(w => w.Text == text && w.X < 250).ToList();
+                var direct = words.Where(w => w.Text == text && w.X >= 250).ToList();
+                Assert.True(drawn.Count == 1 && direct.Count == 1, $"\"{text}\": {drawn.Count} drawn, {direct.Count} direct in {string.Join(" | ", words.Select(w => w.Text))}");
+                Assert.Equal(drawn[0].X + 240, direct[0].X, 0.01);
+                Assert.Equal(drawn[0].Y + 10.5, direct[0].Y, 0.01);
+                Assert.Equal(drawn[0].Width, direct[0].Width, 0.01);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

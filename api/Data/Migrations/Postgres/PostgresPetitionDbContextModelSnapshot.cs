@@ -1818,7 +1818,8 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea")
-                        .HasColumnName("content");
+                        .HasColumnName("content")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
