@@ -20,10 +20,14 @@ public sealed partial class ReportDataBuilder
     internal async Task<(List<OwnershipRow> Rows, List<int> Petitioners)> OwnershipAsync(
         Expression<Func<Case, bool>> cases, DateTime from, DateTime at, bool showsNames, CancellationToken ct)
     {
-        var found = await db.Cases.Where(scope).Where(cases)
+        // The cases' keys first, then each of their lists read by key and grouped here: as split queries, every list
+        // joined the selection back to order it, each time over every case (~0.5 s a list at 1M cases).
+        var ids = await db.Cases.Where(scope).Where(cases).Select(c => c.Id).ToListAsync(ct);
+        var found = await db.Cases.Where(c => ids.Contains(c.Id))
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
             .Select(c => new
             {
+                c.Id,
                 c.Number,
                 c.Demand,
                 Village = c.Village!.Name,
@@ -34,19 +38,22 @@ public sealed partial class ReportDataBuilder
                     .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => (CaseEventKind?)e.Kind).FirstOrDefault(),
                 StepAt = c.Events.AsQueryable().Where(CaseStatuses.SetsStatus).Where(e => e.At < at)
                     .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => (DateTime?)e.At).FirstOrDefault(),
-                Petitioners = c.Petitioners.OrderBy(p => p.PetitionerId).Select(p => new { p.PetitionerId, p.Petitioner!.Name, p.Petitioner.Address }).ToList(),
-                Leaders = c.Assignments.Where(a => a.From <= at && (a.To == null || a.To > from)).OrderBy(a => a.From).ThenBy(a => a.Id)
-                    .Select(a => new { a.Role, a.Leader!.Name, a.Leader.Title }).ToList(),
-                Plan = db.CasePlanSteps.Where(s => s.CaseId == c.Id && s.CreatedAt < at).OrderBy(s => s.Position)
-                    .Select(s => new { s.Description, s.DueAt, Done = s.DoneAt != null && s.DoneAt < at }).ToList(),
                 ActivityKind = c.Activities.Where(a => a.At < at).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
                     .Select(a => (ActivityKind?)a.Kind).FirstOrDefault(),
                 ActivityAt = c.Activities.Where(a => a.At < at).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
                     .Select(a => (DateTime?)a.At).FirstOrDefault(),
-                // Statutory limits still open then (the petitioner's evaluation window is not the office's limit).
-                Limits = c.Deadlines.Where(d => d.Step != DeadlineStep.Evaluation && (d.MetAt == null || d.MetAt > at)).Select(d => new { d.Step, d.DueAt }).ToList(),
             })
-            .AsSplitQuery().ToListAsync(ct);
+            .ToListAsync(ct);
+        var petitioners = (await db.CasePetitioners.Where(p => ids.Contains(p.CaseId)).OrderBy(p => p.PetitionerId)
+            .Select(p => new { p.CaseId, p.PetitionerId, p.Petitioner!.Name, p.Petitioner.Address }).ToListAsync(ct)).ToLookup(p => p.CaseId);
+        var leaders = (await db.LeaderAssignments.Where(a => ids.Contains(a.CaseId) && a.From <= at && (a.To == null || a.To > from))
+            .OrderBy(a => a.From).ThenBy(a => a.Id)
+            .Select(a => new { a.CaseId, a.Role, a.Leader!.Name, a.Leader.Title }).ToListAsync(ct)).ToLookup(a => a.CaseId);
+        var plans = (await db.CasePlanSteps.Where(s => ids.Contains(s.CaseId) && s.CreatedAt < at).OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new { s.CaseId, s.Description, s.DueAt, Done = s.DoneAt != null && s.DoneAt < at }).ToListAsync(ct)).ToLookup(s => s.CaseId);
+        // Statutory limits still open then (the petitioner's evaluation window is not the office's limit).
+        var limits = (await db.CaseDeadlines.Where(d => ids.Contains(d.CaseId) && d.Step != DeadlineStep.Evaluation && (d.MetAt == null || d.MetAt > at))
+            .Select(d => new { d.CaseId, d.Step, d.DueAt }).ToListAsync(ct)).ToLookup(d => d.CaseId);
 
         var rows = new List<OwnershipRow>(found.Count);
         foreach (var c in found)
@@ -54,31 +61,32 @@ public sealed partial class ReportDataBuilder
             var status = CaseStatuses.After(c.StepKind ?? CaseEventKind.Registered) ?? CaseStatus.Registered;
             // A limit only counts while its step is the one under way then (a conclusion limit from an acceptance made
             // later did not exist yet); plan steps not done by then count as the office's own limits.
-            var open = c.Limits.Where(l => (l.Step == DeadlineStep.Notice && status == CaseStatus.Registered)
+            var plan = plans[c.Id].ToList();
+            var open = limits[c.Id].Where(l => (l.Step == DeadlineStep.Notice && status == CaseStatus.Registered)
                     || (l.Step == DeadlineStep.Conclusion && status == CaseStatus.Accepted)).Select(l => l.DueAt)
-                .Concat(c.Plan.Where(s => !s.Done && status is not (CaseStatus.Resolved or CaseStatus.Terminated or CaseStatus.Declined)).Select(s => s.DueAt))
+                .Concat(plan.Where(s => !s.Done && status is not (CaseStatus.Resolved or CaseStatus.Terminated or CaseStatus.Declined)).Select(s => s.DueAt))
                 .Order().ToList();
             var next = open.Count > 0 ? open[0] : (DateTime?)null;
             var overdue = next is { } due && due < at;
             var resolved = status == CaseStatus.Resolved && c.StepAt >= from;
-            var town = c.Leaders.Where(l => l.Role == AssignmentRole.TownLead).Select(l => Titled(l.Name, l.Title)).Distinct();
-            var village = c.Leaders.Where(l => l.Role == AssignmentRole.VillageLead).Select(l => Titled(l.Name, l.Title)).Distinct();
+            var town = leaders[c.Id].Where(l => l.Role == AssignmentRole.TownLead).Select(l => Titled(l.Name, l.Title)).Distinct();
+            var village = leaders[c.Id].Where(l => l.Role == AssignmentRole.VillageLead).Select(l => Titled(l.Name, l.Title)).Distinct();
             var row = new OwnershipRow(
                 rows.Count + 1,
                 c.Number,
-                string.Join("、", c.Petitioners.Select(p => showsNames ? p.Name : PersonalDataPolicy.MaskName(p.Name))),
-                showsNames ? c.Petitioners.Select(p => p.Address).FirstOrDefault(a => !string.IsNullOrEmpty(a)) ?? c.Village : c.Village,
+                string.Join("、", petitioners[c.Id].Select(p => showsNames ? p.Name : PersonalDataPolicy.MaskName(p.Name))),
+                showsNames ? petitioners[c.Id].Select(p => p.Address).FirstOrDefault(a => !string.IsNullOrEmpty(a)) ?? c.Village : c.Village,
                 c.Demand,
                 string.Join("、", town),
                 string.Join("、", village),
-                string.Join("；", c.Plan.Select((s, i) => $"{i + 1}. {s.Description}（{Day(s.DueAt)}前{(s.Done ? "，已完成" : "")}）")),
+                string.Join("；", plan.Select((s, i) => $"{i + 1}. {s.Description}（{Day(s.DueAt)}前{(s.Done ? "，已完成" : "")}）")),
                 Progress(status, c.StepAt, c.ActivityKind, c.ActivityAt),
                 next is { } limit ? office.ToOffice(limit).Date : null,
                 "")
             { Overdue = overdue, Resolved = resolved };
             rows.Add(row with { Remarks = OwnershipLedger.Remarks(row) });
         }
-        return (rows, found.SelectMany(c => c.Petitioners.Select(p => p.PetitionerId)).Distinct().ToList());
+        return (rows, found.SelectMany(c => petitioners[c.Id].Select(p => p.PetitionerId)).Distinct().ToList());
     }
 
     /// <summary>The backlog cases of a period: in the backlog at some instant of [from, at).</summary>
