@@ -61,6 +61,18 @@ public sealed record KeyClassRules
             : null;
     }
 
+    /// <summary>
+    /// The same rules as <see cref="Since"/>, from one case's tally of the petitions counted (read in one grouped pass
+    /// over the petitions instead of six subqueries per case: a key-case list from a baseline at 1M cases took 18 s).
+    /// </summary>
+    public int? FromTally(int national, bool cityReferred, bool collectiveNational, int collectiveProvince, bool longOpen) =>
+        national >= Class1National ? 1
+        : national >= Class2National || cityReferred ? 2
+        : national >= 1 ? 3
+        : longOpen ? 4
+        : collectiveNational || collectiveProvince >= Class5ProvinceCollective ? 5
+        : null;
+
     /// <summary>Petitions that count for the class at <paramref name="at"/>: received before it, and from the baseline on.</summary>
     public static Expression<Func<Petition, bool>> Counted(DateTime at, DateTime? since) =>
         since is { } from ? p => p.ReceivedAt < at && p.ReceivedAt >= from : p => p.ReceivedAt < at;

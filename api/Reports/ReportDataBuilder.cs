@@ -121,6 +121,10 @@ public sealed partial class ReportDataBuilder(
 
     internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, DateTime? since, CancellationToken ct)
     {
+        if (since is { } baseline)
+        {
+            return await KeyCasesSinceAsync(at, baseline, ct);
+        }
         var counted = KeyClassRules.Counted(at, since);
         Expression<Func<Case, int?, KeyCaseItem>> template = (c, k) => new KeyCaseItem
         {
@@ -141,6 +145,58 @@ public sealed partial class ReportDataBuilder(
             .Where(c => c.KeyClass != null).OrderBy(c => c.KeyClass).ThenBy(c => c.OpenedAt).ToListAsync(ct);
         return cases.Select(c => new KeyCaseRow(c.KeyClass!.Value, c.Number, c.Title, c.Village, c.Category, c.National,
             StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
+    }
+
+    /// <summary>
+    /// Key cases counted from a baseline (KeyClassRules.Since's rules): each case's counted petitions tallied in one
+    /// grouped pass, joined to the cases that are long open or have a tally, the class decided here.
+    /// </summary>
+    private async Task<List<KeyCaseRow>> KeyCasesSinceAsync(DateTime at, DateTime since, CancellationToken ct)
+    {
+        var counted = KeyClassRules.Counted(at, since);
+        var collective = keyClasses.CollectiveThreshold;
+        // Only the petitions a class can come from are tallied (most are neither national, referred by the city nor
+        // collective at the province): the grouping is then over a few cases, not every case.
+        var tallies = db.Petitions.Where(counted)
+            .Where(p => p.Level == PetitionLevel.National || p.ReferredFrom == PetitionLevel.City || (p.Level == PetitionLevel.Province && p.PeopleCount >= collective))
+            .GroupBy(p => p.CaseId).Select(g => new
+            {
+                CaseId = g.Key,
+                National = g.Count(p => p.Level == PetitionLevel.National),
+                CityReferred = g.Count(p => p.ReferredFrom == PetitionLevel.City),
+                CollectiveNational = g.Count(p => p.Level == PetitionLevel.National && p.PeopleCount >= collective),
+                CollectiveProvince = g.Count(p => p.Level == PetitionLevel.Province && p.PeopleCount >= collective),
+            });
+        var longOpen = at.AddYears(-keyClasses.Class4Years);
+        var province = keyClasses.Class5ProvinceCollective;
+        var found = await (
+            from c in db.Cases.Where(scope).Where(c => c.OpenedAt < at)
+            join t in tallies on c.Id equals t.CaseId into counts
+            from t in counts.DefaultIfEmpty()
+            let open = (c.ResolvedAt == null || c.ResolvedAt > at) && (c.TerminatedAt == null || c.TerminatedAt > at) && c.OpenedAt <= longOpen
+            // A case without a tally has nulls here (the left join): SQL's comparisons make them false, coalesced to 0 below.
+            where open || (int?)t!.National > 0 || (int?)t!.CityReferred > 0 || (int?)t!.CollectiveProvince >= province
+            select new
+            {
+                c.Number,
+                c.Title,
+                c.Status,
+                c.OpenedAt,
+                Village = c.Village!.Name,
+                Category = c.Category!.NameZh,
+                Open = open,
+                National = (int?)t!.National ?? 0,
+                CityReferred = ((int?)t!.CityReferred ?? 0) > 0,
+                CollectiveNational = ((int?)t!.CollectiveNational ?? 0) > 0,
+                CollectiveProvince = (int?)t!.CollectiveProvince ?? 0,
+            }).ToListAsync(ct);
+        return found
+            .Select(c => (Class: keyClasses.FromTally(c.National, c.CityReferred, c.CollectiveNational, c.CollectiveProvince, c.Open), Case: c))
+            .Where(k => k.Class is not null)
+            .OrderBy(k => k.Class).ThenBy(k => k.Case.OpenedAt)
+            .Select(k => new KeyCaseRow(k.Class!.Value, k.Case.Number, k.Case.Title, k.Case.Village, k.Case.Category, k.Case.National,
+                StatusName(k.Case.Status), office.CalendarDaysBetween(k.Case.OpenedAt, at)))
+            .ToList();
     }
 
     internal static CampaignTargetRow TargetRow(TargetProgress p) =>
