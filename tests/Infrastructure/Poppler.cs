@@ -24,4 +24,30 @@ internal static class Poppler
         var text = await RunAsync("pdftotext", "-layout", file, "-");
         return text.Split('\f')[..^1];
     }
+
+    /// <summary>Words (pdftotext -bbox) that reach beyond the left or right margin of their page, with their page number.</summary>
+    public static async Task<IReadOnlyList<string>> WordsOutsideMarginsAsync(string file, double margin)
+    {
+        var outside = new List<string>();
+        var number = 0;
+        var width = 0.0;
+        foreach (var line in (await RunAsync("pdftotext", "-bbox", file, "-")).Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"<page width=""([\d.]+)""") is { Success: true } page)
+            {
+                number++;
+                width = double.Parse(page.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (System.Text.RegularExpressions.Regex.Match(line, @"xMin=""([\d.]+)"" yMin=""[\d.]+"" xMax=""([\d.]+)"".*>([^<]*)</word>") is { Success: true } word)
+            {
+                var left = double.Parse(word.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var right = double.Parse(word.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (left < margin - 0.5 || right > width - margin + 0.5)
+                {
+                    outside.Add($"page {number}: \"{word.Groups[3].Value}\" at {left:F1}–{right:F1} of {width:F1}");
+                }
+            }
+        }
+        return outside;
+    }
 }

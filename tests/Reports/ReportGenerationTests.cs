@@ -229,6 +229,8 @@ public abstract class ReportGenerationTests(TestHost host)
         Assert.Matches(@"Page size:\s+(59[45]\.\d+ x 84[12]\.\d+|84[12]\.\d+ x 59[45]\.\d+) pts \(A4\)", info);
         var fonts = await Infrastructure.Poppler.RunAsync("pdffonts", file);
         Assert.Contains(fonts.Split('\n'), line => line.Contains("WenQuanYi", StringComparison.OrdinalIgnoreCase) && line.Contains(" yes ", StringComparison.Ordinal));
+        // Nothing runs past the page's margins (a table too wide for the page wraps its text rather than overflowing).
+        Assert.Empty(await Infrastructure.Poppler.WordsOutsideMarginsAsync(file, 14 * 72 / 25.4));
 
         var pages = Path.Combine(RepositoryRoot.Path, "tests", "TestResults", "pdf-pages");
         Directory.CreateDirectory(pages);
