@@ -204,7 +204,8 @@ internal sealed class PdfTableWriter
 
     /// <summary>
     /// As a browser lays out a table at full width: each column as wide as its widest cell when they all fit, the room
-    /// left shared in proportion; when they do not, one-line columns keep their width and the wrapping ones share the rest.
+    /// left shared in proportion; when they do not, one-line columns keep their width and the wrapping ones share the rest;
+    /// when not even the one-line columns fit, all shrink alike and all wrap.
     /// </summary>
     private double[] ColumnWidths()
     {
@@ -225,6 +226,9 @@ internal sealed class PdfTableWriter
         }
         if (least.Sum() >= room)
         {
+            // Even the one-line columns do not fit: every column is narrower than its text asks, so every column wraps
+            // (a short name kept on one line would run over its cell's border into the next).
+            Array.Fill(_oneLine, false);
             var shrink = room / least.Sum();
             return [.. least.Select(w => w * shrink)];
         }

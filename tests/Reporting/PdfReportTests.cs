@@ -163,4 +163,46 @@ public sealed class PdfReportTests
             File.Delete(file);
         }
     }
+
+    /// <summary>
+    /// A table whose short, one-line columns together are wider than the page: each cell's text stays inside its cell
+    /// (it wraps), so on every line of words a word ends well before the next begins — they were drawn across each
+    /// other's borders before.
+    /// </summary>
+    [Fact]
+    public async Task Cells_of_a_table_too_wide_for_the_page_keep_their_text_inside()
+    {
+        var columns = Enumerable.Range(1, 16).Select(i => PetitionGraph.Reporting.Layout.ReportTable.Text($"包案领导{i}")).ToList();
+        var rows = Enumerable.Range(0, 6).Select(r => new PetitionGraph.Reporting.Layout.TableRow([.. columns.Select((_, i) => (object?)$"曾双腾、何伟{"新明亮"[(r + i) % 3]}")])).ToList();
+        var table = new PetitionGraph.Reporting.Layout.ReportTable("宽表", columns, rows);
+        var layout = new PetitionGraph.Reporting.Layout.ReportLayout(
+            [new PetitionGraph.Reporting.Layout.ReportSection("宽表", [new PetitionGraph.Reporting.Layout.TablePart(table)])], [table], []);
+        var context = SampleData.Full(ReportKind.DueList).Context;
+        var file = TestRunFolder.NewPath("wide", ".pdf");
+        await File.WriteAllBytesAsync(file, PdfReportWriter.Write(context, layout));
+        try
+        {
+            var words = Regex.Matches(await Poppler.RunAsync("pdftotext", "-bbox", file, "-"),
+                    @"xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""[\d.]+"">([^<]*)<")
+                .Select(m => (X: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    Y: Math.Round(double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                    Right: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), Text: m.Groups[4].Value))
+                .Where(w => w.Text.Contains('曾', StringComparison.Ordinal) || w.Text.Contains('何', StringComparison.Ordinal) || w.Text.Contains('伟', StringComparison.Ordinal))
+                .ToList();
+            Assert.NotEmpty(words);
+            foreach (var line in words.GroupBy(w => w.Y))
+            {
+                var ordered = line.OrderBy(w => w.X).ToList();
+                for (var i = 1; i < ordered.Count; i++)
+                {
+                    Assert.True(ordered[i].X - ordered[i - 1].Right > 2,
+                        $"\"{ordered[i - 1].Text}\" ends at {ordered[i - 1].Right:F1}, \"{ordered[i].Text}\" begins at {ordered[i].X:F1}");
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
