@@ -22,7 +22,7 @@ public sealed class KeyClassTallyTests
             .ToDictionary(b => b, b => (Class: rules.Since(at, b).Compile(), Counted: KeyClassRules.Counted(at, b).Compile()));
         for (var run = 0; run < 1_500; run++)
         {
-            var (since, rule) = baselines.ElementAt(random.Next(baselines.Count));
+            var rule = baselines.Values.ElementAt(random.Next(baselines.Count));
             var opened = at.AddDays(-random.Next(1, 3_000));
             // How many of this case's petitions went to Beijing (none to most), or to the province and none to Beijing.
             var national = random.Next(3) == 0 ? -1 : random.NextDouble();
