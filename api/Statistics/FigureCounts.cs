@@ -26,6 +26,31 @@ public sealed class FigureCounts
     public int Evaluated { get; set; }
     public int EvaluationExpired { get; set; }
     public int Satisfied { get; set; }
+
+    /// <summary>
+    /// Adds the counts of a later stretch of the same bucket. Every figure but the stock counts facts dated in its
+    /// stretch; the stock is the bucket's at its end, so only the last stretch's is taken.
+    /// </summary>
+    public void Add(FigureCounts stretch, bool stockAtEnd)
+    {
+        if (stockAtEnd)
+        {
+            Stock = stretch.Stock;
+        }
+        Increment += stretch.Increment;
+        BacklogIncrement += stretch.BacklogIncrement;
+        Resolved += stretch.Resolved;
+        Petitions += stretch.Petitions;
+        HighLevelPetitions += stretch.HighLevelPetitions;
+        RepeatPetitions += stretch.RepeatPetitions;
+        AcceptanceDue += stretch.AcceptanceDue;
+        AcceptedOnTime += stretch.AcceptedOnTime;
+        ConclusionDue += stretch.ConclusionDue;
+        ConcludedOnTime += stretch.ConcludedOnTime;
+        Evaluated += stretch.Evaluated;
+        EvaluationExpired += stretch.EvaluationExpired;
+        Satisfied += stretch.Satisfied;
+    }
 }
 
 public sealed record StatisticsRow(Bucket Bucket, StatisticsGroup Group, FigureCounts Counts)

@@ -86,18 +86,22 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
 
     public async Task<IReadOnlyList<StatisticsRow>> ComputeAsync(StatisticsRequest request, CancellationToken ct)
     {
+        var serves = StatisticsRollups.Serves(request);
+        // A bucket spanning closed periods is counted as its pieces, so their roll-ups serve it too.
+        var spans = serves ? await ClosedSpans.SplitAsync(db, request, ct) : null;
+        var counted = spans is null ? request : request with { Buckets = spans.Pieces };
         var rows = new Dictionary<(int, StatisticsGroup), FigureCounts>();
-        var rollups = StatisticsRollups.Serves(request) ? new StatisticsRollups(db, request) : null;
-        var live = rollups is null ? request.Buckets : await rollups.ReadAsync(rows, ct);
+        var rollups = serves ? new StatisticsRollups(db, counted) : null;
+        var live = rollups is null ? counted.Buckets : await rollups.ReadAsync(rows, ct);
         foreach (var run in Runs(live))
         {
-            await ComputeLiveAsync(request, run, rows, ct);
+            await ComputeLiveAsync(counted, run, rows, ct);
         }
         if (rollups is not null && request.Families == FigureFamilies.All && live.Count > 0)
         {
             await rollups.StoreAsync(live, rows, db, ct);
         }
-        return await CompleteAsync(request, rows, ct);
+        return await CompleteAsync(request, spans is null ? rows : spans.Fold(rows), ct);
     }
 
     /// <summary>
