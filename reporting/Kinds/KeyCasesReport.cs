@@ -17,22 +17,24 @@ public sealed class KeyCasesReport : ReportDefinition
             ? $"统计口径：{Formatting.Display.Date(builder.Clock.Local(baseline.From))}（专项行动“{baseline.Campaign}”基线日）以来登记的信访，截至期末。"
             : "统计口径：全部信访记录，截至期末。";
         builder.Section("五类统计", [new NotePart(counted), .. builder.Table(CaseTables.KeyClassCounts(data.KeyCases))]);
-        builder.Sheet(CaseTables.KeyCases("重点案件", data.KeyCases, classColumn: true));
+        var ordered = CaseTables.InKeyCaseOrder(data.KeyCases);
+        builder.Sheet(CaseTables.KeyCases("重点案件", ordered, classColumn: true));
         if (data.KeyCases.Count == 0)
         {
             builder.Section("重点案件", [new NotePart(ReportLayouts.NoData)]);
             return;
         }
 
+        var byClass = ordered.ToLookup(r => r.KeyClass);
         foreach (var (keyClass, name, rule) in CaseTables.KeyClasses)
         {
-            var rows = data.KeyCases.Where(r => r.KeyClass == keyClass).ToList();
+            var rows = byClass[keyClass].ToList();
             builder.Section($"{name}（{rule}）：{rows.Count} 件", rows.Count == 0
                 ? [new NotePart(ReportLayouts.NoData)]
                 : [new TablePart(CaseTables.KeyCases(name, rows, classColumn: false))]);
         }
 
-        var unknown = data.KeyCases.Where(r => CaseTables.KeyClasses.All(k => k.Class != r.KeyClass)).ToList();
+        var unknown = ordered.Where(r => CaseTables.KeyClasses.All(k => k.Class != r.KeyClass)).ToList();
         if (unknown.Count > 0)
         {
             builder.Section($"其他类别：{unknown.Count} 件", [new TablePart(CaseTables.KeyCases("其他", unknown, classColumn: true))]);
