@@ -27,6 +27,16 @@ def summary(name, times):
     return f"{name}\t{statistics.median(times):.0f}\t{times[0]:.0f}\t{times[-1]:.0f}\t{len(times)}"
 
 
+def close_months(args, first):
+    """Closes each month from first (YYYY-MM) to --to, as the office's monthly reports close them (closing an already
+    closed month is refused: fine)."""
+    close = "mutation($p: String!) { closePeriod(input: { period: $p }) { userErrors { message } } }"
+    year, month = map(int, first.split("-"))
+    while f"{year:04d}-{month:02d}" < args.to[:7]:
+        post(args.url, args.office_token, close, {"p": f"{year:04d}-{month:02d}"})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def main():
     p = argparse.ArgumentParser()
     for a in ["url", "token", "from", "to", "period", "out"]:
@@ -36,18 +46,17 @@ def main():
     p.add_argument("--only", default="all")
     p.add_argument("--office-token", default="")
     p.add_argument("--close-months", action="store_true")
+    p.add_argument("--close-from", default="", help="YYYY-MM: first close every month from it to --to (all history)")
     p.add_argument("--reports", default=",".join(REPORTS + ["DUE_LIST"]))
     args = p.parse_args()
+    if args.close_from:
+        # An office that filed every monthly report since its first petition: each month closed, rolled up when first asked.
+        close_months(args, args.close_from)
     if args.only in ("all", "statistics"):
         groupings = [[]] + [[d] for d in DIMENSIONS] + [list(pair) for pair in itertools.combinations(DIMENSIONS, 2)]
         times = {",".join(g) or "(none)": [] for g in groupings}
         if args.close_months:
-            # The months are closed, as the office's monthly reports close them (closing an already closed month is refused: fine).
-            close = "mutation($p: String!) { closePeriod(input: { period: $p }) { userErrors { message } } }"
-            year, month = map(int, args.__dict__["from"][:7].split("-"))
-            while f"{year:04d}-{month:02d}" < args.to[:7]:
-                post(args.url, args.office_token, close, {"p": f"{year:04d}-{month:02d}"})
-                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            close_months(args, args.__dict__["from"][:7])
         cold = {}
         for g in groupings:  # the first time: computed (and the closed months rolled up)
             cold[",".join(g) or "(none)"], _ = post(args.url, args.token, query(args, g))

@@ -7,6 +7,7 @@
 #   ROUNDS=5 REPORT_ROUNDS=5 SKIP_BUILD=1   ONLY=statistics|reports   REPORTS=MONTHLY_OVERVIEW,DUE_LIST (default: all)
 #   CAMPAIGN_PROGRESS creates, once, the widest campaign (baseline at the first petition, 2019-01-01) if there is none
 #   CLOSE_MONTHS=1  close the months first (closePeriod, as the monthly reports do): closed months are then rolled up
+#   CLOSE_FROM=2011-03  first close every month from then on (all history, as an office that filed every monthly report)
 #                   on first use; first_ms is that first (computing) request, the median the rounds after it
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,4 +33,4 @@ for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$api_port/read
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%d); $(git rev-parse --short HEAD)"
 python3 bench/groupings.py --url "http://127.0.0.1:$api_port" --token "$token" --from "${FROM:-2025-11-01}" --to "${TO:-2026-11-01}" \
   --period "${PERIOD:-2026-10}" --rounds "${ROUNDS:-5}" --report-rounds "${REPORT_ROUNDS:-5}" --only "${ONLY:-all}" --out "$dir" ${REPORTS:+--reports "$REPORTS"} \
-  --office-token "$office_token" ${CLOSE_MONTHS:+--close-months}
+  --office-token "$office_token" ${CLOSE_MONTHS:+--close-months} ${CLOSE_FROM:+--close-from "$CLOSE_FROM"}
