@@ -106,6 +106,43 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "closed_periods",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    end = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    closed_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    published = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_closed_periods", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "district_figures",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    figure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    period_from = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    period_to = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    entered_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    entered_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_district_figures", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -118,6 +155,45 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_idempotency_keys", x => new { x.owner, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminder_digests",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    claimed_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    claimed_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminder_digests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminder_mailboxes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    changed_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    changed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminder_mailboxes", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -145,6 +221,55 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_report_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    report = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_subscriptions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "responsible_units",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_responsible_units", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "settlement_ways",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name_zh = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_settlement_ways", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -229,7 +354,9 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                     campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
                     figure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     comparison = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    value = table.Column<double>(type: "REAL", nullable: false)
+                    value = table.Column<double>(type: "REAL", nullable: false),
+                    set_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    set_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,6 +367,59 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         principalTable: "campaigns",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_target_revisions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    figure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    comparison = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: false),
+                    set_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    set_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    replaced_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    replaced_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_target_revisions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_target_revisions_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "figure_rollups",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    period_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    grouping = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    category_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    village_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    leader_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    counts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_figure_rollups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_figure_rollups_closed_periods_period_id",
+                        column: x => x.period_id,
+                        principalTable: "closed_periods",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -266,48 +446,38 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "cases",
+                name: "report_deliveries",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    demand = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    category_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    village_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    run_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    subscription_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    accept_due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    accepted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    conclude_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    concluded_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    next_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    extended = table.Column<bool>(type: "INTEGER", nullable: false),
-                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    terminated_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    backlog_since = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    backlog_until = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    petition_key_class = table.Column<int>(type: "INTEGER", nullable: true),
-                    last_petition_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    petition_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    high_level_petition_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    claimed_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    claimed_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_cases", x => x.id);
+                    table.PrimaryKey("pk_report_deliveries", x => x.id);
                     table.ForeignKey(
-                        name: "fk_cases_categories_category_id",
-                        column: x => x.category_id,
-                        principalTable: "categories",
+                        name: "fk_report_deliveries_report_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "report_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_cases_villages_village_id",
-                        column: x => x.village_id,
-                        principalTable: "villages",
+                        name: "fk_report_deliveries_report_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "report_subscriptions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -381,6 +551,195 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                         name: "fk_webhook_deliveries_webhook_subscriptions_subscription_id",
                         column: x => x.subscription_id,
                         principalTable: "webhook_subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_heads",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    leader_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    duty = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_heads", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_campaign_heads_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_campaign_heads_leaders_leader_id",
+                        column: x => x.leader_id,
+                        principalTable: "leaders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "teams",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    head_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_teams", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_teams_leaders_head_id",
+                        column: x => x.head_id,
+                        principalTable: "leaders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    demand = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    category_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    village_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    accept_due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    accepted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    conclude_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    concluded_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    next_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    extended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    terminated_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    backlog_since = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    backlog_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    petition_key_class = table.Column<int>(type: "INTEGER", nullable: true),
+                    last_petition_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    petition_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    high_level_petition_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    settlement_way_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    assistance_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    assistance_amount = table.Column<decimal>(type: "TEXT", nullable: true),
+                    team_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cases", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_cases_categories_category_id",
+                        column: x => x.category_id,
+                        principalTable: "categories",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_settlement_ways_settlement_way_id",
+                        column: x => x.settlement_way_id,
+                        principalTable: "settlement_ways",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_teams_team_id",
+                        column: x => x.team_id,
+                        principalTable: "teams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_villages_village_id",
+                        column: x => x.village_id,
+                        principalTable: "villages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "team_members",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    team_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    leader_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    staff_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_team_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_team_members_leaders_leader_id",
+                        column: x => x.leader_id,
+                        principalTable: "leaders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_team_members_teams_team_id",
+                        column: x => x.team_id,
+                        principalTable: "teams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_cases",
+                columns: table => new
+                {
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    added_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    added_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_campaign_cases", x => new { x.campaign_id, x.case_id });
+                    table.ForeignKey(
+                        name: "fk_campaign_cases_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_campaign_cases_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_accused_leaders",
+                columns: table => new
+                {
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    leader_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_accused_leaders", x => new { x.case_id, x.leader_id });
+                    table.ForeignKey(
+                        name: "fk_case_accused_leaders_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_case_accused_leaders_leaders_leader_id",
+                        column: x => x.leader_id,
+                        principalTable: "leaders",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -477,6 +836,30 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_petitioners",
+                columns: table => new
+                {
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    petitioner_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_petitioners", x => new { x.case_id, x.petitioner_id });
+                    table.ForeignKey(
+                        name: "fk_case_petitioners_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_case_petitioners_petitioners_petitioner_id",
+                        column: x => x.petitioner_id,
+                        principalTable: "petitioners",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_plan_steps",
                 columns: table => new
                 {
@@ -547,55 +930,6 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "petitions",
-                columns: table => new
-                {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    people_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    referred_from = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    is_first = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_petitions", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_petitions_cases_case_id",
-                        column: x => x.case_id,
-                        principalTable: "cases",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "case_accused_leaders",
-                columns: table => new
-                {
-                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    leader_id = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_case_accused_leaders", x => new { x.case_id, x.leader_id });
-                    table.ForeignKey(
-                        name: "fk_case_accused_leaders_cases_case_id",
-                        column: x => x.case_id,
-                        principalTable: "cases",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_case_accused_leaders_leaders_leader_id",
-                        column: x => x.leader_id,
-                        principalTable: "leaders",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "leader_assignments",
                 columns: table => new
                 {
@@ -651,25 +985,135 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "case_petitioners",
+                name: "notifications",
                 columns: table => new
                 {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     case_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    petitioner_id = table.Column<int>(type: "INTEGER", nullable: false)
+                    plan_step_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    referral_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    read_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    read_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    withdrawn_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    digest_id = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_case_petitioners", x => new { x.case_id, x.petitioner_id });
+                    table.PrimaryKey("pk_notifications", x => x.id);
                     table.ForeignKey(
-                        name: "fk_case_petitioners_cases_case_id",
+                        name: "fk_notifications_cases_case_id",
                         column: x => x.case_id,
                         principalTable: "cases",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_case_petitioners_petitioners_petitioner_id",
-                        column: x => x.petitioner_id,
-                        principalTable: "petitioners",
+                        name: "fk_notifications_reminder_digests_digest_id",
+                        column: x => x.digest_id,
+                        principalTable: "reminder_digests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "petitions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    people_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    referred_from = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    is_first = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_petitions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_petitions_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "referrals",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    part = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    referred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    referred_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    accepted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    result = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    returned_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    return_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    urges = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_urged_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_referrals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_referrals_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_referrals_responsible_units_unit_id",
+                        column: x => x.unit_id,
+                        principalTable: "responsible_units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "corrections",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    petition_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    dated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    entry = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_corrections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_corrections_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_corrections_petitions_petition_id",
+                        column: x => x.petition_id,
+                        principalTable: "petitions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -697,6 +1141,21 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_campaign_cases_case_id",
+                table: "campaign_cases",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_heads_campaign_id",
+                table: "campaign_heads",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_heads_leader_id",
+                table: "campaign_heads",
+                column: "leader_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_campaign_phase_campaign_id",
                 table: "campaign_phase",
                 column: "campaign_id");
@@ -704,6 +1163,11 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_campaign_target_campaign_id",
                 table: "campaign_target",
+                column: "campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_campaign_target_revisions_campaign_id",
+                table: "campaign_target_revisions",
                 column: "campaign_id");
 
             migrationBuilder.CreateIndex(
@@ -788,9 +1252,19 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "opened_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_cases_settlement_way_id",
+                table: "cases",
+                column: "settlement_way_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_status",
                 table: "cases",
                 column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_team_id",
+                table: "cases",
+                column: "team_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_village_id_opened_at",
@@ -809,9 +1283,56 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 columns: new[] { "case_id", "sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_closed_periods_end",
+                table: "closed_periods",
+                column: "end");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_closed_periods_period",
+                table: "closed_periods",
+                column: "period",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_case_id",
+                table: "corrections",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_dated_at",
+                table: "corrections",
+                column: "dated_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_petition_id",
+                table: "corrections",
+                column: "petition_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_corrections_recorded_at",
+                table: "corrections",
+                column: "recorded_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_district_figures_figure_period_to",
+                table: "district_figures",
+                columns: new[] { "figure", "period_to" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_evaluations_case_id_at",
                 table: "evaluations",
                 columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_figure_rollups_key",
+                table: "figure_rollups",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_figure_rollups_period_id_grouping",
+                table: "figure_rollups",
+                columns: new[] { "period_id", "grouping" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_leader_assignments_case_id",
@@ -837,6 +1358,27 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "ix_leaders_village_id",
                 table: "leaders",
                 column: "village_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_case_id_withdrawn_at",
+                table: "notifications",
+                columns: new[] { "case_id", "withdrawn_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_digest_id",
+                table: "notifications",
+                column: "digest_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_recipient_created_at",
+                table: "notifications",
+                columns: new[] { "recipient", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_recipient_subject_due_at_kind_threshold",
+                table: "notifications",
+                columns: new[] { "recipient", "subject", "due_at", "kind", "threshold" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_petitioners_id_number",
@@ -876,10 +1418,53 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 column: "received_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_referrals_case_id_unit_id",
+                table: "referrals",
+                columns: new[] { "case_id", "unit_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_referrals_unit_id_status_due_at",
+                table: "referrals",
+                columns: new[] { "unit_id", "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminder_digests_recipient_day",
+                table: "reminder_digests",
+                columns: new[] { "recipient", "day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminder_digests_status_next_attempt_at",
+                table: "reminder_digests",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminder_mailboxes_recipient",
+                table: "reminder_mailboxes",
+                column: "recipient",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_report_artifacts_run_id_file_name",
                 table: "report_artifacts",
                 columns: new[] { "run_id", "file_name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_deliveries_run_id_kind_address",
+                table: "report_deliveries",
+                columns: new[] { "run_id", "kind", "address" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_deliveries_status_next_attempt_at",
+                table: "report_deliveries",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_deliveries_subscription_id",
+                table: "report_deliveries",
+                column: "subscription_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_report_runs_report_period",
@@ -896,6 +1481,44 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "ix_report_runs_status_next_attempt_at",
                 table: "report_runs",
                 columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_subscriptions_report_active",
+                table: "report_subscriptions",
+                columns: new[] { "report", "active" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_responsible_units_code",
+                table: "responsible_units",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_settlement_ways_code",
+                table: "settlement_ways",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_team_members_leader_id",
+                table: "team_members",
+                column: "leader_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_team_members_team_id",
+                table: "team_members",
+                column: "team_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_teams_head_id",
+                table: "teams",
+                column: "head_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_teams_name",
+                table: "teams",
+                column: "name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_villages_code",
@@ -926,10 +1549,19 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "campaign_cases");
+
+            migrationBuilder.DropTable(
+                name: "campaign_heads");
+
+            migrationBuilder.DropTable(
                 name: "campaign_phase");
 
             migrationBuilder.DropTable(
                 name: "campaign_target");
+
+            migrationBuilder.DropTable(
+                name: "campaign_target_revisions");
 
             migrationBuilder.DropTable(
                 name: "case_accused_leaders");
@@ -962,7 +1594,16 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "changes");
 
             migrationBuilder.DropTable(
+                name: "corrections");
+
+            migrationBuilder.DropTable(
+                name: "district_figures");
+
+            migrationBuilder.DropTable(
                 name: "evaluations");
+
+            migrationBuilder.DropTable(
+                name: "figure_rollups");
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
@@ -974,10 +1615,22 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "leader_conflicts");
 
             migrationBuilder.DropTable(
-                name: "petitions");
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "referrals");
+
+            migrationBuilder.DropTable(
+                name: "reminder_mailboxes");
 
             migrationBuilder.DropTable(
                 name: "report_artifacts");
+
+            migrationBuilder.DropTable(
+                name: "report_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "team_members");
 
             migrationBuilder.DropTable(
                 name: "webhook_deliveries");
@@ -989,25 +1642,46 @@ namespace PetitionGraph.Api.Data.Migrations.Sqlite
                 name: "petitioners");
 
             migrationBuilder.DropTable(
-                name: "leaders");
+                name: "petitions");
 
             migrationBuilder.DropTable(
-                name: "cases");
+                name: "closed_periods");
+
+            migrationBuilder.DropTable(
+                name: "reminder_digests");
+
+            migrationBuilder.DropTable(
+                name: "responsible_units");
 
             migrationBuilder.DropTable(
                 name: "report_runs");
 
             migrationBuilder.DropTable(
+                name: "report_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "api_clients");
 
             migrationBuilder.DropTable(
                 name: "categories");
 
             migrationBuilder.DropTable(
-                name: "villages");
+                name: "settlement_ways");
 
             migrationBuilder.DropTable(
-                name: "api_clients");
+                name: "teams");
+
+            migrationBuilder.DropTable(
+                name: "leaders");
+
+            migrationBuilder.DropTable(
+                name: "villages");
         }
     }
 }
