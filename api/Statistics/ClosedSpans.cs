@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PetitionGraph.Api.Data;
+using PetitionGraph.Api.Periods;
 
 namespace PetitionGraph.Api.Statistics;
 
@@ -20,21 +19,14 @@ internal sealed class ClosedSpans
     public IReadOnlyList<Bucket> Pieces { get; }
 
     /// <summary>Null when no ended bucket holds a closed period other than as the whole of it.</summary>
-    public static async Task<ClosedSpans?> SplitAsync(PetitionDbContext db, StatisticsRequest request, CancellationToken ct)
+    public static ClosedSpans? Split(StatisticsRequest request, IReadOnlyList<ClosedPeriod> closedWithin)
     {
-        var ended = request.Buckets.Where(b => b.End <= request.Now).ToList();
-        if (ended.Count == 0)
+        if (closedWithin.Count == 0)
         {
             return null;
         }
-        var (from, until) = (ended.Min(b => b.Start), ended.Max(b => b.End));
         // The longest first among those starting together: a closed quarter is one piece, not its three months.
-        var closed = await db.ClosedPeriods.AsNoTracking().Where(p => p.Start >= from && p.End <= until)
-            .OrderBy(p => p.Start).ThenByDescending(p => p.End).Select(p => new { p.Start, p.End }).ToListAsync(ct);
-        if (closed.Count == 0)
-        {
-            return null;
-        }
+        var closed = closedWithin.OrderBy(p => p.Start).ThenByDescending(p => p.End).ToList();
         var pieces = new List<Bucket>();
         var piecesOf = new Dictionary<int, List<int>>();
         var split = false;

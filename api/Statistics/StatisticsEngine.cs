@@ -87,11 +87,12 @@ public sealed class StatisticsEngine(PetitionDbContext db, Func<PetitionDbContex
     public async Task<IReadOnlyList<StatisticsRow>> ComputeAsync(StatisticsRequest request, CancellationToken ct)
     {
         var serves = StatisticsRollups.Serves(request);
+        var closed = serves ? await StatisticsRollups.ClosedWithinAsync(db, request, ct) : [];
         // A bucket spanning closed periods is counted as its pieces, so their roll-ups serve it too.
-        var spans = serves ? await ClosedSpans.SplitAsync(db, request, ct) : null;
+        var spans = ClosedSpans.Split(request, closed);
         var counted = spans is null ? request : request with { Buckets = spans.Pieces };
         var rows = new Dictionary<(int, StatisticsGroup), FigureCounts>();
-        var rollups = serves ? new StatisticsRollups(db, counted) : null;
+        var rollups = serves ? new StatisticsRollups(db, counted, closed) : null;
         var live = rollups is null ? counted.Buckets : await rollups.ReadAsync(rows, ct);
         foreach (var run in Runs(live))
         {

@@ -12,8 +12,20 @@ namespace PetitionGraph.Api.Statistics;
 /// those not rolled up yet are stored once computed. Filtered requests, and requests of callers who do not see every
 /// case, are always computed: roll-ups are of the whole town.
 /// </summary>
-internal sealed class StatisticsRollups(PetitionDbContext db, StatisticsRequest request)
+internal sealed class StatisticsRollups(PetitionDbContext db, StatisticsRequest request, IReadOnlyList<ClosedPeriod> closed)
 {
+    /// <summary>The closed periods inside the request's ended buckets: read once, for the roll-ups and for <see cref="ClosedSpans"/>.</summary>
+    public static async Task<List<ClosedPeriod>> ClosedWithinAsync(PetitionDbContext db, StatisticsRequest request, CancellationToken ct)
+    {
+        var ended = request.Buckets.Where(b => b.End <= request.Now).ToList();
+        if (ended.Count == 0)
+        {
+            return [];
+        }
+        var (from, until) = (ended.Min(b => b.Start), ended.Max(b => b.End));
+        return await db.ClosedPeriods.AsNoTracking().Where(p => p.Start >= from && p.End <= until).ToListAsync(ct);
+    }
+
     private readonly string _grouping = string.Join(",", request.GroupBy.Distinct().Order().Select(d => EnumNames.Name(d)));
     private Dictionary<int, ClosedPeriod> _periodOfBucket = [];
 
@@ -32,8 +44,6 @@ internal sealed class StatisticsRollups(PetitionDbContext db, StatisticsRequest 
         {
             return request.Buckets;
         }
-        var starts = ended.Select(b => b.Start).ToList();
-        var closed = await db.ClosedPeriods.AsNoTracking().Where(p => starts.Contains(p.Start)).ToListAsync(ct);
         _periodOfBucket = ended.Select(b => (b, Period: closed.FirstOrDefault(p => p.Start == b.Start && p.End == b.End)))
             .Where(x => x.Period is not null).ToDictionary(x => x.b.Index, x => x.Period!);
         if (_periodOfBucket.Count == 0)
