@@ -38,11 +38,21 @@ internal static class CellText
         Format(table.Columns[column].Kind, column < row.Cells.Count ? row.Cells[column] : null);
 
     /// <summary>Display width in half-width units: CJK and full-width characters count twice.</summary>
-    public static int Width(string text) => text.Sum(c => c >= 0x2E80 ? 2 : 1);
+    public static int Width(string text)
+    {
+        var width = 0;
+        foreach (var c in text)
+        {
+            width += c >= 0x2E80 ? 2 : 1;
+        }
+        return width;
+    }
 
     /// <summary>Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.</summary>
-    public static bool StaysOnOneLine(ColumnKind kind, IEnumerable<string> texts) =>
-        kind == ColumnKind.Text && texts.All(text => Width(text) <= ShortText);
+    public static bool StaysOnOneLine(ColumnKind kind, IEnumerable<string> texts) => kind == ColumnKind.Text && texts.All(IsShort);
+
+    /// <summary>A text short enough to keep its column on one line.</summary>
+    public static bool IsShort(string text) => text.Length <= ShortText && Width(text) <= ShortText;
 
     private const int ShortText = 14;
 }

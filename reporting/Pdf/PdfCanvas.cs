@@ -33,31 +33,33 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     /// <summary>Where the next block starts on the current page.</summary>
     public double Y { get; set; }
 
-    public XGraphics Graphics => _graphics ?? NewPage();
+    /// <summary>The current page's XGraphics, made when first asked for: a page of table rows is written directly and needs none.</summary>
+    public XGraphics Graphics => _graphics ??= XGraphics.FromPdfPage(Page);
 
-    public bool AtPageTop => _graphics is null || Y <= Top + 0.01;
+    public bool AtPageTop => _page is null || Y <= Top + 0.01;
 
-    public bool Fits(double height) => _graphics is not null && Y + height <= Bottom;
+    public bool Fits(double height) => _page is not null && Y + height <= Bottom;
 
     /// <summary>Starts a new page when the block does not fit on this one (a block taller than a page starts one anyway).</summary>
     public void Reserve(double height)
     {
-        if (!Fits(height) && !(AtPageTop && _graphics is not null))
+        if (!Fits(height) && !(AtPageTop && _page is not null))
         {
             NewPage();
         }
     }
 
-    public XGraphics NewPage()
+    public PdfPage NewPage()
     {
         EndPage();
         var page = _page = document.AddPage();
         page.Width = XUnit.FromPoint(PageWidth);
         page.Height = XUnit.FromPoint(PageHeight);
-        _graphics = XGraphics.FromPdfPage(page);
         Y = Top;
-        return _graphics;
+        return page;
     }
+
+    private PdfPage Page => _page ?? NewPage();
 
     public void Text(string text, XFont font, XColor color, double x, double y) =>
         Graphics.DrawString(text, font, new XSolidBrush(color), x, y, XStringFormats.TopLeft);
@@ -68,22 +70,23 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     /// </summary>
     public void CellText(string text, double size, bool bold, XColor color, double x, double y)
     {
-        _ = Graphics;
         if (!PdfDirectContent.CanWrite(text) || DocumentFont() is not { } font)
         {
             // Text outside the Basic Multilingual Plane, or no text drawn yet to give the document its font.
             Text(text, PdfFonts.Font(size, bold), color, x, y);
             return;
         }
-        _direct.Text(_page!, font, text, size, bold, color, x, y);
+        _direct.Text(Page, font, text, size, bold, color, x, y);
     }
 
     /// <summary>As XGraphics.DrawLine, for a table's many rules: written into the page's content directly, on top.</summary>
-    public void Rule(XPen pen, double x1, double y1, double x2, double y2)
-    {
-        _ = Graphics;
-        _direct.Rule(_page!, pen.Width, pen.Color, x1, y1, x2, y2);
-    }
+    public void Rule(XPen pen, double x1, double y1, double x2, double y2) => _direct.Rule(Page, pen.Width, pen.Color, x1, y1, x2, y2);
+
+    /// <summary>A table's cell backgrounds: written into the page's content directly, under its rules and text.</summary>
+    public void Fill(XColor color, double x, double y, double width, double height) => _direct.Fill(Page, color, x, y, width, height);
+
+    /// <summary>A table's cell borders: written into the page's content directly, with its rules.</summary>
+    public void Box(XPen pen, double x, double y, double width, double height) => _direct.Box(Page, pen.Width, pen.Color, x, y, width, height);
 
     /// <summary>The font PDFsharp made for the document when it first drew text (one face: bold is simulated).</summary>
     private PdfFont? DocumentFont() => _font ??= document.Pages.Cast<PdfPage>()
@@ -104,19 +107,21 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     public void Finish()
     {
         EndPage();
-        _direct.RegisterGlyphs(document);
-        var font = PdfFonts.Font(8);
         var count = document.PageCount;
         for (var i = 0; i < count; i++)
         {
-            using var page = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            _page = document.Pages[i];
             var number = $"{i + 1} / {count}";
-            page.DrawString(number, font, new XSolidBrush(Muted), (PageWidth - PdfFonts.Width(number, 8)) / 2, Bottom + 8 * Millimetre, XStringFormats.TopLeft);
+            CellText(number, 8, bold: false, Muted, (PageWidth - PdfFonts.Width(number, 8)) / 2, Bottom + 8 * Millimetre);
             if (everyPageNote is not null)
             {
-                page.DrawString(everyPageNote, font, new XSolidBrush(Warning), (PageWidth - PdfFonts.Width(everyPageNote, 8)) / 2, Top - 8 * Millimetre, XStringFormats.TopLeft);
+                CellText(everyPageNote, 8, bold: false, Warning, (PageWidth - PdfFonts.Width(everyPageNote, 8)) / 2, Top - 8 * Millimetre);
             }
+            EndPage();
         }
+        _page = null;
+        _direct.Complete();
+        _direct.RegisterGlyphs(document);
     }
 
     /// <summary>
@@ -126,6 +131,19 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     public static List<string> Wrap(string text, double width, double size, bool bold = false)
     {
         var lines = new List<string>();
+        Wrap(text, width, size, bold, lines);
+        return lines;
+    }
+
+    /// <summary>As <see cref="Wrap(string, double, double, bool)"/>, adding the lines to <paramref name="lines"/>.</summary>
+    public static void Wrap(string text, double width, double size, bool bold, List<string> lines)
+    {
+        if (!text.Contains('\n') && PdfFonts.Width(text, size, bold) <= width + 0.01 && text.TrimEnd().Length == text.Length)
+        {
+            // Fits as it is (most cells): the text itself is its one line.
+            lines.Add(text);
+            return;
+        }
         foreach (var paragraph in text.Split('\n'))
         {
             var start = 0;
@@ -163,6 +181,5 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
             }
             lines.Add(paragraph[start..].TrimEnd());
         }
-        return lines;
     }
 }

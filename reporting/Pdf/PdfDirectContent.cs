@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -13,6 +15,8 @@ namespace PetitionGraph.Reporting.Pdf;
 /// cell texts and half a million rules; XGraphics spent 1.5–4 µs on each. PDFsharp still embeds the font: every
 /// character written here is drawn once on a scratch page at the end (<see cref="RegisterGlyphs"/>), so the subset,
 /// its widths and its Unicode map hold it, and the text extracts as it reads.
+/// A page's content is deflated on the thread pool as soon as the page ends, while the next pages are drawn (PDFsharp
+/// would deflate every stream one after the other when the document is saved, with a new deflater each).
 /// </summary>
 internal sealed class PdfDirectContent
 {
@@ -21,8 +25,12 @@ internal sealed class PdfDirectContent
     private static readonly Lazy<ushort[]> GlyphIds = new(LoadGlyphIds, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly SearchValues<char> Surrogates = SearchValues.Create([.. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]);
 
-    // Rules and text go to separate buffers (paths may not be drawn inside a text object); at the page's end the rules
-    // are written first, then one text object. Each buffer keeps its own record of the state it has set.
+    // A stream shorter than this is framed as deflate's stored block: deflating a page number costs more than it saves.
+    private const int SmallestDeflated = 1024;
+
+    // Fills, rules and text go to separate buffers (paths may not be drawn inside a text object); at the page's end the
+    // fills are written first, then the rules, then one text object. Each buffer keeps its own record of the state it has set.
+    private readonly ArrayBufferWriter<byte> _fills = new(4 * 1024);
     private readonly ArrayBufferWriter<byte> _rules = new(16 * 1024);
     private readonly ArrayBufferWriter<byte> _text = new(64 * 1024);
     private readonly bool[] _used = new bool[char.MaxValue + 1];
@@ -33,6 +41,8 @@ internal sealed class PdfDirectContent
     private (double Size, bool Bold, XColor Color)? _textState;
     private (double Width, XColor Color)? _textStroke;
     private (double Width, XColor Color)? _ruleStroke;
+    private XColor? _fillColor;
+    private readonly List<(PdfContent Stream, Task<byte[]> Deflated)> _pending = [];
 
     public PdfDirectContent()
     {
@@ -96,7 +106,48 @@ internal sealed class PdfDirectContent
         Write(_rules, " l S\n");
     }
 
-    /// <summary>Ends the page: its rules and text go into a content stream after everything XGraphics drew there (so on top).</summary>
+    /// <summary>A filled rectangle (no border) with its top-left corner at (x, top), under the page's rules and text.</summary>
+    public void Fill(PdfPage page, XColor color, double x, double top, double width, double height)
+    {
+        Begin(page);
+        if (_fillColor != color)
+        {
+            WriteColor(_fills, color);
+            Write(_fills, " rg\n");
+            _fillColor = color;
+        }
+        Rectangle(_fills, x, top, width, height);
+        Write(_fills, " re f\n");
+    }
+
+    /// <summary>A rectangle's border, drawn with the rules.</summary>
+    public void Box(PdfPage page, double width, XColor color, double x, double top, double boxWidth, double height)
+    {
+        Begin(page);
+        if (_ruleStroke != (width, color))
+        {
+            SetStroke(_rules, width, color);
+            _ruleStroke = (width, color);
+        }
+        Rectangle(_rules, x, top, boxWidth, height);
+        Write(_rules, " re S\n");
+    }
+
+    private void Rectangle(ArrayBufferWriter<byte> buffer, double x, double top, double width, double height)
+    {
+        Write(buffer, x);
+        Write(buffer, " ");
+        Write(buffer, _pageHeight - top - height);
+        Write(buffer, " ");
+        Write(buffer, width);
+        Write(buffer, " ");
+        Write(buffer, height);
+    }
+
+    /// <summary>
+    /// Ends the page: its fills, rules and text go into a content stream after everything XGraphics drew there (so on
+    /// top), deflated in the background; <see cref="Complete"/> waits for it.
+    /// </summary>
     public void EndPage()
     {
         if (_page is null)
@@ -104,9 +155,11 @@ internal sealed class PdfDirectContent
             return;
         }
         var text = _text.WrittenCount > 0;
-        var content = new byte[2 + _rules.WrittenCount + (text ? 6 + _text.WrittenCount : 0) + 2];
+        var content = new byte[2 + _fills.WrittenCount + _rules.WrittenCount + (text ? 6 + _text.WrittenCount : 0) + 2];
         var length = 0;
         Append("q\n");
+        _fills.WrittenSpan.CopyTo(content.AsSpan(length));
+        length += _fills.WrittenCount;
         _rules.WrittenSpan.CopyTo(content.AsSpan(length));
         length += _rules.WrittenCount;
         if (text)
@@ -117,7 +170,8 @@ internal sealed class PdfDirectContent
             Append("ET\n");
         }
         Append("Q\n");
-        _page.Contents.AppendContent().CreateStream(content);
+        _pending.Add((_page.Contents.AppendContent(), Task.Run(() => Deflate(content))));
+        _fills.ResetWrittenCount();
         _rules.ResetWrittenCount();
         _text.ResetWrittenCount();
         _page = null;
@@ -125,6 +179,7 @@ internal sealed class PdfDirectContent
         _textState = null;
         _textStroke = null;
         _ruleStroke = null;
+        _fillColor = null;
 
         void Append(string text)
         {
@@ -133,6 +188,48 @@ internal sealed class PdfDirectContent
                 content[length++] = (byte)c;
             }
         }
+    }
+
+    /// <summary>Gives every ended page its content stream, deflated (PDFsharp leaves a stream with a filter as it is).</summary>
+    public void Complete()
+    {
+        EndPage();
+        foreach (var (stream, deflated) in _pending)
+        {
+            stream.CreateStream(deflated.GetAwaiter().GetResult());
+            stream.Elements.SetName("/Filter", "/FlateDecode");
+        }
+        _pending.Clear();
+    }
+
+    /// <summary>The zlib stream of a page's content (FlateDecode): deflated at the fastest level, or stored when short.</summary>
+    internal static byte[] Deflate(byte[] content)
+    {
+        if (content.Length >= SmallestDeflated)
+        {
+            using var output = new MemoryStream(content.Length / 4);
+            using (var zlib = new ZLibStream(output, CompressionLevel.Fastest))
+            {
+                zlib.Write(content);
+            }
+            return output.ToArray();
+        }
+        // RFC 1950 header (deflate, 32K window, no dictionary), one final stored block (RFC 1951), the Adler-32 of the data.
+        var stored = new byte[2 + 5 + content.Length + 4];
+        stored[0] = 0x78;
+        stored[1] = 0x01;
+        stored[2] = 0x01;
+        BinaryPrimitives.WriteUInt16LittleEndian(stored.AsSpan(3), (ushort)content.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(stored.AsSpan(5), (ushort)~content.Length);
+        content.CopyTo(stored.AsSpan(7));
+        uint a = 1, b = 0;
+        foreach (var value in content)
+        {
+            a = (a + value) % 65521;
+            b = (b + a) % 65521;
+        }
+        BinaryPrimitives.WriteUInt32BigEndian(stored.AsSpan(7 + content.Length), (b << 16) | a);
+        return stored;
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ internal sealed class PdfTableWriter
     private readonly ReportTable _table;
     private readonly double _size;
     private readonly double _line;
-    private readonly (string Text, CellStyle Style)[][] _cells;
+    private readonly int _columns;
+    private readonly (string Text, CellStyle Style)[] _cells;
     private readonly bool[] _oneLine;
     private readonly double[] _widths;
     private readonly double[] _x;
@@ -31,12 +32,25 @@ internal sealed class PdfTableWriter
         _table = table;
         _size = wide ? 7.5 : 8.5;
         _line = _size * 1.35;
-        _cells = [.. table.Rows.Select(row => Enumerable.Range(0, table.Columns.Count).Select(i => CellText.Of(table, row, i)).ToArray())];
-        _oneLine = [.. table.Columns.Select((column, i) =>
-            (wide && i == 0)
-            || _cells.All(row => row[i].Style is CellStyle.Number or CellStyle.Date or CellStyle.Check)
-            || CellText.StaysOnOneLine(column.Kind, _cells.Select(row => row[i].Text)))];
-        _widths = ColumnWidths();
+        // Every cell's text once, in one array (row after row): a long list has millions of cells.
+        _columns = table.Columns.Count;
+        var rows = table.Rows.Count;
+        _cells = new (string, CellStyle)[rows * _columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var i = 0; i < _columns; i++)
+            {
+                _cells[r * _columns + i] = CellText.Of(table, table.Rows[r], i);
+            }
+        }
+        _oneLine = new bool[_columns];
+        var widest = new double[_columns];
+        var scratch = new double[rows];
+        for (var i = 0; i < _columns; i++)
+        {
+            (_oneLine[i], widest[i]) = Measure(i, forceOneLine: wide && i == 0, scratch);
+        }
+        _widths = ColumnWidths(widest);
         _x = new double[_widths.Length + 1];
         _x[0] = canvas.Left;
         for (var i = 0; i < _widths.Length; i++)
@@ -46,6 +60,36 @@ internal sealed class PdfTableWriter
     }
 
     public static void Write(PdfCanvas canvas, ReportTable table, bool wide) => new PdfTableWriter(canvas, table, wide).Write();
+
+    private (string Text, CellStyle Style) Cell(int row, int column) => _cells[row * _columns + column];
+
+    /// <summary>
+    /// Whether a column stays on one line — numbers, dates and checks never wrap; a text column does not when every cell
+    /// of it is short — and the width its text asks for: its widest cell when it stays on one line; for a column that
+    /// wraps, the widest of nine cells in ten, so one long cell (a case with five petitioners) wraps instead of widening
+    /// the column for every row.
+    /// </summary>
+    private (bool OneLine, double Widest) Measure(int column, bool forceOneLine, double[] widths)
+    {
+        var rows = widths.Length;
+        var numbers = true;
+        var shortTexts = _table.Columns[column].Kind == ColumnKind.Text;
+        var max = 0.0;
+        for (var r = 0; r < rows; r++)
+        {
+            var (text, style) = Cell(r, column);
+            numbers &= style is CellStyle.Number or CellStyle.Date or CellStyle.Check;
+            shortTexts = shortTexts && CellText.IsShort(text);
+            widths[r] = PdfFonts.Width(text, _size);
+            max = Math.Max(max, widths[r]);
+        }
+        if (forceOneLine || numbers || shortTexts || rows == 0)
+        {
+            return (true, max);
+        }
+        Array.Sort(widths);
+        return (false, widths[(int)Math.Floor((rows - 1) * 0.9)]);
+    }
 
     private void Write()
     {
@@ -60,12 +104,27 @@ internal sealed class PdfTableWriter
         var header = HeaderHeight();
         _canvas.Reserve(header + _line + 2 * PadY);
         var segmentTop = DrawHeader(header);
-        for (var r = 0; r < _cells.Length; r++)
+        // One list of lines per column, refilled for each row (a long list has millions of cells).
+        var lines = _widths.Select(_ => new List<string>()).ToArray();
+        for (var r = 0; r < _table.Rows.Count; r++)
         {
             var mark = _table.Rows[r].CssClass;
             var bold = mark is "total" or "current";
-            var lines = _cells[r].Select((cell, i) => _oneLine[i] ? [cell.Text] : PdfCanvas.Wrap(cell.Text, _widths[i] - 2 * PadX, _size, bold)).ToArray();
-            var height = lines.Max(l => l.Count) * _line + 2 * PadY;
+            var most = 1;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                lines[i].Clear();
+                if (_oneLine[i])
+                {
+                    lines[i].Add(Cell(r, i).Text);
+                }
+                else
+                {
+                    PdfCanvas.Wrap(Cell(r, i).Text, _widths[i] - 2 * PadX, _size, bold, lines[i]);
+                    most = Math.Max(most, lines[i].Count);
+                }
+            }
+            var height = most * _line + 2 * PadY;
             if (!_canvas.Fits(height))
             {
                 DrawVerticals(segmentTop);
@@ -90,7 +149,7 @@ internal sealed class PdfTableWriter
         };
         if (fill is { } background)
         {
-            _canvas.Graphics.DrawRectangle(new XSolidBrush(background), _x[0], top, _x[^1] - _x[0], height);
+            _canvas.Fill(background, _x[0], top, _x[^1] - _x[0], height);
         }
         var ink = mark switch
         {
@@ -100,7 +159,7 @@ internal sealed class PdfTableWriter
         };
         for (var i = 0; i < lines.Length; i++)
         {
-            var style = _cells[r][i].Style;
+            var style = Cell(r, i).Style;
             var color = style == CellStyle.Check && mark is "met" ? XColor.FromArgb(0x06, 0x76, 0x47)
                 : style == CellStyle.Check && mark is "unmet" ? PdfCanvas.Warning
                 : ink;
@@ -111,11 +170,10 @@ internal sealed class PdfTableWriter
                 {
                     continue;
                 }
-                var width = PdfFonts.Width(text, _size, bold);
                 var x = style switch
                 {
-                    CellStyle.Number or CellStyle.Rate => _x[i + 1] - PadX - width,
-                    CellStyle.Check => (_x[i] + _x[i + 1] - width) / 2,
+                    CellStyle.Number or CellStyle.Rate => _x[i + 1] - PadX - PdfFonts.Width(text, _size, bold),
+                    CellStyle.Check => (_x[i] + _x[i + 1] - PdfFonts.Width(text, _size, bold)) / 2,
                     _ => _x[i] + PadX,
                 };
                 _canvas.CellText(text, _size, bold, color, x, top + PadY + k * _line);
@@ -144,9 +202,9 @@ internal sealed class PdfTableWriter
     /// <summary>One header row, or two when columns are grouped: a group's cell spans its columns, the others span both rows.</summary>
     private double DrawHeader(double height)
     {
-        var g = _canvas.Graphics;
         var top = _canvas.Y;
-        g.DrawRectangle(Grid, new XSolidBrush(HeaderFill), _x[0], top, _x[^1] - _x[0], height);
+        _canvas.Fill(HeaderFill, _x[0], top, _x[^1] - _x[0], height);
+        _canvas.Box(Grid, _x[0], top, _x[^1] - _x[0], height);
         var groupRow = _line + 2 * PadY;
         for (var i = 0; i < _table.Columns.Count; i++)
         {
@@ -158,7 +216,7 @@ internal sealed class PdfTableWriter
             }
             var span = _table.Columns.Skip(i).TakeWhile(c => c.Group == column.Group).Count();
             HeaderCell(column.Group, i, i + span, top, groupRow);
-            g.DrawLine(Grid, _x[i], top + groupRow, _x[i + span], top + groupRow);
+            _canvas.Rule(Grid, _x[i], top + groupRow, _x[i + span], top + groupRow);
             for (var k = i; k < i + span; k++)
             {
                 HeaderCell(_table.Columns[k].Header, k, k + 1, top + groupRow, height - groupRow);
@@ -171,8 +229,7 @@ internal sealed class PdfTableWriter
 
     private void HeaderCell(string text, int from, int to, double top, double height)
     {
-        var g = _canvas.Graphics;
-        g.DrawRectangle(Grid, _x[from], top, _x[to] - _x[from], height);
+        _canvas.Box(Grid, _x[from], top, _x[to] - _x[from], height);
         var lines = PdfCanvas.Wrap(text, _x[to] - _x[from] - 2 * PadX, _size, bold: true);
         var y = top + (height - lines.Count * _line) / 2;
         foreach (var line in lines)
@@ -183,31 +240,11 @@ internal sealed class PdfTableWriter
     }
 
     /// <summary>
-    /// The width a column's text asks for: its widest cell when it stays on one line; for a column that wraps, the
-    /// widest of nine cells in ten, so one long cell (a case with five petitioners) wraps instead of widening the
-    /// column for every row.
-    /// </summary>
-    private double Widest(int column)
-    {
-        if (_cells.Length == 0)
-        {
-            return 0;
-        }
-        var widths = _cells.Select(row => PdfFonts.Width(row[column].Text, _size)).ToArray();
-        if (_oneLine[column])
-        {
-            return widths.Max();
-        }
-        Array.Sort(widths);
-        return widths[(int)Math.Floor((widths.Length - 1) * 0.9)];
-    }
-
-    /// <summary>
     /// As a browser lays out a table at full width: each column as wide as its widest cell when they all fit, the room
     /// left shared in proportion; when they do not, one-line columns keep their width and the wrapping ones share the rest;
     /// when not even the one-line columns fit, all shrink alike and all wrap.
     /// </summary>
-    private double[] ColumnWidths()
+    private double[] ColumnWidths(double[] widest)
     {
         var columns = _table.Columns.Count;
         var natural = new double[columns];
@@ -215,7 +252,7 @@ internal sealed class PdfTableWriter
         for (var i = 0; i < columns; i++)
         {
             var header = _table.Columns[i].Header;
-            natural[i] = Math.Max(PdfFonts.Width(header, _size, bold: true), Widest(i)) + 2 * PadX;
+            natural[i] = Math.Max(PdfFonts.Width(header, _size, bold: true), widest[i]) + 2 * PadX;
             least[i] = _oneLine[i] ? natural[i] : Math.Min(natural[i], Math.Max(4 * _size, PdfFonts.Width(header, _size, bold: true)) + 2 * PadX);
         }
         var room = _canvas.Width;

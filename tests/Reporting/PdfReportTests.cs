@@ -91,6 +91,35 @@ public sealed class PdfReportTests
         Assert.Equal(TimeSpan.Zero, document.PdfTime);
     }
 
+    /// <summary>
+    /// Property: a page's content, framed for FlateDecode (stored under 1 KB, deflated above), inflates to what was
+    /// written — the PDF's readers see the content only through this.
+    /// </summary>
+    [Fact]
+    public void Page_content_inflates_to_what_was_written_stored_or_deflated()
+    {
+        var random = new Random(20261207);
+        foreach (var length in (int[])[0, 1, 1023, 1024, 1025, 65_535, 200_000, .. Enumerable.Range(0, 200).Select(_ => random.Next(0, 5_000))])
+        {
+            // Content-like bytes: runs of operators and hex glyph ids, some repetition to deflate.
+            var content = new byte[length];
+            for (var i = 0; i < length; i++)
+            {
+                content[i] = (byte)"0123456789ABCDEF <>Tj Tm\n"[random.Next(i % 7 == 0 ? 25 : 16)];
+            }
+
+            var framed = PdfDirectContent.Deflate(content);
+
+            using var inflated = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(framed), System.IO.Compression.CompressionMode.Decompress))
+            {
+                zlib.CopyTo(inflated);
+            }
+            Assert.Equal(content, inflated.ToArray());
+            Assert.True(length >= 1024 || framed.Length == length + 11, $"{length} bytes stored in {framed.Length}");
+        }
+    }
+
     /// <summary>Property: wrapping keeps every character in order (spaces at a break may go) and no line is wider than asked, but a lone character.</summary>
     [Fact]
     public void Wrapped_lines_keep_the_text_and_fit_their_width()
