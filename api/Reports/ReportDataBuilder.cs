@@ -119,6 +119,7 @@ public sealed partial class ReportDataBuilder(
             office.CalendarDaysBetween(at, c.DueAt), string.Join("、", c.Leaders))).ToList();
     }
 
+    /// <summary>The key cases as of the instant, in no order: the report sorts them once for all its lists (CaseTables.InKeyCaseOrder).</summary>
     internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, DateTime? since, CancellationToken ct)
     {
         if (since is { } baseline)
@@ -142,7 +143,7 @@ public sealed partial class ReportDataBuilder(
         var select = Expression.Lambda<Func<Case, KeyCaseItem>>(
             ExpressionTools.Inline(template, parameter, ExpressionTools.Inline(since is null ? keyClasses.AsOf(at) : keyClasses.Since(at, since), parameter)), parameter);
         var cases = await db.Cases.Where(scope).Where(c => c.OpenedAt < at).Select(select)
-            .Where(c => c.KeyClass != null).OrderBy(c => c.KeyClass).ThenBy(c => c.OpenedAt).ToListAsync(ct);
+            .Where(c => c.KeyClass != null).ToListAsync(ct);
         return cases.Select(c => new KeyCaseRow(c.KeyClass!.Value, c.Number, c.Title, c.Village, c.Category, c.National,
             StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
     }
@@ -193,7 +194,6 @@ public sealed partial class ReportDataBuilder(
         return found
             .Select(c => (Class: keyClasses.FromTally(c.National, c.CityReferred, c.CollectiveNational, c.CollectiveProvince, c.Open), Case: c))
             .Where(k => k.Class is not null)
-            .OrderBy(k => k.Class).ThenBy(k => k.Case.OpenedAt)
             .Select(k => new KeyCaseRow(k.Class!.Value, k.Case.Number, k.Case.Title, k.Case.Village, k.Case.Category, k.Case.National,
                 StatusName(k.Case.Status), office.CalendarDaysBetween(k.Case.OpenedAt, at)))
             .ToList();

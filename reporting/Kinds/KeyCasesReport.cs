@@ -25,16 +25,21 @@ public sealed class KeyCasesReport : ReportDefinition
             return;
         }
 
-        var byClass = ordered.ToLookup(r => r.KeyClass);
+        // Each class's list, and the cases of a class the report does not know, in one pass that keeps the order.
+        var byClass = CaseTables.KeyClasses.ToDictionary(k => k.Class, _ => new List<KeyCaseRow>());
+        var unknown = new List<KeyCaseRow>();
+        foreach (var row in ordered)
+        {
+            (byClass.GetValueOrDefault(row.KeyClass) ?? unknown).Add(row);
+        }
         foreach (var (keyClass, name, rule) in CaseTables.KeyClasses)
         {
-            var rows = byClass[keyClass].ToList();
+            var rows = byClass[keyClass];
             builder.Section($"{name}（{rule}）：{rows.Count} 件", rows.Count == 0
                 ? [new NotePart(ReportLayouts.NoData)]
                 : [new TablePart(CaseTables.KeyCases(name, rows, classColumn: false))]);
         }
 
-        var unknown = ordered.Where(r => CaseTables.KeyClasses.All(k => k.Class != r.KeyClass)).ToList();
         if (unknown.Count > 0)
         {
             builder.Section($"其他类别：{unknown.Count} 件", [new TablePart(CaseTables.KeyCases("其他", unknown, classColumn: true))]);
