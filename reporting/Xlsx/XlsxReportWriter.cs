@@ -217,7 +217,11 @@ internal static class XlsxReportWriter
 
     private static IEnumerable<Column> Widths(XlsxSheet sheet) => sheet.Columns.Select((column, c) =>
     {
-        var widest = sheet.Rows.Select(r => c < r.Length ? DisplayWidth(r[c]) : 0).DefaultIfEmpty(0).Max();
+        var widest = 0;
+        foreach (var row in sheet.Rows)
+        {
+            widest = Math.Max(widest, c < row.Length ? DisplayWidth(row[c]) : 0);
+        }
         var width = Math.Clamp(Math.Max(DisplayWidth(column.Header), widest) + 2, 8, 60);
         return new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = width, CustomWidth = true };
     });
@@ -225,16 +229,27 @@ internal static class XlsxReportWriter
     /// <summary>Width in Excel character units: CJK and full-width characters count twice.</summary>
     private static int DisplayWidth(object? value)
     {
+        if (value is int number)
+        {
+            // Its digits and sign, counted without writing it out (a long list has a million numbers).
+            var width = number < 0 ? 2 : 1;
+            for (var rest = number / 10; rest != 0; rest /= 10)
+            {
+                width++;
+            }
+            return width;
+        }
         var text = value switch
         {
             null => "",
+            string plain => plain,
             DateTime time => time.TimeOfDay == TimeSpan.Zero ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm",
             PercentValue p => Display.Percent(p.Fraction),
             Rate rate => Display.Rate(rate),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
-        return text.Sum(ch => ch >= 0x2E80 ? 2 : 1);
+        return CellText.Width(text);
     }
 
     /// <summary>A data cell as the SDK would write it (inline string, or number with its style); nothing for an empty value.</summary>

@@ -54,30 +54,32 @@ internal sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns,
             }
         }
 
-        var rows = table.Rows.Select(row =>
+        var rows = new List<object?[]>(table.Rows.Count);
+        foreach (var row in table.Rows)
         {
-            var cells = new List<object?>();
+            var cells = new object?[columns.Count];
+            var c = 0;
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 var value = i < row.Cells.Count ? row.Cells[i] : null;
-                if (table.Columns[i].Kind == ColumnKind.Rate && value is Rate rate)
+                if (table.Columns[i].Kind == ColumnKind.Rate)
                 {
-                    cells.Add(rate.Value is { } v ? new PercentValue(v) : null);
-                    cells.Add(rate.Numerator);
-                    cells.Add(rate.Denominator);
-                }
-                else if (table.Columns[i].Kind == ColumnKind.Rate)
-                {
-                    cells.AddRange([null, null, null]);
+                    // Rate, numerator, denominator (all three empty when the cell has no rate).
+                    if (value is Rate rate)
+                    {
+                        cells[c] = rate.Value is { } v ? new PercentValue(v) : null;
+                        cells[c + 1] = rate.Numerator;
+                        cells[c + 2] = rate.Denominator;
+                    }
+                    c += 3;
                 }
                 else
                 {
-                    cells.Add(value is bool met ? (met ? "✓" : "✗") : value);
+                    cells[c++] = value is bool met ? (met ? "✓" : "✗") : value;
                 }
             }
-
-            return cells.ToArray();
-        }).ToList();
+            rows.Add(cells);
+        }
         if (rows.Count == 0)
         {
             rows.Add([ReportLayouts.NoData]);
