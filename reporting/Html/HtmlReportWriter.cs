@@ -107,10 +107,24 @@ internal static class HtmlReportWriter
 
     private static void WriteTable(StringBuilder html, ReportTable table)
     {
-        var cells = table.Rows.Select(row => table.Columns.Select((_, i) => Cell(table, row, i)).ToList()).ToList();
+        // Every cell's text once, row after row in one array (a long list has millions of cells).
+        var columns = table.Columns.Count;
+        var cells = new (string Text, CellStyle Style)[table.Rows.Count * columns];
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            for (var i = 0; i < columns; i++)
+            {
+                cells[r * columns + i] = CellText.Of(table, table.Rows[r], i);
+            }
+        }
 
         // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
-        var keepTogether = table.Columns.Select((column, i) => CellText.StaysOnOneLine(column.Kind, cells.Select(row => row[i].Text))).ToList();
+        var keepTogether = new bool[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            var column = i;
+            keepTogether[i] = CellText.StaysOnOneLine(table.Columns[i].Kind, Enumerable.Range(0, table.Rows.Count).Select(r => cells[r * columns + column].Text));
+        }
         // The caption's first line is the title, which the section heading already says; the rest (unit, date) is shown.
         foreach (var line in table.Caption.Skip(1))
         {
@@ -124,11 +138,10 @@ internal static class HtmlReportWriter
         {
             var cssClass = table.Rows[r].CssClass;
             html.Append(cssClass is null ? "<tr>" : $"<tr class=\"{cssClass}\">");
-            for (var i = 0; i < table.Columns.Count; i++)
+            for (var i = 0; i < columns; i++)
             {
-                var (text, cellClass) = cells[r][i];
-                cellClass = keepTogether[i] ? "nw" : cellClass;
-                html.Append(cellClass is null ? "<td>" : $"<td class=\"{cellClass}\">").Append(Encode(text)).Append("</td>");
+                var (text, style) = cells[r * columns + i];
+                html.Append(keepTogether[i] ? "<td class=\"nw\">" : OpeningTag(style)).Append(Encode(text)).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -136,6 +149,16 @@ internal static class HtmlReportWriter
 
         html.Append("</tbody>\n</table>\n");
     }
+
+    /// <summary>A cell's opening tag by how it reads: numbers right, dates on one line, checks centred.</summary>
+    private static string OpeningTag(CellStyle style) => style switch
+    {
+        CellStyle.Number => "<td class=\"num\">",
+        CellStyle.Rate => "<td class=\"rate\">",
+        CellStyle.Date => "<td class=\"date\">",
+        CellStyle.Check => "<td class=\"check\">",
+        _ => "<td>",
+    };
 
     /// <summary>One header row, or two when columns are grouped: a group's cell spans its columns, the others span both rows.</summary>
     private static void WriteHeader(StringBuilder html, ReportTable table)
@@ -174,19 +197,6 @@ internal static class HtmlReportWriter
         }
 
         html.Append("</tr>");
-    }
-
-    private static (string Text, string? CssClass) Cell(ReportTable table, TableRow row, int column)
-    {
-        var (text, style) = CellText.Of(table, row, column);
-        return (text, style switch
-        {
-            CellStyle.Number => "num",
-            CellStyle.Rate => "rate",
-            CellStyle.Date => "date",
-            CellStyle.Check => "check",
-            _ => null,
-        });
     }
 
     /// <summary>Escapes the five HTML-significant characters; Chinese text stays as UTF-8.</summary>
