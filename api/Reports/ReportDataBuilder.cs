@@ -40,7 +40,8 @@ public sealed partial class ReportDataBuilder(
         var data = new ReportData(kind, context);
         var campaign = await db.Campaigns.Include(c => c.Phases).Include(c => c.Targets).AsSplitQuery()
             .Where(c => c.BaselineAt <= asOf).OrderByDescending(c => c.BaselineAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        var progress = campaign is null ? [] : await CampaignProgressCalculator.MeasureAsync(db, campaign, scope, asOf, now, ct);
+        var source = ReportSources.For(kind);
+        var progress = campaign is null || !source.ShowsTargets ? [] : await CampaignProgressCalculator.MeasureAsync(db, campaign, scope, asOf, now, ct);
         data = data with
         {
             StockTarget = progress.FirstOrDefault(p => p.Target.Figure == CampaignFigure.Stock)?.Goal,
@@ -48,7 +49,7 @@ public sealed partial class ReportDataBuilder(
                 .GroupBy(p => FigureName(p.Target.Figure)).ToDictionary(g => g.Key, g => g.First().Target.Value),
         };
         var request = new ReportRequest(period, asOf, now, showsNames, campaign, progress);
-        return await ReportSources.For(kind).GatherAsync(this, data, request, ct);
+        return await source.GatherAsync(this, data, request, ct);
     }
 
     internal static Bucket Bucket(ReportPeriod period) => new(0, period.Start, period.End, period.Text);

@@ -8,6 +8,8 @@ public sealed class CampaignProgressSource : IReportSource
 {
     public ReportKind Kind => ReportKind.CampaignProgress;
 
+    public bool ShowsTargets => true;
+
     public async Task<ReportData> GatherAsync(ReportDataBuilder from, ReportData data, ReportRequest request, CancellationToken ct)
     {
         if (request.Campaign is not { } campaign)

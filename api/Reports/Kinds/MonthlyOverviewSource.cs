@@ -8,6 +8,8 @@ public sealed class MonthlyOverviewSource : IReportSource
 {
     public ReportKind Kind => ReportKind.MonthlyOverview;
 
+    public bool ShowsTargets => true;
+
     public async Task<ReportData> GatherAsync(ReportDataBuilder from, ReportData data, ReportRequest request, CancellationToken ct)
     {
         // The trend ends with the period itself: its last bucket is the period's figures.

@@ -15,6 +15,12 @@ public interface IReportSource
 {
     ReportKind Kind { get; }
 
+    /// <summary>
+    /// Whether the kind shows the campaign's targets (its progress is measured only then: at 1M cases that is a
+    /// fifth of a second the other kinds need not wait for).
+    /// </summary>
+    bool ShowsTargets => false;
+
     Task<ReportData> GatherAsync(ReportDataBuilder from, ReportData data, ReportRequest request, CancellationToken ct);
 }
 
