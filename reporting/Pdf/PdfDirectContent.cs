@@ -90,12 +90,7 @@ internal sealed class PdfDirectContent
     /// <summary>A straight line from (x1, y1) to (x2, y2), in the page's top-down points.</summary>
     public void Rule(PdfPage page, double width, XColor color, double x1, double y1, double x2, double y2)
     {
-        Begin(page);
-        if (_ruleStroke != (width, color))
-        {
-            SetStroke(_rules, width, color);
-            _ruleStroke = (width, color);
-        }
+        BeginRule(page, width, color);
         Write(_rules, x1);
         Write(_rules, " ");
         Write(_rules, _pageHeight - y1);
@@ -123,14 +118,20 @@ internal sealed class PdfDirectContent
     /// <summary>A rectangle's border, drawn with the rules.</summary>
     public void Box(PdfPage page, double width, XColor color, double x, double top, double boxWidth, double height)
     {
+        BeginRule(page, width, color);
+        Rectangle(_rules, x, top, boxWidth, height);
+        Write(_rules, " re S\n");
+    }
+
+    /// <summary>The page's rules, in this width and colour (set only when they change).</summary>
+    private void BeginRule(PdfPage page, double width, XColor color)
+    {
         Begin(page);
         if (_ruleStroke != (width, color))
         {
             SetStroke(_rules, width, color);
             _ruleStroke = (width, color);
         }
-        Rectangle(_rules, x, top, boxWidth, height);
-        Write(_rules, " re S\n");
     }
 
     private void Rectangle(ArrayBufferWriter<byte> buffer, double x, double top, double width, double height)
