@@ -107,16 +107,8 @@ internal static class HtmlReportWriter
 
     private static void WriteTable(StringBuilder html, ReportTable table)
     {
-        // Every cell's text once, row after row in one array (a long list has millions of cells).
         var columns = table.Columns.Count;
-        var cells = new (string Text, CellStyle Style)[table.Rows.Count * columns];
-        for (var r = 0; r < table.Rows.Count; r++)
-        {
-            for (var i = 0; i < columns; i++)
-            {
-                cells[r * columns + i] = CellText.Of(table, table.Rows[r], i);
-            }
-        }
+        var cells = CellText.Grid(table);
 
         // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
         var keepTogether = new bool[columns];

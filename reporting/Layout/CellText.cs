@@ -37,6 +37,24 @@ internal static class CellText
     public static (string Text, CellStyle Style) Of(ReportTable table, TableRow row, int column) =>
         Format(table.Columns[column].Kind, column < row.Cells.Count ? row.Cells[column] : null);
 
+    /// <summary>
+    /// Every cell of a table, formatted once, row after row in one array (row r, column i at r × columns + i): a long
+    /// list has millions of cells, and one array instead of one per row keeps the writers' garbage collector idle.
+    /// </summary>
+    public static (string Text, CellStyle Style)[] Grid(ReportTable table)
+    {
+        var columns = table.Columns.Count;
+        var cells = new (string Text, CellStyle Style)[table.Rows.Count * columns];
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            for (var i = 0; i < columns; i++)
+            {
+                cells[r * columns + i] = Of(table, table.Rows[r], i);
+            }
+        }
+        return cells;
+    }
+
     /// <summary>Display width in half-width units: CJK and full-width characters count twice.</summary>
     public static int Width(string text)
     {

@@ -32,17 +32,9 @@ internal sealed class PdfTableWriter
         _table = table;
         _size = wide ? 7.5 : 8.5;
         _line = _size * 1.35;
-        // Every cell's text once, in one array (row after row): a long list has millions of cells.
         _columns = table.Columns.Count;
         var rows = table.Rows.Count;
-        _cells = new (string, CellStyle)[rows * _columns];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var i = 0; i < _columns; i++)
-            {
-                _cells[r * _columns + i] = CellText.Of(table, table.Rows[r], i);
-            }
-        }
+        _cells = CellText.Grid(table);
         _oneLine = new bool[_columns];
         var widest = new double[_columns];
         var scratch = new double[rows];
