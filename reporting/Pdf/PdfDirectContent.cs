@@ -42,6 +42,9 @@ internal sealed class PdfDirectContent
     private (double Width, XColor Color)? _textStroke;
     private (double Width, XColor Color)? _ruleStroke;
     private XColor? _fillColor;
+    private (double X1, double Y1, double X2, double Y2)? _lastRule;
+    private long _lineX;
+    private long _lineY;
     private readonly List<(PdfContent Stream, Task<byte[]> Deflated)> _pending = [];
 
     public PdfDirectContent()
@@ -65,12 +68,20 @@ internal sealed class PdfDirectContent
         {
             SetTextState(size, bold, color);
         }
+        // Each text's origin is given relative to the one before (Td): BT starts the line matrix at 0 0 and every move is
+        // a pure translation, so it lands exactly where an absolute "1 0 0 1 x y Tm" would, kept in whole thousandths of
+        // a point so that nothing drifts. A row's cells share their y: a move of "dx 0" is half the bytes of a matrix.
         var buffer = _text;
-        Write(buffer, "1 0 0 1 ");
-        Write(buffer, x);
+        var lineX = Thousandths(x);
+        var lineY = Thousandths(_pageHeight - top - size * _ascent);
+        WriteThousandths(buffer, lineX - _lineX);
         Write(buffer, " ");
-        Write(buffer, _pageHeight - top - size * _ascent);
-        Write(buffer, " Tm <");
+        WriteThousandths(buffer, lineY - _lineY);
+        Write(buffer, " Td (");
+        _lineX = lineX;
+        _lineY = lineY;
+        // The glyph ids as a literal string of bytes (two per glyph, not four hex digits), the string's delimiters, its
+        // escape character and carriage return (which a reader would read as a line end) escaped.
         var glyphs = GlyphIds.Value;
         var span = buffer.GetSpan(text.Length * 4);
         var written = 0;
@@ -78,19 +89,41 @@ internal sealed class PdfDirectContent
         {
             _used[c] = true;
             var glyph = glyphs[c];
-            span[written++] = Hex(glyph >> 12);
-            span[written++] = Hex((glyph >> 8) & 0xF);
-            span[written++] = Hex((glyph >> 4) & 0xF);
-            span[written++] = Hex(glyph & 0xF);
+            WriteStringByte(span, ref written, (byte)(glyph >> 8));
+            WriteStringByte(span, ref written, (byte)glyph);
         }
         buffer.Advance(written);
-        Write(buffer, "> Tj\n");
+        Write(buffer, ") Tj\n");
+    }
+
+    private static void WriteStringByte(Span<byte> span, ref int written, byte value)
+    {
+        switch (value)
+        {
+            case (byte)'(' or (byte)')' or (byte)'\\':
+                span[written++] = (byte)'\\';
+                span[written++] = value;
+                break;
+            case (byte)'\r':
+                span[written++] = (byte)'\\';
+                span[written++] = (byte)'r';
+                break;
+            default:
+                span[written++] = value;
+                break;
+        }
     }
 
     /// <summary>A straight line from (x1, y1) to (x2, y2), in the page's top-down points.</summary>
     public void Rule(PdfPage page, double width, XColor color, double x1, double y1, double x2, double y2)
     {
         BeginRule(page, width, color);
+        // A table row's bottom rule is the next row's top rule: drawn once.
+        if (_lastRule == (x1, y1, x2, y2))
+        {
+            return;
+        }
+        _lastRule = (x1, y1, x2, y2);
         Write(_rules, x1);
         Write(_rules, " ");
         Write(_rules, _pageHeight - y1);
@@ -131,6 +164,7 @@ internal sealed class PdfDirectContent
         {
             SetStroke(_rules, width, color);
             _ruleStroke = (width, color);
+            _lastRule = null;
         }
     }
 
@@ -181,6 +215,9 @@ internal sealed class PdfDirectContent
         _textStroke = null;
         _ruleStroke = null;
         _fillColor = null;
+        _lastRule = null;
+        _lineX = 0;
+        _lineY = 0;
 
         void Append(string text)
         {
@@ -318,12 +355,16 @@ internal sealed class PdfDirectContent
         buffer.Advance(text.Length);
     }
 
+    private static long Thousandths(double value) => (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
+
     /// <summary>A coordinate to a thousandth of a point, trailing zeros dropped ("12.5", "-3", "0.706").</summary>
-    private static void Write(ArrayBufferWriter<byte> buffer, double value)
+    private static void Write(ArrayBufferWriter<byte> buffer, double value) => WriteThousandths(buffer, Thousandths(value));
+
+    /// <summary>A number of thousandths of a point as a decimal, trailing zeros dropped.</summary>
+    private static void WriteThousandths(ArrayBufferWriter<byte> buffer, long thousandths)
     {
         var span = buffer.GetSpan(24);
         var length = 0;
-        var thousandths = (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
         if (thousandths < 0)
         {
             span[length++] = (byte)'-';
@@ -346,8 +387,6 @@ internal sealed class PdfDirectContent
         }
         buffer.Advance(length);
     }
-
-    private static byte Hex(int digit) => (byte)(digit < 10 ? '0' + digit : 'A' + digit - 10);
 
     /// <summary>The font's glyph for every character of the Basic Multilingual Plane (0 where it has none), read once.</summary>
     private static ushort[] LoadGlyphIds()

@@ -194,6 +194,49 @@ public sealed class PdfReportTests
     }
 
     /// <summary>
+    /// Cell text is written as a literal string of glyph ids: the characters whose glyph id holds a byte the string must
+    /// escape — its delimiters "(" ")", its escape "\\", a carriage return (read as a line end) — extract as written.
+    /// </summary>
+    [Fact]
+    public async Task Cell_text_whose_glyph_ids_hold_a_strings_delimiters_extracts_as_written()
+    {
+        PdfFonts.Register();
+        byte[] escaped = [(byte)'(', (byte)')', (byte)'\\', (byte)'\r'];
+        var characters = Enumerable.Range(0x4E00, 0x9FA5 - 0x4E00 + 1).Select(c => (char)c).ToArray();
+        var glyphs = ChartFonts.Typeface.GetGlyphs(new string(characters));
+        var chosen = characters.Where((c, i) => glyphs[i] != 0 && (escaped.Contains((byte)(glyphs[i] >> 8)) || escaped.Contains((byte)glyphs[i]))).ToList();
+        Assert.True(chosen.Count > 40, $"only {chosen.Count} characters have such a glyph id"); // the font has hundreds: the test tests something
+        var texts = chosen.Chunk(10).Select(c => new string(c)).ToList();
+        var file = TestRunFolder.NewPath("escaped", ".pdf");
+        using (var document = new PdfSharp.Pdf.PdfDocument())
+        {
+            var canvas = new PdfCanvas(document, landscape: false, everyPageNote: null);
+            canvas.NewPage();
+            canvas.Text("标题", PdfFonts.Font(12), PdfCanvas.Ink, canvas.Left, canvas.Top); // gives the document its font: cell text is then written directly
+            for (var i = 0; i < texts.Count; i++)
+            {
+                canvas.CellText(texts[i], 8.5, bold: false, PdfCanvas.Ink, 60, 60 + 14 * (i % 50));
+                if (i % 50 == 49)
+                {
+                    canvas.NewPage();
+                }
+            }
+            canvas.Finish();
+            document.Save(file);
+        }
+        try
+        {
+            var lines = (await Poppler.RunAsync("pdftotext", file, "-")).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Trim('\f')).ToHashSet();
+            Assert.All(texts, text => Assert.Contains(text, lines));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
     /// A table whose short, one-line columns together are wider than the page: each cell's text stays inside its cell
     /// (it wraps), so on every line of words a word ends well before the next begins — they were drawn across each
     /// other's borders before.
