@@ -171,6 +171,14 @@ public sealed partial class ReportDataBuilder(
             });
         var longOpen = at.AddYears(-keyClasses.Class4Years);
         var province = keyClasses.Class5ProvinceCollective;
+        // PostgreSQL shares the scan of every case between parallel workers only when told that passing a row back is
+        // cheap: costing the quarter of a million rows through Gather at its default, it scans alone (at 1M cases the
+        // query takes 1.2 s instead of 1.5). The setting lasts as long as this read-only transaction.
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (transaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL parallel_tuple_cost = 0.001", ct);
+        }
         var found = await (
             from c in db.Cases.Where(scope).Where(c => c.OpenedAt < at)
             join t in tallies on c.Id equals t.CaseId into counts

@@ -1453,6 +1453,12 @@ namespace PetitionGraph.Api.Data.Migrations.Postgres
                     b.HasIndex("Level", "ReceivedAt")
                         .HasDatabaseName("ix_petitions_level_received_at");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_petitions_key_class_tally")
+                        .HasDatabaseName("ix_petitions_key_class_tally")
+                        .HasFilter("level IN ('NATIONAL', 'PROVINCE') OR referred_from = 'CITY'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CaseId" }, "ix_petitions_key_class_tally"), new[] { "ReceivedAt", "Level", "ReferredFrom", "PeopleCount" });
+
                     b.HasIndex(new[] { "CaseId" }, "ix_petitions_one_first_per_case")
                         .IsUnique()
                         .HasDatabaseName("ix_petitions_case_id")
