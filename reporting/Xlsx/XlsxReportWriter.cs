@@ -144,7 +144,7 @@ internal static class XlsxReportWriter
         }
 
         var columnNames = Enumerable.Range(0, Math.Max(1, sheet.Columns.Count)).Select(c => ColumnName(c)).ToArray();
-        XlsxRows.Write(xml, sheet, (int)below, columnNames);
+        XlsxRows.Write(xml, stream, sheet, (int)below, columnNames);
 
         xml.WriteEndElement();
         if (table && FilterRange(sheet) is { } range)

@@ -7,19 +7,26 @@ namespace PetitionGraph.Reporting.Xlsx;
 
 /// <summary>
 /// A sheet's data rows as the SDK would write them — an inline string or a number with its style per cell, nothing for
-/// an empty value — composed as text and handed to the XmlWriter in blocks (WriteRaw): a 250,000-row list is two
-/// million cells, and the writer's per-element checks took longer than the rest of the workbook.
+/// an empty value — composed as text, escaped here (<see cref="Escape"/>), and written as UTF-8 in blocks straight into
+/// the sheet's stream, between the XmlWriter's header rows and its end of sheetData: a 250,000-row list is two million
+/// cells, and the writer's per-element checks took longer than the rest of the workbook, then its checks of raw text
+/// (WriteRaw) as long again.
 /// </summary>
 internal static class XlsxRows
 {
     private const int Block = 64 * 1024;
     private static readonly string[] StyleNumbers = [.. Enumerable.Range(0, 64).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
-    /// <summary>The rows from row number <paramref name="first"/> on, inside the open sheetData element.</summary>
-    public static void Write(XmlWriter xml, XlsxSheet sheet, int first, string[] columnNames)
+    /// <summary>
+    /// The rows from row number <paramref name="first"/> on, inside the sheetData element the XmlWriter has open and has
+    /// written a row into (so its start tag is closed): the writer is flushed, and the rows go to its stream after it.
+    /// </summary>
+    public static void Write(XmlWriter xml, Stream stream, XlsxSheet sheet, int first, string[] columnNames)
     {
+        xml.Flush();
         var text = new StringBuilder(Block + 4096);
         var chunk = new char[Block + 4096];
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(chunk.Length)];
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var number = (r + first).ToString(CultureInfo.InvariantCulture);
@@ -32,20 +39,23 @@ internal static class XlsxRows
             text.Append("</x:row>");
             if (text.Length >= Block)
             {
-                Flush(xml, text, ref chunk);
+                Flush(stream, text, ref chunk, ref bytes);
             }
         }
-        Flush(xml, text, ref chunk);
+        Flush(stream, text, ref chunk, ref bytes);
     }
 
-    private static void Flush(XmlWriter xml, StringBuilder text, ref char[] chunk)
+    /// <summary>The block, whole rows (so no surrogate pair is cut), as UTF-8.</summary>
+    private static void Flush(Stream stream, StringBuilder text, ref char[] chunk, ref byte[] bytes)
     {
         if (text.Length > chunk.Length)
         {
             chunk = new char[text.Length];
+            bytes = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
         }
         text.CopyTo(0, chunk, 0, text.Length);
-        xml.WriteRaw(chunk, 0, text.Length);
+        var length = Encoding.UTF8.GetBytes(chunk, 0, text.Length, bytes, 0);
+        stream.Write(bytes, 0, length);
         text.Clear();
     }
 
