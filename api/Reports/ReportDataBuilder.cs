@@ -192,18 +192,21 @@ public sealed partial class ReportDataBuilder(
                 c.Title,
                 c.Status,
                 c.OpenedAt,
-                Village = c.Village!.Name,
-                Category = c.Category!.NameZh,
+                c.VillageId,
+                c.CategoryId,
                 Open = open,
                 National = (int?)t!.National ?? 0,
                 CityReferred = ((int?)t!.CityReferred ?? 0) > 0,
                 CollectiveNational = ((int?)t!.CollectiveNational ?? 0) > 0,
                 CollectiveProvince = (int?)t!.CollectiveProvince ?? 0,
             }).ToListAsync(ct);
+        // Names from the two small tables, not joined onto a quarter of a million rows (0.15 s of the query at 1M).
+        var villages = await db.Villages.ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.NameZh, ct);
         return found
             .Select(c => (Class: keyClasses.FromTally(c.National, c.CityReferred, c.CollectiveNational, c.CollectiveProvince, c.Open), Case: c))
             .Where(k => k.Class is not null)
-            .Select(k => new KeyCaseRow(k.Class!.Value, k.Case.Number, k.Case.Title, k.Case.Village, k.Case.Category, k.Case.National,
+            .Select(k => new KeyCaseRow(k.Class!.Value, k.Case.Number, k.Case.Title, villages[k.Case.VillageId], categories[k.Case.CategoryId], k.Case.National,
                 StatusName(k.Case.Status), office.CalendarDaysBetween(k.Case.OpenedAt, at)))
             .ToList();
     }
