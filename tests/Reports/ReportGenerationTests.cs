@@ -28,11 +28,16 @@ public abstract class ReportGenerationTests(TestHost host)
         Assert.Equal("monthly-overview", run.GetProperty("report").GetString());
         Assert.Equal("SUCCEEDED", run.GetProperty("status").GetString());
         Assert.Equal("ON_DEMAND", run.GetProperty("trigger").GetString());
+        // Stored as each was finished, listed as the report lists them: the page, the workbook, the charts, the PDF.
+        var names = run.GetProperty("artifacts").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()!).ToList();
+        Assert.Equal(["report.html", "report.xlsx", "stock-trend.png", "stock-trend.svg"], names[..4]);
+        Assert.Equal("report.pdf", names[^1]);
         var artifacts = run.GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("fileName").GetString()!);
-        Assert.Contains("report.html", artifacts.Keys);
-        Assert.Contains("report.xlsx", artifacts.Keys);
-        Assert.Contains("stock-trend.png", artifacts.Keys);
-        Assert.Contains("stock-trend.svg", artifacts.Keys);
+        // The mutation's answer and what is stored agree.
+        var stored = (await host.Client.QueryAsync("{ reportRuns(report: \"monthly-overview\", period: \"2026-09\", first: 100) { id artifacts { fileName size } } }"))
+            .GetProperty("reportRuns").EnumerateArray().Single(r => r.GetProperty("id").GetString() == run.GetProperty("id").GetString())
+            .GetProperty("artifacts").EnumerateArray().Select(a => (a.GetProperty("fileName").GetString()!, a.GetProperty("size").GetInt64())).ToList();
+        Assert.Equal(names.Select(n => (n, artifacts[n].GetProperty("size").GetInt64())), stored);
 
         var html = await host.Client.Http.GetStringAsync(artifacts["report.html"].GetProperty("url").GetString());
         Assert.Contains("信访工作月报", html, StringComparison.Ordinal);
