@@ -18,12 +18,7 @@ public sealed class ReportGenerator(
 {
     public OfficeTime Office => office;
 
-    /// <summary>
-    /// Gathers the report's data, then draws its files on the thread pool; <paramref name="written"/> receives each file
-    /// as it is finished, in the listed order (<see cref="ReportRenderer.Render"/>).
-    /// </summary>
-    public async Task<ReportDocument> RenderAsync(ReportKind kind, ReportPeriod period, Role reader, Expression<Func<Case, bool>>? scope,
-        CancellationToken ct, Action<Artifact>? written = null)
+    public async Task<ReportDocument> RenderAsync(ReportKind kind, ReportPeriod period, Role reader, Expression<Func<Case, bool>>? scope, CancellationToken ct)
     {
         await using var db = analytics.CreateDbContext();
         var builder = new ReportDataBuilder(db, office, keyClasses, options.OfficeName, scope ?? (_ => true), analytics.CreateDbContext);
@@ -31,7 +26,7 @@ public sealed class ReportGenerator(
         var start = Stopwatch.GetTimestamp();
         var data = await builder.BuildAsync(kind, period, reader, clock.GetUtcNow().UtcDateTime, ct);
         var built = Stopwatch.GetTimestamp();
-        var document = await Task.Run(() => ReportRenderer.Render(data, pdf.Enabled, written), ct);
+        var document = ReportRenderer.Render(data, pdf.Enabled);
         // The files are written side by side (ReportRenderer): the PDF's own time is part of the files' time, not after it.
         logger.LogInformation("Report {Kind} {Period}: data {DataMs:N0} ms, files {FilesMs:N0} ms (of which the PDF, drawn alongside, {PdfMs:N0} ms).",
             kind, period.Text, Stopwatch.GetElapsedTime(start, built).TotalMilliseconds, Stopwatch.GetElapsedTime(built).TotalMilliseconds,

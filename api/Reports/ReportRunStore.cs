@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Linq.Expressions;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PetitionGraph.Api.Access;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
@@ -24,76 +21,32 @@ public sealed class ReportRunStore(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>
-    /// Generates now and stores the run with its artifacts in one transaction; a report that cannot be made stores
-    /// nothing. The files are stored as they are finished, while the rest are still drawn (the page and the workbook of
-    /// a long list go to the database while its PDF is drawn): the transaction begins with the first file and commits
-    /// once the last is stored.
-    /// </summary>
+    /// <summary>Generates now and stores the run with its artifacts in one transaction; a report that cannot be made stores nothing.</summary>
     public async Task<ReportRun> GenerateNowAsync(ReportKind kind, ReportPeriod period, Role reader, string requestedBy, Expression<Func<Case, bool>>? scope, CancellationToken ct)
     {
         var started = Now;
-        var files = Channel.CreateUnbounded<Artifact>(new UnboundedChannelOptions { SingleReader = true });
-        var rendering = generator.RenderAsync(kind, period, reader, scope, ct, file => files.Writer.TryWrite(file));
-        var drawnAt = 0L;
-        _ = rendering.ContinueWith(_ =>
+        var document = await generator.RenderAsync(kind, period, reader, scope, ct);
+        var run = new ReportRun
         {
-            drawnAt = Stopwatch.GetTimestamp();
-            files.Writer.TryComplete();
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
+            Report = ReportDefinitions.For(kind).Name,
+            Period = period.Text,
+            Trigger = ReportTrigger.OnDemand,
+            Status = ReportRunStatus.Succeeded,
+            ReaderRole = EnumNames.Name(reader),
+            RequestedBy = requestedBy,
+            CreatedAt = started,
+            StartedAt = started,
+            FinishedAt = Now,
+            NextAttemptAt = started,
+            Attempts = 1,
+            Artifacts = Artifacts(document),
+        };
+        var storing = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await factory.CreateDbContextAsync(ct);
-        IDbContextTransaction? transaction = null;
-        ReportRun? run = null;
-        var stored = new List<ReportArtifact>();
-        try
-        {
-            await foreach (var file in files.Reader.ReadAllAsync(ct))
-            {
-                if (run is null)
-                {
-                    transaction = await db.Database.BeginTransactionAsync(ct);
-                    run = new ReportRun
-                    {
-                        Report = ReportDefinitions.For(kind).Name,
-                        Period = period.Text,
-                        Trigger = ReportTrigger.OnDemand,
-                        Status = ReportRunStatus.Succeeded,
-                        ReaderRole = EnumNames.Name(reader),
-                        RequestedBy = requestedBy,
-                        CreatedAt = started,
-                        StartedAt = started,
-                        NextAttemptAt = started,
-                        Attempts = 1,
-                    };
-                    db.ReportRuns.Add(run);
-                    await db.SaveChangesAsync(ct);
-                }
-                var artifact = new ReportArtifact { RunId = run.Id, FileName = file.FileName, ContentType = file.ContentType, Size = file.Content.Length, Content = file.Content };
-                var entry = db.ReportArtifacts.Add(artifact);
-                await db.SaveChangesAsync(ct);
-                // Stored: the change tracker need not keep (nor snapshot) its bytes.
-                entry.State = EntityState.Detached;
-                stored.Add(artifact);
-            }
-            // The report's own error (a ReportDataException: nothing to report) surfaces here; nothing is committed.
-            await rendering;
-            run!.FinishedAt = Now;
-            await db.SaveChangesAsync(ct);
-            await transaction!.CommitAsync(ct);
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-            // Storing failed while files were still being drawn: they are not left drawing after the request.
-            await rendering.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-        run.Artifacts = stored;
-        logger.LogInformation("Report run {Run} stored: {Files} files, {Bytes:N0} bytes, committed {Ms:N0} ms after the last was drawn.", run.Id, stored.Count,
-            stored.Sum(a => a.Size), Stopwatch.GetElapsedTime(drawnAt).TotalMilliseconds);
+        db.ReportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Report run {Run} stored: {Files} files, {Bytes:N0} bytes in {Ms:N0} ms.", run.Id, run.Artifacts.Count,
+            run.Artifacts.Sum(a => (long)a.Size), System.Diagnostics.Stopwatch.GetElapsedTime(storing).TotalMilliseconds);
         Hosting.Telemetry.ReportRun(run.Report, "succeeded");
         return run;
     }

@@ -47,20 +47,6 @@ public sealed class ReportRendererTests
         [ReportKind.CampaignProgress] = ["说明", "攻坚阶段", "攻坚目标"],
     };
 
-    /// <summary>
-    /// The files are passed on as they are finished, for the caller to store while the rest are drawn: each once, in
-    /// the order the report lists them, whichever writer finished first.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public void Each_file_is_passed_on_once_as_soon_as_it_and_those_listed_before_it_are_done(ReportKind kind)
-    {
-        var passedOn = new System.Collections.Concurrent.ConcurrentQueue<Artifact>();
-        var document = ReportRenderer.Render(SampleData.Full(kind), written: passedOn.Enqueue);
-        Assert.Equal(document.Artifacts.Select(a => a.FileName), passedOn.Select(a => a.FileName));
-        Assert.All(document.Artifacts.Zip(passedOn), pair => Assert.Same(pair.First.Content, pair.Second.Content));
-    }
-
     [Theory]
     [MemberData(nameof(KindsAndNameVisibility))]
     public void Every_report_kind_renders_html_xlsx_and_its_charts(ReportKind kind, bool showsNames)

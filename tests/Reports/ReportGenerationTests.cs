@@ -28,7 +28,7 @@ public abstract class ReportGenerationTests(TestHost host)
         Assert.Equal("monthly-overview", run.GetProperty("report").GetString());
         Assert.Equal("SUCCEEDED", run.GetProperty("status").GetString());
         Assert.Equal("ON_DEMAND", run.GetProperty("trigger").GetString());
-        // Stored as each was finished, listed as the report lists them: the page, the workbook, the charts, the PDF.
+        // Listed as the report lists them: the page, the workbook, the charts, the PDF.
         var names = run.GetProperty("artifacts").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()!).ToList();
         Assert.Equal(["report.html", "report.xlsx", "stock-trend.png", "stock-trend.svg"], names[..4]);
         Assert.Equal("report.pdf", names[^1]);
