@@ -13,6 +13,10 @@ public static class Display
     public static string Percent(double fraction) =>
         (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>环比 / 同比 as an office writes it: "+12.5%" for a count, "+2.1个百分点" for a rate, "0.0%" when unchanged.</summary>
+    internal static string Change(Layout.ChangeValue change) =>
+        (change.Amount * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + (change.Points ? "个百分点" : "%");
+
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);

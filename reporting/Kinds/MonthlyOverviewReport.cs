@@ -14,8 +14,10 @@ public sealed class MonthlyOverviewReport : ReportDefinition
 
     internal override void Lay(ReportLayoutBuilder builder, ReportData data)
     {
+        // The summary with 环比, 同比, 本年累计 and targets is a sheet too (本期概况, numbers an analyst can sort and chart);
+        // 本期汇总 is the same period as one wide row, every rate with its numerator and denominator.
         builder.Section("本期概况", data.Period is { } period
-            ? [new TablePart(FigureTables.Summary(period, data.StockTarget, data.RateTargets, data.Comparison))]
+            ? builder.Table(FigureTables.Summary(period, data.StockTarget, data.RateTargets, data.Comparison))
             : [new NotePart(ReportLayouts.NoData)]);
         if (data.Period is { } p)
         {

@@ -27,6 +27,7 @@ internal static class CellText
         (ColumnKind.DateTime, DateTime time) => (Display.DateTime(time), CellStyle.Date),
         (_, Rate rate) => (Display.Rate(rate), CellStyle.Rate),
         (_, PercentValue percent) => (Display.Percent(percent.Fraction), CellStyle.Number),
+        (_, ChangeValue change) => (Display.Change(change), CellStyle.Number),
         (_, int number) => (Display.Integer(number), CellStyle.Number),
         (_, double number) => (Display.Number(number), CellStyle.Number),
         (_, DateTime time) => (Display.DateTime(time), CellStyle.Date),

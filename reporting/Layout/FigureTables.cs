@@ -26,16 +26,16 @@ internal static class FigureTables
         ];
         if (comparison is null)
         {
-            return new ReportTable("本期汇总", [ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("目标", ColumnKind.Mixed)],
+            return new ReportTable("本期概况", [ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("目标", ColumnKind.Mixed)],
                 [.. figures.Select(f => new TableRow([f.Name, f.Value(period), f.Target]))]);
         }
 
         object? At(FigureRow? row, Func<FigureRow, object> value) => row is null ? null : value(row);
         return new ReportTable(
-            "本期汇总",
+            "本期概况",
             [
-                ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("上期", ColumnKind.Mixed), ReportTable.Text("环比"),
-                new("去年同期", ColumnKind.Mixed), ReportTable.Text("同比"), new("本年累计", ColumnKind.Mixed), new("目标", ColumnKind.Mixed),
+                ReportTable.Text("指标"), new("本期", ColumnKind.Mixed), new("上期", ColumnKind.Mixed), new("环比", ColumnKind.Mixed),
+                new("去年同期", ColumnKind.Mixed), new("同比", ColumnKind.Mixed), new("本年累计", ColumnKind.Mixed), new("目标", ColumnKind.Mixed),
             ],
             [.. figures.Select(f => new TableRow(
             [
@@ -47,12 +47,12 @@ internal static class FigureTables
             ]))]);
     }
 
-    /// <summary>环比 / 同比 as an office writes it: "+12.5%" for a count, "+2.1个百分点" for a rate, "—" when there is no base.</summary>
-    internal static string Change(object current, object? earlier) => (current, earlier) switch
+    /// <summary>环比 / 同比: a count by a share of the earlier count, a rate by percentage points; none ("—") without a base.</summary>
+    internal static ChangeValue? Change(object current, object? earlier) => (current, earlier) switch
     {
-        (int now, int before) when before != 0 => $"{(now - before) * 100.0 / before:+0.0;-0.0;0.0}%",
-        (Rate now, Rate before) when now.Value is { } a && before.Value is { } b => $"{(a - b) * 100:+0.0;-0.0;0.0}个百分点",
-        _ => Formatting.Display.None,
+        (int now, int before) when before != 0 => new ChangeValue((now - before) / (double)before, Points: false),
+        (Rate now, Rate before) when now.Value is { } a && before.Value is { } b => new ChangeValue(a - b, Points: true),
+        _ => null,
     };
 
     /// <summary>One row per bucket or group: counts, then the five rates; a 合计 row last.</summary>

@@ -270,6 +270,7 @@ internal static class XlsxReportWriter
             string plain => plain,
             DateTime time => time.TimeOfDay == TimeSpan.Zero ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm",
             PercentValue p => Display.Percent(p.Fraction),
+            ChangeValue change => Display.Change(change),
             Rate rate => Display.Rate(rate),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",

@@ -77,6 +77,10 @@ internal static class XlsxRows
             case PercentValue percent:
                 Cell(text, column, row, XlsxStyles.Percent, percent.Fraction);
                 return;
+            case ChangeValue change:
+                // Percentage points are written as points (2.1), a share as a fraction (0.125 under a % format).
+                Cell(text, column, row, change.Points ? XlsxStyles.ChangePoints : XlsxStyles.ChangePercent, change.Points ? change.Amount * 100 : change.Amount);
+                return;
             case Rate rate:
                 if (rate.Value is { } v)
                 {

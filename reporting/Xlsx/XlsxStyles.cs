@@ -18,17 +18,25 @@ internal static class XlsxStyles
     public const uint Title = 8;
     /// <summary>A form's unit and date row: no box.</summary>
     public const uint FormLine = 9;
+    /// <summary>环比 / 同比 of a count: a signed fraction shown as "+12.5%".</summary>
+    public const uint ChangePercent = 10;
+    /// <summary>环比 / 同比 of a rate: signed percentage points shown as "+2.1个百分点".</summary>
+    public const uint ChangePoints = 11;
 
     private const uint PercentFormat = 164;
     private const uint DateFormat = 165;
     private const uint DateTimeFormat = 166;
+    private const uint ChangePercentFormat = 167;
+    private const uint ChangePointsFormat = 168;
 
     public static Stylesheet Create() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0%" },
             new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy-mm-dd" },
-            new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = "yyyy-mm-dd hh:mm" })
-        { Count = 3 },
+            new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = "yyyy-mm-dd hh:mm" },
+            new NumberingFormat { NumberFormatId = ChangePercentFormat, FormatCode = "+0.0%;-0.0%;0.0%" },
+            new NumberingFormat { NumberFormatId = ChangePointsFormat, FormatCode = "+0.0\"个百分点\";-0.0\"个百分点\";0.0\"个百分点\"" })
+        { Count = 5 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 }),
@@ -59,8 +67,10 @@ internal static class XlsxStyles
             { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyAlignment = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center })
             { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyAlignment = true },
-            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 })
-        { Count = 10 },
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = ChangePercentFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = ChangePointsFormat, FontId = 0, FillId = 0, BorderId = 2, FormatId = 0, ApplyBorder = true, ApplyNumberFormat = true })
+        { Count = 12 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static T Thin<T>() where T : BorderPropertiesType, new() =>

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using PetitionGraph.Reporting;
+using PetitionGraph.Reporting.Charts;
 using SkiaSharp;
 
 namespace PetitionGraph.Tests.Reporting;
@@ -38,7 +39,7 @@ public sealed class ReportRendererTests
 
     private static readonly Dictionary<ReportKind, string[]> ExpectedSheets = new()
     {
-        [ReportKind.MonthlyOverview] = ["说明", "本期汇总", "趋势", "分领域"],
+        [ReportKind.MonthlyOverview] = ["说明", "本期概况", "本期汇总", "趋势", "分领域"],
         [ReportKind.ByCategory] = ["说明", "分领域"],
         [ReportKind.ByVillage] = ["说明", "分村（社区）"],
         [ReportKind.LeaderOwnership] = ["说明", "领导包案台账", "包案领导汇总"],
@@ -255,17 +256,30 @@ public sealed class ReportRendererTests
         var period = sample.Period!;
         var ytd = period with { Increment = 123, Stock = 999 };
         var data = sample with { Comparison = new FigureComparison(trend[^2], trend[0], ytd) };
-        var html = Html(ReportRenderer.Render(data));
+        var document = ReportRenderer.Render(data);
+        var html = Html(document);
         Assert.Contains("<th scope=\"col\">环比</th>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">本年累计</th>", html, StringComparison.Ordinal);
         Assert.NotEqual(0, trend[^2].Increment);
         var expected = ((period.Increment - trend[^2].Increment) * 100.0 / trend[^2].Increment).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
         var row = html[html.IndexOf("新增案件（增量）</td>", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        Assert.Contains($">{period.Increment}</td><td class=\"num\">{trend[^2].Increment}</td><td class=\"nw\">{expected}</td>", row, StringComparison.Ordinal);
+        Assert.Contains($">{period.Increment}</td><td class=\"num\">{trend[^2].Increment}</td><td class=\"num\">{expected}</td>", row, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">123</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<td class=\"num\">999</td>", html, StringComparison.Ordinal); // the stock has no year-to-date sum
         Assert.Contains("个百分点", html, StringComparison.Ordinal); // a rate changes by percentage points
+
+        // In the workbook 环比 and 同比 are numbers an analyst can sort and chart, formatted to read as on the page.
+        var book = new XlsxBook(Artifact(document, "report.xlsx").Content);
+        int RowOf(string label) => Enumerable.Range(1, 100).Single(r => book.Cell("本期概况", $"A{r}")?.Text == label);
+        var increment = book.Cell("本期概况", $"D{RowOf("新增案件（增量）")}")!;
+        Assert.Null(increment.Text);
+        Assert.Equal((period.Increment - trend[^2].Increment) / (double)trend[^2].Increment, increment.Number!.Value, 12);
+        Assert.Equal("+0.0%;-0.0%;0.0%", increment.Format);
+        var rate = RatesChart.Rates[0];
+        var points = book.Cell("本期概况", $"F{RowOf(rate.Name)}")!;
+        Assert.Equal((rate.Select(period).Value!.Value - rate.Select(trend[0]).Value!.Value) * 100, points.Number!.Value, 9);
+        Assert.Equal("+0.0\"个百分点\";-0.0\"个百分点\";0.0\"个百分点\"", points.Format);
     }
 
     /// <summary>The workbook as an office prints and filters it.</summary>
