@@ -2,6 +2,10 @@ using PetitionGraph.Api.Cli;
 using PetitionGraph.Api.Hosting;
 
 var cli = new CliArguments(args);
+if (cli.Verb is not null && await CliVerbs.AnswerWithoutServicesAsync(cli, Console.Out) is { } answered)
+{
+    return answered;
+}
 try
 {
     var app = cli.Verb is null ? PetitionGraphApp.Build(args) : PetitionGraphApp.Build([], CliVerbs.QuietLogs);

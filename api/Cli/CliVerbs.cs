@@ -75,7 +75,7 @@ public static class CliVerbs
                 ["role"] = new($"以哪个角色的视角：{Roles}（默认 OFFICE）", $"whose view: {Roles} (default OFFICE)"),
             },
             ReportVerb.RunAsync),
-        new("help", "help [VERB]", new("本帮助，或某个命令的帮助", "this help, or one verb's"), new Dictionary<string, Msg>(), HelpAsync),
+        new("help", "help [VERB]", new("本帮助，或某个命令的帮助", "this help, or one verb's"), new Dictionary<string, Msg>(), (_, args, output, _) => HelpAsync(args, output)),
     ];
 
     /// <summary>Accepted by every verb: the language of what the command prints.</summary>
@@ -92,8 +92,30 @@ public static class CliVerbs
 
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
-        var verb = All.FirstOrDefault(v => v.Name.Equals(args.Verb, StringComparison.OrdinalIgnoreCase));
-        if (verb is null)
+        if (await AnswerWithoutServicesAsync(args, output) is { } exit)
+        {
+            return exit;
+        }
+        var verb = Find(args.Verb!)!;
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await verb.Run(scope.ServiceProvider, args, output, ct);
+        }
+        catch (CliUsageException e)
+        {
+            await output.WriteLineAsync(args.Say(e.Text));
+            return 2;
+        }
+    }
+
+    /// <summary>
+    /// What the command line alone answers — an unknown verb or option (exit 2), help (exit 0) — before the host is
+    /// built: a typo is answered at once, without settings or a database. Null when the verb has work to do.
+    /// </summary>
+    public static async Task<int?> AnswerWithoutServicesAsync(CliArguments args, TextWriter output)
+    {
+        if (Find(args.Verb!) is not { } verb)
         {
             await output.WriteLineAsync(args.Say(new($"未知命令“{args.Verb}”。可用命令：{string.Join("、", All.Select(v => v.Name))}；`--help` 查看说明。",
                 $"Unknown verb '{args.Verb}'. Verbs: {string.Join(", ", All.Select(v => v.Name))}; `--help` describes them.")));
@@ -104,21 +126,27 @@ public static class CliVerbs
             await output.WriteAsync(VerbHelp(verb, args.Lang));
             return 0;
         }
-        try
+        if (args.OptionNames.FirstOrDefault(o => !verb.Options.ContainsKey(o) && o is not ("help" or "lang")) is { } unknown)
         {
-            if (args.OptionNames.FirstOrDefault(o => !verb.Options.ContainsKey(o) && o is not ("help" or "lang")) is { } unknown)
-            {
-                throw new CliUsageException(new($"{verb.Name} 没有 --{unknown} 选项。用法：{verb.Usage}", $"{verb.Name} has no option --{unknown}. Usage: {verb.Usage}"));
-            }
-            await using var scope = services.CreateAsyncScope();
-            return await verb.Run(scope.ServiceProvider, args, output, ct);
-        }
-        catch (CliUsageException e)
-        {
-            await output.WriteLineAsync(args.Say(e.Text));
+            await output.WriteLineAsync(args.Say(new($"{verb.Name} 没有 --{unknown} 选项。用法：{verb.Usage}", $"{verb.Name} has no option --{unknown}. Usage: {verb.Usage}")));
             return 2;
         }
+        if (verb.Name == "help")
+        {
+            try
+            {
+                return await HelpAsync(args, output);
+            }
+            catch (CliUsageException e)
+            {
+                await output.WriteLineAsync(args.Say(e.Text));
+                return 2;
+            }
+        }
+        return null;
     }
+
+    private static CliVerb? Find(string name) => All.FirstOrDefault(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<int> MigrateAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
     {
@@ -140,8 +168,8 @@ public static class CliVerbs
         // Synthetic cases land in the past, closed periods included (seeding is for demos and benchmarks, not an
         // office's records): figures rolled up before no longer hold.
         await db.FigureRollups.ExecuteDeleteAsync(ct);
-        await output.WriteLineAsync(args.Say(new($"已生成 {result.CasesWritten:N0} 件案件（{result.RowsWritten:N0} 行），用时 {result.Elapsed.TotalSeconds:F1} 秒。",
-            $"Seeded {result.CasesWritten:N0} cases ({result.RowsWritten:N0} rows) in {result.Elapsed.TotalSeconds:F1} s.")));
+        await output.WriteLineAsync(args.Say(new($"已生成 {result.CasesWritten:N0} 件案件（{result.RowsWritten:N0} 行），用时 {ElapsedText.Seconds(result.Elapsed.TotalSeconds)} 秒。",
+            $"Seeded {result.CasesWritten:N0} cases ({result.RowsWritten:N0} rows) in {ElapsedText.Seconds(result.Elapsed.TotalSeconds)} s.")));
         return 0;
     }
 
@@ -151,11 +179,11 @@ public static class CliVerbs
         return 0;
     }
 
-    private static async Task<int> HelpAsync(IServiceProvider services, CliArguments args, TextWriter output, CancellationToken ct)
+    private static async Task<int> HelpAsync(CliArguments args, TextWriter output)
     {
         if (args.Positional.Count > 0)
         {
-            var verb = All.FirstOrDefault(v => v.Name.Equals(args.Positional[0], StringComparison.OrdinalIgnoreCase))
+            var verb = Find(args.Positional[0])
                 ?? throw new CliUsageException(new($"未知命令“{args.Positional[0]}”。可用命令：{string.Join("、", All.Select(v => v.Name))}。",
                     $"Unknown verb '{args.Positional[0]}'. Verbs: {string.Join(", ", All.Select(v => v.Name))}."));
             await output.WriteAsync(VerbHelp(verb, args.Lang));

@@ -50,8 +50,8 @@ public static class LedgerVerbs
             : dryRun
                 ? new Msg($"试运行：{zh}共 {result.Rows} 行；将导入 {result.Created} 行，{result.AlreadyImported} 行已导入过。未做任何更改。",
                     $"Dry run: {result.Rows} row(s) of a {en} ledger; {result.Created} would be imported, {result.AlreadyImported} already were. Nothing was changed.")
-                : new Msg($"已导入{zh} {result.Rows} 行中的 {result.Created} 行（{result.AlreadyImported} 行已导入过），用时 {seconds:F1} 秒。",
-                    $"Imported {result.Created} of {result.Rows} row(s) of a {en} ledger ({result.AlreadyImported} already imported) in {seconds:F1} s.")));
+                : new Msg($"已导入{zh} {result.Rows} 行中的 {result.Created} 行（{result.AlreadyImported} 行已导入过），用时 {ElapsedText.Seconds(seconds)} 秒。",
+                    $"Imported {result.Created} of {result.Rows} row(s) of a {en} ledger ({result.AlreadyImported} already imported) in {ElapsedText.Seconds(seconds)} s.")));
         return result.Ok ? 0 : 1;
     }
 

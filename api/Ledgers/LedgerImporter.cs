@@ -434,6 +434,13 @@ public sealed class LedgerImporter(PetitionDbContext db, TimeLimits limits, KeyC
         public static async Task<ReferenceData> LoadAsync(PetitionDbContext db, CancellationToken ct)
         {
             var categories = await db.Categories.Select(c => new { c.Id, c.Code, c.NameZh }).ToListAsync(ct);
+            if (categories.Count == 0 || !await db.Villages.AnyAsync(ct))
+            {
+                // A verb run on a database the service never filled: no village or category a row could name.
+                throw new LedgerFormatException(new Msg(
+                    "数据库中还没有村（社区）和信访领域，台账的行无处可归；未导入任何数据。请先启动一次服务（演示模式会载入演示数据）或运行 seed。",
+                    "The database has no villages or categories yet, so no row could be placed; nothing was imported. Start the service once (demo mode loads the demo data) or run seed first."));
+            }
             return new ReferenceData
             {
                 _villages = (await db.Villages.Select(v => new { v.Id, v.Name }).ToListAsync(ct)).Select(v => (v.Id, v.Name)).ToList(),

@@ -204,6 +204,33 @@ public abstract class LedgerTests(TestHost host)
         }
     }
 
+    /// <summary>
+    /// A verb run on a database the service never filled (no villages, no categories): the import says what to do,
+    /// exits 1 and writes nothing — it used to print "Index was out of range".
+    /// </summary>
+    [Fact]
+    public async Task An_import_into_a_database_without_villages_or_categories_says_what_to_do_and_writes_nothing()
+    {
+        var empty = new CustomHost(host.Provider, await CustomHost.NewDatabaseAsync(host.Provider), 0, new Dictionary<string, string?>());
+        await empty.InitializeAsync();
+        try
+        {
+            var output = new StringWriter();
+            var exit = await CliVerbs.RunAsync(empty.Services, new CliArguments(["import", Path.Combine(Fixtures, "demo-ownership.xlsx"), "--lang", "en"]), output, CancellationToken.None);
+            Assert.Equal(1, exit);
+            Assert.Equal("The database has no villages or categories yet, so no row could be placed; nothing was imported. Start the service once (demo mode loads the demo data) or run seed first.",
+                output.ToString().Trim());
+            await using var scope = empty.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+            Assert.Equal(0, await db.Cases.CountAsync());
+            Assert.Equal(0, await db.Petitioners.CountAsync());
+        }
+        finally
+        {
+            await empty.DisposeAsync();
+        }
+    }
+
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
