@@ -38,6 +38,7 @@ public static class NodeQueries
             ["Referral"] = (c, id) => c.LoadById<Units.Referral>(id),
             ["Team"] = (c, id) => c.LoadById<Teams.Team>(id),
             ["SettlementWay"] = (c, id) => c.LoadById<Settlement.SettlementWay>(id),
+            ["ReportRun"] = Reports.ReportRunNode.Load,
         }.ToFrozenDictionary();
 
     public static void AddNodeQueries(this ObjectGraphType query)

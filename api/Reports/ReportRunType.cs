@@ -24,9 +24,8 @@ public sealed class ReportRunType : ObjectGraphType<ReportRun>
 {
     public ReportRunType()
     {
-        Name = "ReportRun";
-        Description = "One generation of one report for one period, on a schedule or on demand.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id (a run is found again with reportRuns or latestReportRun; it is not a Node).").Resolve(c => GlobalId.Encode("ReportRun", c.Source.Id));
+        this.NodeId("ReportRun");
+        Description = "One generation of one report for one period, on a schedule or on demand; node(id:) finds it again for whoever may open it.";
         Field(r => r.Report).Description("monthly-overview, by-category, by-village, leader-ownership, due-list, key-cases or campaign-progress.");
         Field(r => r.Period).Description("2021-05, 2021-Q2, 2021, 2021-W18 or 2021-05-03 (office time).");
         Field(r => r.Trigger, type: typeof(NonNullGraphType<EnumType<ReportTrigger>>)).Description("Whether the schedule or a person asked for it.");

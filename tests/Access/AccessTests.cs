@@ -368,6 +368,59 @@ public abstract class AccessTests(TestHost host)
         Assert.DoesNotContain(byOffice.GetProperty("generateReport").GetProperty("run").GetProperty("id").GetString(), listed);
     }
 
+    /// <summary>
+    /// node(id:) and nodes refetch a report run (ReportRun is a Node) under the rule of reportRuns, for every role of the
+    /// matrix: a run made with names only for those who may read names, none for a role that sees no reports, and an
+    /// account linked to a leader only its own runs — never the office's run, which may name a case accusing that leader.
+    /// </summary>
+    [Fact]
+    public async Task A_report_run_is_refetched_by_node_only_by_those_who_may_open_it()
+    {
+        var f = await MakeAsync();
+        async Task<string> GenerateAsync(GraphQLClient client, string readerRole) => RunId((await client.QueryAsync(
+            $"mutation {{ generateReport(input: {{ report: BY_CATEGORY, period: \"2026-10\", readerRole: {readerRole} }}) {{ run {{ id }} }} }}"))
+            .GetProperty("generateReport"), "run")!;
+        var withNames = await GenerateAsync(host.Client, "OFFICE");
+        var withoutNames = await GenerateAsync(host.Client, "ANALYST");
+        const string Node = "query($id: ID!) { node(id: $id) { __typename id ... on ReportRun { report readerRole } } nodes(ids: [$id]) { id } }";
+        var expected = new Dictionary<string, (bool Names, bool NoNames)>
+        {
+            ["OFFICE"] = (true, true),
+            ["OFFICE_ACCUSED"] = (false, false),
+            ["OFFICE_CONFLICTED"] = (false, false),
+            ["ANALYST"] = (false, true),
+            ["ADMIN"] = (false, true),
+            ["VILLAGE_HANDLER"] = (false, false),
+            ["LEADER_L1"] = (false, false),
+            ["LEADER_L2"] = (false, false),
+            ["UNIT"] = (false, false),
+        };
+        foreach (string who in AccessFixture.Roles())
+        {
+            var client = As(who, f).Client;
+            foreach (var (id, sees) in new[] { (withNames, expected[who].Names), (withoutNames, expected[who].NoNames) })
+            {
+                var data = await client.QueryAsync(Node, new { id });
+                if (sees)
+                {
+                    Assert.Equal("ReportRun", data.GetProperty("node").GetProperty("__typename").GetString());
+                    Assert.Equal(id, data.GetProperty("node").GetProperty("id").GetString());
+                    Assert.Equal("by-category", data.GetProperty("node").GetProperty("report").GetString());
+                    Assert.Equal(id, data.GetProperty("nodes")[0].GetProperty("id").GetString());
+                }
+                else
+                {
+                    Assert.True(data.GetProperty("node").ValueKind == JsonValueKind.Null, $"{who} refetched {id}: {data}");
+                    Assert.Equal(JsonValueKind.Null, data.GetProperty("nodes")[0].ValueKind);
+                }
+            }
+        }
+        // The account linked to a leader refetches the run it asked for itself.
+        var accused = host.ClientAs(Role.Office, "accused-node-" + Tag(), leaderId: LeaderKey(f.L1));
+        var own = await GenerateAsync(accused, "OFFICE");
+        Assert.Equal(own, (await accused.QueryAsync(Node, new { id = own })).GetProperty("node").GetProperty("id").GetString());
+    }
+
     private static string? RunId(JsonElement data, string field) => data.GetProperty(field).GetProperty("id").GetString();
 
     private static async Task<string> HtmlAsync(GraphQLClient client, JsonElement generated)
