@@ -131,19 +131,7 @@ public static class CliVerbs
             await output.WriteLineAsync(args.Say(new($"{verb.Name} 没有 --{unknown} 选项。用法：{verb.Usage}", $"{verb.Name} has no option --{unknown}. Usage: {verb.Usage}")));
             return 2;
         }
-        if (verb.Name == "help")
-        {
-            try
-            {
-                return await HelpAsync(args, output);
-            }
-            catch (CliUsageException e)
-            {
-                await output.WriteLineAsync(args.Say(e.Text));
-                return 2;
-            }
-        }
-        return null;
+        return verb.Name == "help" ? await HelpAsync(args, output) : null;
     }
 
     private static CliVerb? Find(string name) => All.FirstOrDefault(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
@@ -183,9 +171,12 @@ public static class CliVerbs
     {
         if (args.Positional.Count > 0)
         {
-            var verb = Find(args.Positional[0])
-                ?? throw new CliUsageException(new($"未知命令“{args.Positional[0]}”。可用命令：{string.Join("、", All.Select(v => v.Name))}。",
-                    $"Unknown verb '{args.Positional[0]}'. Verbs: {string.Join(", ", All.Select(v => v.Name))}."));
+            if (Find(args.Positional[0]) is not { } verb)
+            {
+                await output.WriteLineAsync(args.Say(new($"未知命令“{args.Positional[0]}”。可用命令：{string.Join("、", All.Select(v => v.Name))}。",
+                    $"Unknown verb '{args.Positional[0]}'. Verbs: {string.Join(", ", All.Select(v => v.Name))}.")));
+                return 2;
+            }
             await output.WriteAsync(VerbHelp(verb, args.Lang));
             return 0;
         }

@@ -83,6 +83,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "nope" }, 2, "未知命令“nope”")]
     [InlineData(new[] { "report", "--help" }, 0, "--period")]
     [InlineData(new[] { "help", "import" }, 0, "--dry-run")]
+    [InlineData(new[] { "help", "nope" }, 2, "未知命令“nope”")]
     public async Task Usage_mistakes_and_help_are_answered_without_starting_anything(string[] args, int exit, string expected)
     {
         using var folder = new TempFolder();
