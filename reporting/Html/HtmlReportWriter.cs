@@ -20,7 +20,8 @@ internal static class HtmlReportWriter
     public static byte[] Write(ReportContext context, ReportLayout layout)
     {
         var clock = new OfficeClock(context.TimeZone);
-        var html = new StringBuilder();
+        var tables = PageTables(layout);
+        var html = new Utf8Builder();
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(context.Title)).Append(" · ").Append(Encode(context.PeriodLabel)).Append("</title>\n")
@@ -35,6 +36,8 @@ internal static class HtmlReportWriter
             html.Append('\n').Append(HtmlStyles.Landscape);
         }
 
+        html.Append('\n').Append(HtmlStyles.ColumnRules(tables));
+
         html.Append("\n</style>\n</head>\n<body>\n");
         WriteHeader(html, context, clock);
         foreach (var section in layout.Sections)
@@ -42,7 +45,7 @@ internal static class HtmlReportWriter
             html.Append("<section>\n<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
             foreach (var part in section.Parts)
             {
-                WritePart(html, part);
+                WritePart(html, part, tables);
             }
 
             html.Append("</section>\n");
@@ -50,10 +53,10 @@ internal static class HtmlReportWriter
 
         html.Append("<footer>由 PetitionGraph 生成 · ").Append(Encode(context.Office)).Append(" · ")
             .Append(Encode(Display.DateTime(clock.Local(context.GeneratedAt)))).Append("</footer>\n</body>\n</html>\n");
-        return Encoding.UTF8.GetBytes(html.ToString());
+        return html.ToArray();
     }
 
-    private static void WriteHeader(StringBuilder html, ReportContext context, OfficeClock clock)
+    private static void WriteHeader(Utf8Builder html, ReportContext context, OfficeClock clock)
     {
         html.Append("<header>\n<h1>").Append(Encode(context.Title)).Append("</h1>\n<dl class=\"meta\">\n");
         (string Term, string Value)[] meta =
@@ -76,7 +79,11 @@ internal static class HtmlReportWriter
         html.Append("</header>\n");
     }
 
-    private static void WritePart(StringBuilder html, SectionPart part)
+    /// <summary>The page's tables, each with its cells formatted and its id for the column rules in the head.</summary>
+    private static Queue<HtmlTable> PageTables(ReportLayout layout) =>
+        new(layout.Sections.SelectMany(s => s.Parts).OfType<TablePart>().Select((part, i) => new HtmlTable(part.Table, $"t{i + 1}")));
+
+    private static void WritePart(Utf8Builder html, SectionPart part, Queue<HtmlTable> tables)
     {
         switch (part)
         {
@@ -90,14 +97,14 @@ internal static class HtmlReportWriter
                 WriteChart(html, chart.Chart);
                 break;
             case TablePart table:
-                WriteTable(html, table.Table);
+                WriteTable(html, tables.Dequeue());
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown section part.");
         }
     }
 
-    private static void WriteChart(StringBuilder html, ChartImage chart)
+    private static void WriteChart(Utf8Builder html, ChartImage chart)
     {
         html.Append("<figure><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
             .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\" width=\"").Append(chart.Width)
@@ -105,25 +112,17 @@ internal static class HtmlReportWriter
             .Append('（').Append(Encode(chart.Name)).Append(".png / .svg）</figcaption></figure>\n");
     }
 
-    private static void WriteTable(StringBuilder html, ReportTable table)
+    private static void WriteTable(Utf8Builder html, HtmlTable page)
     {
+        var table = page.Table;
         var columns = table.Columns.Count;
-        var cells = CellText.Grid(table);
-
-        // Short text columns (case numbers, names, states) stay on one line; long ones (titles) wrap.
-        var keepTogether = new bool[columns];
-        for (var i = 0; i < columns; i++)
-        {
-            var column = i;
-            keepTogether[i] = CellText.StaysOnOneLine(table.Columns[i].Kind, Enumerable.Range(0, table.Rows.Count).Select(r => cells[r * columns + column].Text));
-        }
         // The caption's first line is the title, which the section heading already says; the rest (unit, date) is shown.
         foreach (var line in table.Caption.Skip(1))
         {
             html.Append("<p class=\"form-line\">").Append(Encode(line)).Append("</p>\n");
         }
 
-        html.Append(table.IsWide ? "<table class=\"wide\">\n<thead>" : "<table>\n<thead>");
+        html.Append("<table id=\"").Append(page.Id).Append(table.IsWide ? "\" class=\"wide\">\n<thead>" : "\">\n<thead>");
         WriteHeader(html, table);
         html.Append("</thead>\n<tbody>\n");
         for (var r = 0; r < table.Rows.Count; r++)
@@ -132,8 +131,10 @@ internal static class HtmlReportWriter
             html.Append(cssClass is null ? "<tr>" : $"<tr class=\"{cssClass}\">");
             for (var i = 0; i < columns; i++)
             {
-                var (text, style) = cells[r * columns + i];
-                html.Append(keepTogether[i] ? "<td class=\"nw\">" : OpeningTag(style)).Append(Encode(text)).Append("</td>");
+                var (text, style) = page.Cells[r * columns + i];
+                // A column whose cells all read alike is styled once, by its rule in the head: a long list's page
+                // then does not repeat the same class on millions of cells.
+                html.Append(page.ColumnClass[i] is null ? OpeningTag(style) : "<td>").Append(Encode(text)).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -143,17 +144,13 @@ internal static class HtmlReportWriter
     }
 
     /// <summary>A cell's opening tag by how it reads: numbers right, dates on one line, checks centred.</summary>
-    private static string OpeningTag(CellStyle style) => style switch
-    {
-        CellStyle.Number => "<td class=\"num\">",
-        CellStyle.Rate => "<td class=\"rate\">",
-        CellStyle.Date => "<td class=\"date\">",
-        CellStyle.Check => "<td class=\"check\">",
-        _ => "<td>",
-    };
+    private static string OpeningTag(CellStyle style) => OpeningTags[(int)style];
+
+    private static readonly string[] OpeningTags =
+        Enum.GetValues<CellStyle>().Select(s => HtmlTable.ClassOf(s) is { } name ? $"<td class=\"{name}\">" : "<td>").ToArray();
 
     /// <summary>One header row, or two when columns are grouped: a group's cell spans its columns, the others span both rows.</summary>
-    private static void WriteHeader(StringBuilder html, ReportTable table)
+    private static void WriteHeader(Utf8Builder html, ReportTable table)
     {
         if (!table.HasGroups)
         {

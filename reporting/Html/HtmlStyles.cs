@@ -25,11 +25,7 @@ internal static class HtmlStyles
         th { background: #e9eef5; font-weight: bold; text-align: center; }
         table.wide { font-size: 7.5pt; }
         table.wide th { white-space: nowrap; }
-        table.wide td:first-child, td.nw { white-space: nowrap; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.rate { text-align: right; font-variant-numeric: tabular-nums; }
-        td.date { white-space: nowrap; }
-        td.check { text-align: center; font-weight: bold; }
+        table.wide td:first-child { white-space: nowrap; }
         tr.overdue td { color: #b42318; }
         tr.due-today td { color: #b54708; }
         tr.no-leader td { background: #fef0c7; }
@@ -44,6 +40,27 @@ internal static class HtmlStyles
         footer { margin-top: 8mm; font-size: 8pt; color: #777; border-top: 0.5pt solid #ccc; padding-top: 2mm; }
         @media screen { body { padding: 12mm; } }
         """;
+
+    /// <summary>How each cell class reads: numbers right, dates and short texts on one line, checks centred.</summary>
+    private static readonly (string Name, string Declarations)[] CellClasses =
+    [
+        ("nw", "white-space: nowrap;"),
+        ("num", "text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;"),
+        ("rate", "text-align: right; font-variant-numeric: tabular-nums;"),
+        ("date", "white-space: nowrap;"),
+        ("check", "text-align: center; font-weight: bold;"),
+    ];
+
+    /// <summary>
+    /// The cell classes, each for the cells that carry it (td.num) and for the table columns whose every cell reads
+    /// that way (#t2 td:nth-child(3)): those cells carry no class of their own.
+    /// </summary>
+    public static string ColumnRules(IEnumerable<HtmlTable> tables)
+    {
+        var columns = tables.SelectMany(t => t.ColumnClass.Select((name, i) => (name, Selector: $"#{t.Id} td:nth-child({i + 1})"))).ToList();
+        return string.Join('\n', CellClasses.Select(c =>
+            string.Join(", ", columns.Where(x => x.name == c.Name).Select(x => x.Selector).Prepend($"td.{c.Name}")) + " { " + c.Declarations + " }"));
+    }
 
     /// <summary>A report with a wide table prints on landscape A4 (297 mm less the margins).</summary>
     public const string Landscape = """

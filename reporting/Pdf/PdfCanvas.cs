@@ -88,6 +88,9 @@ internal sealed class PdfCanvas(PdfDocument document, bool landscape, string? ev
     /// <summary>A table's cell borders: written into the page's content directly, with its rules.</summary>
     public void Box(XPen pen, double x, double y, double width, double height) => _direct.Box(Page, pen.Width, pen.Color, x, y, width, height);
 
+    /// <summary>The size of the pages' table content, deflated (known after <see cref="Finish"/>).</summary>
+    public long ContentBytes => _direct.ContentBytes;
+
     /// <summary>The font PDFsharp made for the document when it first drew text (one face: bold is simulated).</summary>
     private PdfFont? DocumentFont() => _font ??= document.Pages.Cast<PdfPage>()
         .Select(page => page.Resources.Elements.GetDictionary("/Font"))

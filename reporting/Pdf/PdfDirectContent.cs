@@ -190,7 +190,8 @@ internal sealed class PdfDirectContent
             return;
         }
         var text = _text.WrittenCount > 0;
-        var content = new byte[2 + _fills.WrittenCount + _rules.WrittenCount + (text ? 6 + _text.WrittenCount : 0) + 2];
+        // From the shared pool and back once deflated: thousands of pages would otherwise each take fresh memory.
+        var content = ArrayPool<byte>.Shared.Rent(2 + _fills.WrittenCount + _rules.WrittenCount + (text ? 6 + _text.WrittenCount : 0) + 2);
         var length = 0;
         Append("q\n");
         _fills.WrittenSpan.CopyTo(content.AsSpan(length));
@@ -205,7 +206,18 @@ internal sealed class PdfDirectContent
             Append("ET\n");
         }
         Append("Q\n");
-        _pending.Add((_page.Contents.AppendContent(), Task.Run(() => Deflate(content))));
+        var contentLength = length;
+        _pending.Add((_page.Contents.AppendContent(), Task.Run(() =>
+        {
+            try
+            {
+                return Deflate(content.AsSpan(0, contentLength));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(content);
+            }
+        })));
         _fills.ResetWrittenCount();
         _rules.ResetWrittenCount();
         _text.ResetWrittenCount();
@@ -228,20 +240,25 @@ internal sealed class PdfDirectContent
         }
     }
 
+    /// <summary>The size of the page content streams given so far, deflated: most of a long list's file.</summary>
+    public long ContentBytes { get; private set; }
+
     /// <summary>Gives every ended page its content stream, deflated (PDFsharp leaves a stream with a filter as it is).</summary>
     public void Complete()
     {
         EndPage();
         foreach (var (stream, deflated) in _pending)
         {
-            stream.CreateStream(deflated.GetAwaiter().GetResult());
+            var bytes = deflated.GetAwaiter().GetResult();
+            ContentBytes += bytes.Length;
+            stream.CreateStream(bytes);
             stream.Elements.SetName("/Filter", "/FlateDecode");
         }
         _pending.Clear();
     }
 
     /// <summary>The zlib stream of a page's content (FlateDecode): deflated at the fastest level, or stored when short.</summary>
-    internal static byte[] Deflate(byte[] content)
+    internal static byte[] Deflate(ReadOnlySpan<byte> content)
     {
         if (content.Length >= SmallestDeflated)
         {

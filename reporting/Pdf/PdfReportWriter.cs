@@ -45,7 +45,9 @@ internal static class PdfReportWriter
         WriteFooter(canvas, context, clock);
         canvas.Finish();
 
-        using var stream = new MemoryStream();
+        // Sized for the file up front (its page contents, and per page its objects and cross-reference entries): a
+        // long list's file is tens of megabytes, and a stream left to grow copies itself at every doubling.
+        using var stream = new MemoryStream((int)Math.Min(int.MaxValue / 2, canvas.ContentBytes + document.PageCount * 512L + 1024 * 1024));
         document.Save(stream, closeStream: false);
         return stream.ToArray();
     }

@@ -121,6 +121,31 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public void A_long_lists_cells_are_styled_by_their_columns_not_each_by_a_class_of_its_own()
+    {
+        var rows = Enumerable.Range(0, 2000).Select(i => new KeyCaseRow(1 + i % 5, $"2026-{i:D5}", $"关于第{i}号事项的反映", "东湖村", "土地征收", i % 4, "办理中", i % 900)).ToList();
+        var data = new ReportData(ReportKind.KeyCases, SampleData.Full(ReportKind.KeyCases).Context) { KeyCases = rows };
+
+        var raw = Encoding.UTF8.GetString(Artifact(ReportRenderer.Render(data, withPdf: false), "report.html").Content);
+
+        // Every column of the class-one list reads alike: its 400 rows carry no class, the rules in the head style them
+        // (case number, village, area and state on one line; the counts right-aligned).
+        var list = raw[raw.IndexOf("<table id=\"t2\"", StringComparison.Ordinal)..];
+        list = list[..list.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(401, CountOf(list, "<tr>") + CountOf(list, "<tr class=\"total\">") - 1); // 400 rows and 合计, less the header row
+        Assert.DoesNotContain("<td class=", list, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2026-00000</td><td>关于第0号事项的反映</td><td>东湖村</td><td>土地征收</td><td>0</td><td>办理中</td><td>0</td></tr>", list, StringComparison.Ordinal);
+        Assert.Contains("td.nw, #t1 td:nth-child(1), #t2 td:nth-child(1), #t2 td:nth-child(3), #t2 td:nth-child(4), #t2 td:nth-child(6),", raw, StringComparison.Ordinal);
+        Assert.Contains(", #t2 td:nth-child(5), #t2 td:nth-child(7),", raw, StringComparison.Ordinal);
+        Assert.Matches(@"\ntd\.num, [^{]*#t2 td:nth-child\(5\)[^{]* \{ text-align: right;", raw);
+
+        // A column whose cells differ keeps a class on each (the overview's rate column: a rate, or "—" for none).
+        var overview = ReportRenderer.Render(SampleData.Full(ReportKind.MonthlyOverview) with { Period = SampleData.Period() with { EvaluationRate = new Rate(0, 0) } }, withPdf: false);
+        var page = Encoding.UTF8.GetString(Artifact(overview, "report.html").Content);
+        Assert.Contains("<td class=\"rate\">95.0% (19/20)</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Monthly_overview_shows_rates_with_their_parts_and_targets()
     {
         var period = SampleData.Period() with { EvaluationRate = new Rate(0, 0) };
@@ -378,7 +403,8 @@ public sealed class ReportRendererTests
     private static Artifact Artifact(ReportDocument document, string fileName) =>
         document.Artifacts.Single(a => a.FileName == fileName);
 
-    private static string Html(ReportDocument document) => Encoding.UTF8.GetString(Artifact(document, "report.html").Content);
+    /// <summary>The page as a browser styles its cells (<see cref="HtmlCells.Inline"/>).</summary>
+    private static string Html(ReportDocument document) => HtmlCells.Inline(Encoding.UTF8.GetString(Artifact(document, "report.html").Content));
 
     private static int CountOf(string text, string part)
     {
