@@ -18,7 +18,11 @@ if [[ ! -f "$dir/data/PG_VERSION" ]]; then
   runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth-host=scram-sha-256 --auth-local=trust \
     --pwfile="$dir/pw" -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
 fi
-# shared_buffers and work_mem as the brief says; max_wal_size so that bulk loads do not checkpoint every few seconds.
-runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start \
-  -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c shared_buffers=1GB -c work_mem=32MB -c max_wal_size=8GB" >/dev/null
+# A server already running on this data (an earlier run's, or one started by hand to try a query) is used as it is:
+# starting it again would fail, and the caller's clean-up would then stop the server it shares.
+if ! runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+  # shared_buffers and work_mem as the brief says; max_wal_size so that bulk loads do not checkpoint every few seconds.
+  runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c shared_buffers=1GB -c work_mem=32MB -c max_wal_size=8GB" >/dev/null
+fi
 echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
