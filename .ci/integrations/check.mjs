@@ -5,11 +5,15 @@
 // 3. get-graphql-schema URL: the same schema as SCHEMA_FILE.
 // 4. graphql-ws: subscribe to caseChanged, record an activity over HTTP, receive it.
 // 5. Apollo automatic persisted queries: hash only → PERSISTED_QUERY_NOT_FOUND; hash + text → data; hash only → data.
+// 6. graphql-codegen (typescript-operations) types clients/operations.graphql from SCHEMA_FILE; tsc --strict compiles
+//    clients/uses.ts against the types.
+// 7. relay-compiler compiles clients/relay (a @refetchable fragment on Case, a @connection over cases) against
+//    SCHEMA_FILE; its generated queries run against URL: a page, the next page by its cursor, a case refetched by node.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, introspectionFromSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -44,6 +48,15 @@ async function post(body, bearer = token) {
     body: JSON.stringify(body),
   });
   return { status: response.status, json: await response.json() };
+}
+
+/** Runs one of the installed tools; its output is the error when it fails. */
+function tool(name, args, cwd) {
+  try {
+    return execFileSync(`${bin}${name}`, args, { encoding: 'utf8', stdio: 'pipe', cwd });
+  } catch (e) {
+    throw new Error(`${name} exited ${e.status}:\n${e.stdout}\n${e.stderr}`);
+  }
 }
 
 function sameSchema(actual, source) {
@@ -140,6 +153,49 @@ await check('Apollo automatic persisted queries: not found, registered, then fou
   if (!second.json.data?.categories?.nodes?.length) throw new Error(`hash and text: ${JSON.stringify(second.json)}`);
   const third = await post({ extensions });
   if (!third.json.data?.categories?.nodes?.length) throw new Error(`hash only, registered: ${JSON.stringify(third.json)}`);
+});
+
+await check('graphql-codegen types the operations a district system writes; tsc --strict compiles code using them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-codegen-'));
+  cpSync(new URL('./clients/uses.ts', import.meta.url), join(dir, 'uses.ts'));
+  writeFileSync(join(dir, 'codegen.json'), JSON.stringify({
+    schema: resolve(schemaFile),
+    documents: new URL('./clients/operations.graphql', import.meta.url).pathname,
+    generates: { [join(dir, 'gen.ts')]: { plugins: ['typescript-operations'], config: { enumsAsTypes: true } } },
+  }));
+  // Run from here: codegen finds its plugins beside the working directory.
+  tool('graphql-codegen', ['--config', join(dir, 'codegen.json')], new URL('.', import.meta.url).pathname);
+  tool('tsc', ['--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', join(dir, 'uses.ts')], dir);
+  const types = readFileSync(join(dir, 'gen.ts'), 'utf8');
+  if (!/export type OverdueCasesQuery = /.test(types)) throw new Error(`no OverdueCasesQuery type in:\n${types.slice(0, 400)}`);
+});
+
+await check('relay-compiler compiles a refetchable fragment and a connection; its queries page and refetch', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-relay-'));
+  cpSync(new URL('./clients/relay', import.meta.url), join(dir, 'src'), { recursive: true });
+  mkdirSync(join(dir, 'src', '__generated__'));
+  writeFileSync(join(dir, 'relay.config.json'), JSON.stringify({
+    src: './src', schema: resolve(schemaFile), language: 'typescript', artifactDirectory: './src/__generated__',
+    customScalarTypes: { DateTime: 'string', Decimal: 'string', Long: 'string' },
+  }));
+  tool('relay-compiler', [], dir);
+  // The operation text Relay generated (its "text" field), as a Relay network layer would send it.
+  const text = (name) => JSON.parse(readFileSync(join(dir, 'src', '__generated__', `${name}.graphql.ts`), 'utf8').match(/"text": ("(?:[^"\\]|\\.)*")/)[1]);
+  const answer = async (name, variables) => {
+    const { status, json } = await post({ query: text(name), variables });
+    if (status !== 200 || json.errors) throw new Error(`${name}: HTTP ${status} ${JSON.stringify(json.errors)}`);
+    return json.data;
+  };
+  const first = (await answer('CasesPageQuery', {})).cases;
+  const second = (await answer('CasesListPaginationQuery', { first: 3, after: first.pageInfo.endCursor })).cases;
+  const numbers = [...first.edges, ...second.edges].map((e) => e.node.number);
+  if (first.edges.length !== 3 || !first.pageInfo.hasNextPage || second.edges.length !== 3) throw new Error(`pages of ${first.edges.length} and ${second.edges.length}`);
+  if (numbers.join() !== [...numbers].sort().join() || new Set(numbers).size !== 6) throw new Error(`the two pages do not follow each other: ${numbers}`);
+  const { id, number } = second.edges[0].node;
+  const refetched = (await answer('CasesRowRefetchQuery', { id })).node;
+  if (refetched?.__typename !== 'Case' || refetched.id !== id || refetched.number !== number || !refetched.village?.name) {
+    throw new Error(`node(${id}) gave ${JSON.stringify(refetched)}`);
+  }
 });
 
 console.log(`integrations: ${passed} passed, ${failed} failed`);
