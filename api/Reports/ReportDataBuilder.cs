@@ -5,7 +5,6 @@ using PetitionGraph.Api.Campaigns;
 using PetitionGraph.Api.Cases;
 using PetitionGraph.Api.Data;
 using PetitionGraph.Api.GraphQL;
-using PetitionGraph.Api.GraphQL.Filtering;
 using PetitionGraph.Api.Language;
 using PetitionGraph.Api.Petitions;
 using PetitionGraph.Api.Reports.Kinds;
@@ -120,40 +119,13 @@ public sealed partial class ReportDataBuilder(
             office.CalendarDaysBetween(at, c.DueAt), string.Join("、", c.Leaders))).ToList();
     }
 
-    /// <summary>The key cases as of the instant, in no order: the report sorts them once for all its lists (CaseTables.InKeyCaseOrder).</summary>
-    internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, DateTime? since, CancellationToken ct)
-    {
-        if (since is { } baseline)
-        {
-            return await KeyCasesSinceAsync(at, baseline, ct);
-        }
-        var counted = KeyClassRules.Counted(at, since);
-        Expression<Func<Case, int?, KeyCaseItem>> template = (c, k) => new KeyCaseItem
-        {
-            KeyClass = k,
-            Number = c.Number,
-            Title = c.Title,
-            Status = c.Status,
-            OpenedAt = c.OpenedAt,
-            Village = c.Village!.Name,
-            Category = c.Category!.NameZh,
-            // Counted as the class is: from the baseline (if any) up to the instant.
-            National = c.Petitions.AsQueryable().Where(counted).Count(p => p.Level == PetitionLevel.National),
-        };
-        var parameter = Expression.Parameter(typeof(Case), "c");
-        var select = Expression.Lambda<Func<Case, KeyCaseItem>>(
-            ExpressionTools.Inline(template, parameter, ExpressionTools.Inline(since is null ? keyClasses.AsOf(at) : keyClasses.Since(at, since), parameter)), parameter);
-        var cases = await db.Cases.Where(scope).Where(c => c.OpenedAt < at).Select(select)
-            .Where(c => c.KeyClass != null).ToListAsync(ct);
-        return cases.Select(c => new KeyCaseRow(c.KeyClass!.Value, c.Number, c.Title, c.Village, c.Category, c.National,
-            StatusName(c.Status), office.CalendarDaysBetween(c.OpenedAt, at))).ToList();
-    }
-
     /// <summary>
-    /// Key cases counted from a baseline (KeyClassRules.Since's rules): each case's counted petitions tallied in one
-    /// grouped pass, joined to the cases that are long open or have a tally, the class decided here.
+    /// The key cases as of the instant, in no order (the report sorts them once for all its lists:
+    /// CaseTables.InKeyCaseOrder), counted from the baseline when there is one and from the first petition otherwise —
+    /// KeyClassRules.Since's rules, as keyCases(at:, since:) counts them. Each case's counted petitions are tallied in
+    /// one grouped pass and joined to the cases that are long open or have a tally; the class is decided here.
     /// </summary>
-    private async Task<List<KeyCaseRow>> KeyCasesSinceAsync(DateTime at, DateTime since, CancellationToken ct)
+    internal async Task<List<KeyCaseRow>> KeyCasesAsync(DateTime at, DateTime? since, CancellationToken ct)
     {
         var counted = KeyClassRules.Counted(at, since);
         var collective = keyClasses.CollectiveThreshold;
@@ -272,18 +244,6 @@ public sealed partial class ReportDataBuilder(
         CaseStatus.UnderSecondReview => "复核答复",
         _ => "办理",
     };
-}
-
-internal sealed class KeyCaseItem
-{
-    public int? KeyClass { get; init; }
-    public required string Number { get; init; }
-    public required string Title { get; init; }
-    public CaseStatus Status { get; init; }
-    public DateTime OpenedAt { get; init; }
-    public required string Village { get; init; }
-    public required string Category { get; init; }
-    public int National { get; init; }
 }
 
 /// <summary>

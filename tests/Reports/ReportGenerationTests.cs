@@ -199,6 +199,28 @@ public abstract class ReportGenerationTests(TestHost host)
     }
 
     /// <summary>
+    /// Without a campaign in force (every test campaign's baseline is 2026-01-01), a past period's key-case report counts
+    /// the petitions received by the period's end and the cases open at it, as keyCases(at:) does — not today's classes.
+    /// </summary>
+    [Fact]
+    public async Task A_past_key_case_report_without_a_campaign_counts_as_of_the_periods_end_as_key_cases_at_does()
+    {
+        var end = DateTimeOffset.Parse("2025-07-01T00:00:00+08:00");
+        var baselines = (await host.Client.QueryAsync("{ campaigns { baselineAt } }")).GetProperty("campaigns").EnumerateArray()
+            .Select(c => DateTimeOffset.Parse(c.GetProperty("baselineAt").GetString()!));
+        Assert.DoesNotContain(baselines, b => b <= end);
+        var asOfEnd = (await host.Client.QueryAsync("query($at: DateTime) { keyCases(at: $at) { count } }", new { at = end.ToString("O") }))
+            .GetProperty("keyCases").EnumerateArray().Select(k => k.GetProperty("count").GetInt32()).ToList();
+        Assert.True(asOfEnd.Sum() > 0);
+
+        var html = await HtmlAsync("KEY_CASES", "2025-06");
+
+        Assert.Contains("统计口径：全部信访记录，截至期末。", html, StringComparison.Ordinal);
+        var sections = System.Text.RegularExpressions.Regex.Matches(html, @"[一二三四五]类（[^）]*）：(\d+) 件").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(asOfEnd, sections);
+    }
+
+    /// <summary>
     /// Every report kind as PDF: A4, the CJK font embedded, its title, period and figures extracted as Chinese text by
     /// poppler's pdftotext; the first page is rendered to tests/TestResults/pdf-pages/ to be looked at.
     /// </summary>
